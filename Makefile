@@ -1,0 +1,34 @@
+# The set-up contract: `make demo` and `make test` work on a fresh machine with nothing installed by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@for f in samples/*.txt; do \
+		echo "== minutes extract $$f"; \
+		$(BIN)/minutes extract "$$f" || exit 1; \
+	done
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/minutes eval corpus/train
+	$(BIN)/minutes eval corpus/dev
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_extract.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,28 @@
+"""Extractors: one module per concern, each turning `Sentence`s into small typed records.
+
+- `tasks` — task records from table rows, field records and prose;
+- `owners` — who is responsible;
+- `deadlines` — deadline phrases resolved to dates;
+- `criteria` — acceptance criteria;
+- `decisions` — decisions and open questions;
+- `meeting` — the meeting header.
+"""
+
+from .criteria import find_criteria
+from .deadlines import find_deadlines, resolve_deadline
+from .decisions import extract_decisions, extract_open_questions
+from .meeting import meeting_date, participants, read_meeting
+from .tasks import TaskDraft, extract_tasks
+
+__all__ = [
+    "TaskDraft",
+    "extract_decisions",
+    "extract_open_questions",
+    "extract_tasks",
+    "find_criteria",
+    "find_deadlines",
+    "meeting_date",
+    "participants",
+    "read_meeting",
+    "resolve_deadline",
+]

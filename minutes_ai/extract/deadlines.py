@@ -1,0 +1,291 @@
+"""Deadlines: find deadline phrases and resolve them to dates from the meeting date.
+
+Meetings give deadlines as "D+3", "本周五前", "下周三", "3个工作日内", "月底", "12.5", "十二月五号",
+"下午三点前", "EOD Friday" or "尽快". dateparser reads absolute dates well but few of these
+relative Chinese forms, and none relative to a meeting date other than today, so the phrases and
+their meaning live in rules/deadlines.yaml and this module only interprets them. dateparser is
+still the fallback for forms the rules do not know (see `_dateparser_fallback`).
+
+Conventions (documented in docs/corpus.md): weeks run Monday–Sunday; "下周三" is Wednesday of the
+next calendar week; a bare "周五" is the next Friday on or after the meeting; "下周" alone is next
+week's Friday; "N个工作日内" is the N-th working day after the meeting day.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import functools
+import re
+from typing import NamedTuple
+
+from .. import ruledata
+from ..models import Deadline, DeadlineKind
+from .calendar import add_workdays
+from .numbers import NUMBER, to_int
+
+
+class DeadlineMatch(NamedTuple):
+    """A deadline phrase found in a text, with its offsets and resolved value."""
+
+    start: int
+    end: int
+    deadline: Deadline
+    has_suffix: bool  # "前/之前/内/截止": a strong sign the phrase is a deadline, not a mention
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict:
+    return ruledata.load("deadlines.yaml")
+
+
+def _alt(words) -> str:
+    return ruledata.alternation(list(words))
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    r = _rules()
+    week = _alt(r["week_words"])
+    prefix = _alt(r["week_prefixes"])
+    wd = "".join(sorted(r["weekdays"]))
+    n = NUMBER
+    ampm = _alt(r["afternoon_words"] + r["morning_words"])
+    patterns = {
+        "full_date": rf"(?P<y>20\d\d)\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*[日号]?",
+        "month_day": rf"(?P<m>{n})\s*月\s*(?P<d>{n})\s*[日号]?(?![\d个天周])",
+        "numeric_md": r"(?<![\w./:+\-])(?P<m>1[0-2]|0?[1-9])[./](?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X))",
+        "month_part": rf"(?P<m>{n})\s*月\s*(?P<part>{_alt(r['month_parts'])})",
+        "d_plus": rf"(?<![A-Za-z])(?:{_alt(r['d_plus'])})\s*\+\s*(?P<n>\d{{1,3}})",
+        "workdays": rf"(?P<n>{n})\s*(?:{_alt(r['workday_units'])})",
+        "duration": rf"(?P<n>{n}|半)\s*(?P<unit>{_alt(r['duration_units'])})\s*(?=之内|以内|内|之后|以后|后)",
+        "weekday": rf"(?P<pre>{prefix})?\s*(?:{week})\s*(?P<wd>[{wd}])(?![\d一二三四五六七八九十])",
+        "weekend": rf"(?P<pre>{prefix})?\s*(?:{week})末",
+        "week": rf"(?P<pre>{prefix})\s*(?:{week})(?:内|之内|以内)?(?![{wd}末会报例])",
+        "english_weekday": rf"(?:EOD\s*)?(?P<nx>{_alt(r['english_next'] + r['english_this'])})?(?P<wd>{_alt(r['english_weekdays'])})\b(?:\s*EOD)?",
+        "day_word": rf"(?P<word>{_alt(r['day_words'])})",
+        "month_word": rf"(?P<word>{_alt(r['month_words'])})",
+        "year_word": rf"(?P<word>{_alt(r['year_words'])})",
+        "clock": rf"(?P<ap>{ampm})?\s*(?P<h>{n})\s*[点时](?P<half>半)?(?:(?P<min>{n})分?)?",
+        "hhmm": r"(?<![\d:])(?P<ap>(?:下午|上午|晚上)?)(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])",
+        "time_word": rf"(?P<word>{_alt(r['time_words'])})",
+        "vague": rf"(?P<word>{_alt(r['vague'])})",
+    }
+    return [(name, re.compile(p)) for name, p in patterns.items()]
+
+
+_TIME_KINDS = {"clock", "hhmm", "time_word"}
+
+
+def find_deadlines(text: str, meeting_date: dt.date) -> list[DeadlineMatch]:
+    """All deadline phrases in `text`, resolved from `meeting_date`, left to right."""
+    candidates = []
+    for name, pattern in _patterns():
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                candidates.append((match.start(), -(match.end() - match.start()), name, match))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    taken_until = -1
+    pieces: list[tuple[str, re.Match[str]]] = []
+    for start, _, name, match in candidates:
+        if start >= taken_until:
+            pieces.append((name, match))
+            taken_until = match.end()
+    results: list[DeadlineMatch] = []
+    i = 0
+    while i < len(pieces):
+        name, match = pieces[i]
+        resolved = _resolve(name, match, meeting_date)
+        start, end = match.start(), match.end()
+        time = resolved.time if resolved else None
+        # "1月28日（星期三）", "2026年12月8日星期二": the weekday only annotates the date.
+        if resolved and name in ("full_date", "month_day") and i + 1 < len(pieces):
+            nxt_name, nxt = pieces[i + 1]
+            if nxt_name == "weekday" and not nxt["pre"] and re.fullmatch(r"[\s(（]{0,2}", text[end:nxt.start()]):
+                end = nxt.end() + (1 if text[nxt.end():nxt.end() + 1] in ")）" else 0)
+                i += 1
+        # "明天下午三点", "12月5日18:00", "周五下班前": a date followed by a time of day.
+        if resolved and name not in _TIME_KINDS and i + 1 < len(pieces):
+            nxt_name, nxt = pieces[i + 1]
+            if nxt_name in _TIME_KINDS and re.fullmatch(r"[\s的]{0,2}", text[end:nxt.start()]):
+                nxt_resolved = _resolve(nxt_name, nxt, meeting_date)
+                if nxt_resolved:
+                    time, end = nxt_resolved.time, nxt.end()
+                    i += 1
+        if resolved is None:
+            i += 1
+            continue
+        suffix = re.match(rf"\s*(?:{_alt(_rules()['suffixes'])})", text[end:])
+        has_suffix = bool(suffix)
+        if suffix:
+            end += suffix.end()
+        deadline = resolved.model_copy(update={"text": text[start:end].strip(), "time": time})
+        results.append(DeadlineMatch(start, end, deadline, has_suffix))
+        i += 1
+    return results
+
+
+def resolve_deadline(phrase: str, meeting_date: dt.date) -> Deadline | None:
+    """Resolve a deadline phrase ("下周三", "D+3", "3个工作日内") to a `Deadline`, or None.
+
+    >>> resolve_deadline("本周五前", dt.date(2026, 11, 24)).date
+    datetime.date(2026, 11, 27)
+    """
+    matches = find_deadlines(phrase, meeting_date)
+    if not matches:
+        return _dateparser_fallback(phrase, meeting_date)
+    best = pick(matches)
+    return best.deadline.model_copy(update={"text": phrase.strip()})
+
+
+def pick(matches: list[DeadlineMatch]) -> DeadlineMatch:
+    """The deadline a clause means when it has several: a dated phrase with 前/内 wins, then the
+    last one said ("周四 不对 周五" corrects itself)."""
+    dated = [m for m in matches if m.deadline.date is not None]
+    pool = dated or matches
+    marked = [m for m in pool if m.has_suffix]
+    return (marked or pool)[-1]
+
+
+def _deadline(kind: DeadlineKind, date: dt.date | None = None, time: dt.time | None = None) -> Deadline:
+    return Deadline(text="", date=date, time=time, kind=kind)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, meeting: dt.date) -> dt.date | None:
+    date = _safe_date(meeting.year, month, day)
+    if date and (meeting - date).days > _rules()["past_days_next_year"]:
+        date = _safe_date(meeting.year + 1, month, day)
+    return date
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, _calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, _calendar.monthrange(year, month)[1]))
+
+
+def _week_day(meeting: dt.date, weeks_ahead: int | None, weekday: int) -> dt.date:
+    if weeks_ahead is None:  # bare "周五": the next one on or after the meeting
+        return meeting + dt.timedelta(days=(weekday - meeting.weekday()) % 7)
+    monday = meeting - dt.timedelta(days=meeting.weekday())
+    return monday + dt.timedelta(weeks=weeks_ahead, days=weekday)
+
+
+def _time(hour: int, minute: int, ampm: str | None) -> dt.time | None:
+    r = _rules()
+    if ampm and ampm in r["afternoon_words"] and hour < 12:
+        hour += 12
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return dt.time(hour, minute)
+
+
+def _resolve(name: str, m: re.Match[str], meeting: dt.date) -> Deadline | None:  # noqa: C901 - one branch per phrase kind
+    r = _rules()
+    absolute, relative = DeadlineKind.absolute, DeadlineKind.relative
+    if name == "full_date":
+        date = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        return _deadline(absolute, date) if date else None
+    if name in ("month_day", "numeric_md"):
+        month, day = to_int(m["m"]), to_int(m["d"])
+        date = _infer_year(month, day, meeting) if 1 <= month <= 12 else None
+        return _deadline(absolute, date) if date else None
+    if name == "month_part":
+        month, part = to_int(m["m"]), r["month_parts"][m["part"]]
+        if not 1 <= month <= 12:
+            return None
+        if part == "vague":
+            return _deadline(DeadlineKind.vague)
+        first = _infer_year(month, 1, meeting) or dt.date(meeting.year, month, 1)
+        first = first if first.month != meeting.month or first.year >= meeting.year else dt.date(meeting.year, month, 1)
+        date = _month_end(first.year, month) if part == "end" else dt.date(first.year, month, part)
+        return _deadline(absolute, date)
+    if name == "d_plus":
+        return _deadline(relative, meeting + dt.timedelta(days=int(m["n"])))
+    if name == "workdays":
+        return _deadline(DeadlineKind.workdays, add_workdays(meeting, to_int(m["n"])))
+    if name == "duration":
+        unit = r["duration_units"][m["unit"]]
+        count = 0.5 if m["n"] == "半" else to_int(m["n"])
+        if unit == "months":
+            date = meeting + dt.timedelta(days=15) if count == 0.5 else _add_months(meeting, int(count))
+        elif unit == "hours":
+            date = meeting + dt.timedelta(days=-(-int(count) // 24))
+        else:
+            date = meeting + dt.timedelta(days=int(count * (7 if unit == "weeks" else 1)))
+        return _deadline(relative, date)
+    if name in ("weekday", "weekend", "week"):
+        weeks = r["week_prefixes"][m["pre"]] if m["pre"] else None
+        if name == "weekday":
+            weekday = r["weekdays"][m["wd"]]
+        else:
+            weekday = r["weekend_weekday"] if name == "weekend" else r["week_end_weekday"]
+            weeks = 0 if weeks is None else weeks
+        return _deadline(relative, _week_day(meeting, weeks, weekday))
+    if name == "english_weekday":
+        prefix = (m["nx"] or "").strip().lower()
+        weeks = {"next": 1, "this": 0}.get(prefix)
+        date = _week_day(meeting, weeks, r["english_weekdays"][m["wd"]])
+        time = dt.time(18, 0) if "EOD" in m.group() else None
+        return _deadline(relative, date, time)
+    if name == "day_word":
+        offset = r["day_words"][m["word"]]
+        time_text = r["time_words"].get(m["word"])
+        time = dt.time.fromisoformat(time_text) if time_text else None
+        return _deadline(relative, meeting + dt.timedelta(days=offset), time)
+    if name == "month_word":
+        value = r["month_words"][m["word"]]
+        if value == "end":
+            return _deadline(relative, _month_end(meeting.year, meeting.month))
+        nxt = _add_months(meeting.replace(day=1), 1)
+        if value == "next_end":
+            return _deadline(relative, _month_end(nxt.year, nxt.month))
+        if value == "next_15":
+            return _deadline(relative, nxt.replace(day=15))
+        return _deadline(relative, meeting.replace(day=int(value)))
+    if name == "year_word":
+        month, day = map(int, r["year_words"][m["word"]].split("-"))
+        return _deadline(relative, dt.date(meeting.year, month, day))
+    if name == "clock":
+        hour = to_int(m["h"])
+        minute = 30 if m["half"] else (to_int(m["min"]) if m["min"] else 0)
+        if not m["ap"] and not m["half"] and not m["min"] and hour > 12:
+            return None
+        time = _time(hour, minute, m["ap"])
+        if time is None or not m["ap"] and hour < 7:
+            return None  # "3点" alone is ambiguous; "两点意见" is not a time
+        return _deadline(relative, meeting, time)
+    if name == "hhmm":
+        time = _time(int(m["h"]), int(m["min"]), m["ap"])
+        return _deadline(relative, meeting, time) if time else None
+    if name == "time_word":
+        return _deadline(relative, meeting, dt.time.fromisoformat(r["time_words"][m["word"]]))
+    if name == "vague":
+        return _deadline(DeadlineKind.vague)
+    raise AssertionError(name)
+
+
+def _dateparser_fallback(phrase: str, meeting: dt.date) -> Deadline | None:
+    """Let dateparser try forms our rules do not know (e.g. "2026年12月8日星期二", "Dec 8")."""
+    import dateparser
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime.combine(meeting, dt.time()),
+        "PREFER_DATES_FROM": "future",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    parsed = dateparser.parse(phrase, languages=["zh", "en"], settings=settings)
+    if parsed is None:
+        return None
+    return Deadline(text=phrase.strip(), date=parsed.date(), kind=DeadlineKind.absolute)

@@ -1,0 +1,85 @@
+"""The meeting header (会议信息): title, date, host, recorder, participants.
+
+Formal minutes label these ("主持人：张总", "参会人员：王磊、李娜、周琳"); notes and chats often
+give only a title line with a date ("客诉周会 8/27", "2027.4.13 项目例会"). Names found here are
+passed to the other extractors as names the document vouches for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from .. import ruledata
+from ..models import Meeting
+from ..text import names
+from .deadlines import find_deadlines
+
+_SPLIT = re.compile(r"[、,，;；/\s]+")
+_HEADER_LINES = 12
+
+
+@functools.lru_cache(maxsize=1)
+def _labels() -> dict[str, list[str]]:
+    return ruledata.load("layout.yaml")["meeting_fields"]
+
+
+def _field(text: str, key: str) -> str | None:
+    labels = ruledata.alternation(_labels()[key])
+    match = re.search(rf"^[\s#*\-•>【\[]*(?:{labels})[\s*】\]]*[:：]\s*(.+)$", text, re.M)
+    return match.group(1).strip(" *") if match else None
+
+
+def participants(text: str) -> list[str]:
+    value = _field(text, "participants")
+    if not value:
+        return []
+    value = re.sub(r"[（(][^)）]*[)）]", " ", value)
+    people = []
+    for part in _SPLIT.split(value):
+        part = part.strip("@*：: ")
+        for dept_person in re.findall(r"[\u4e00-\u9fff]{1,6}(?:部|科|中心|组)([\u4e00-\u9fff]{2,3})$", part):
+            part = dept_person
+        if 2 <= len(part) <= 16 and (names.is_person(part, loose=True) or re.fullmatch(r"[A-Za-z][\w\-.]{1,30}", part)):
+            people.append(part)
+    return list(dict.fromkeys(people))
+
+
+def meeting_date(text: str, today: dt.date) -> tuple[dt.date, str]:
+    """The meeting date written in the header, else today."""
+    value = _field(text, "date")
+    head = "\n".join(text.splitlines()[:_HEADER_LINES])
+    for candidate in ([value] if value else []) + [head]:
+        for match in find_deadlines(candidate, today):
+            if match.deadline.kind.value == "absolute" and match.deadline.date:
+                date = match.deadline.date
+                if (date - today).days > 60:  # "8/27" written in November is last August
+                    date = date.replace(year=date.year - 1)
+                return date, "text"
+    return today, "today"
+
+
+def read_meeting(text: str, date: dt.date, date_source: str, departments: list[str]) -> Meeting:
+    title = _field(text, "title")
+    if not title:
+        for line in text.splitlines()[:_HEADER_LINES]:
+            line = line.strip(" #*【】[]")
+            if line and re.search(r"会|纪要|周报|复盘|评审|例会|Meeting|meeting|sync|Sync", line) and len(line) <= 60:
+                title = line
+                break
+    return Meeting(
+        title=title,
+        date=date,
+        date_source=date_source,
+        host=_person(_field(text, "host")),
+        recorder=_person(_field(text, "recorder")),
+        participants=participants(text),
+        departments=departments,
+    )
+
+
+def _person(value: str | None) -> str | None:
+    if not value:
+        return None
+    return _SPLIT.split(re.sub(r"[（(][^)）]*[)）]", "", value).strip())[0] or None

@@ -1,0 +1,124 @@
+"""Owners: who a task belongs to.
+
+A name in a sentence is not always an owner ("按王总的意见，李娜负责…"). A person or department
+is taken as an owner when they stand where Chinese puts the one who acts: before 负责/牵头/来/跟进
+or a work verb, after 由/请/让/交给, or after "@". "我来…" is the speaker; "你负责" is whoever was
+named just before; in a per-person section ("【刘洋】下周计划") it is that person. When none of
+these holds the owner stays empty and the task is flagged — we never guess.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import ruledata
+from ..models import Owner
+from ..text import names
+from ..text.names import Mention
+from .cues import cue, has
+
+_JOINERS = re.compile(r"^\s*(?:和|与|及|以及|跟|同|、|,|，|/|&|\+)\s*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _assign() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = ruledata.load("cues.yaml")
+    before = re.compile(rf"(?:{ruledata.alternation(data['assign_before'])})\s*$")
+    after = re.compile(rf"^\s*(?:{ruledata.alternation(data['assign_after'])})")
+    return before, after
+
+
+def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[Mention]:
+    """The mentions in `text` that stand in an owner's position (offsets relative to `offset`)."""
+    before, after = _assign()
+    chosen: list[Mention] = []
+    for m in mentions:
+        start, end = m.start - offset, m.end - offset
+        if start < 0 or end > len(text):
+            continue
+        head, tail = text[:start], text[end:]
+        at_clause_start = not re.search(r"[^\s\W_]", _strip_fillers(head)) or re.search(r"[，,：:；;]\s*$", head)
+        is_handle = head.endswith("@")
+        if is_handle or before.search(head) or after.match(tail) or (at_clause_start and has("task_verbs", tail[:30])):
+            chosen.append(m)
+    return _merge_dept_person(text, chosen, offset)
+
+
+def _strip_fillers(text: str) -> str:
+    return re.sub(r"那个|然后|就是|嗯|啊|呃|好|那|对|这个|另外|还有|最后|[\d.、)）(（①-⑳\-*•]", "", text)
+
+
+def _merge_dept_person(text: str, mentions: list[Mention], offset: int) -> list[Mention]:
+    """"研发部王磊" is one owner: 王磊 of 研发部. Keep the department on the person."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and out[-1].kind == "dept" and m.kind == "person" and m.start - out[-1].end <= 1:
+            dept = out.pop()
+            out.append(Mention(f"{dept.name}|{m.name}", dept.start, m.end, "person"))
+        else:
+            out.append(m)
+    return out
+
+
+def to_owner(mention: Mention, text: str) -> Owner:
+    if "|" in mention.name:
+        dept, name = mention.name.split("|", 1)
+        return Owner(name=name, dept=dept, text=text)
+    if mention.kind == "dept":
+        return Owner(name=None, dept=mention.name, text=text)
+    return Owner(name=mention.name, text=text)
+
+
+def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
+    """Owners in a 负责人 field or table cell: "王磊、李娜", "设计部 周琳", "@lina", "信息科"."""
+    cell = cell.strip().strip("*").strip()
+    if not cell or cell in ("-", "—", "/", "无", "待定", "TBD", "tbd"):
+        return []
+    found = names.find_mentions(cell, known=known)
+    if len(found) == 1 and found[0].kind == "dept":
+        # "设计部贝佳": in an owner field, what follows the department is the person.
+        rest = cell[found[0].end:].strip(" （()）:：")
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[A-Za-z][\w\-.]{1,30}", rest):
+            return [Owner(name=rest, dept=found[0].name, text=cell)]
+    people = _merge_dept_person(cell, found, 0)
+    if people:
+        return [to_owner(m, cell[m.start:m.end]) for m in people if m.kind == "person" or len(people) == 1 or all(p.kind == "dept" for p in people)]
+    first = re.split(r"[、,，/;；\s]+", cell)[0].lstrip("@")
+    return [Owner(name=first, text=cell)] if first else []
+
+
+def first_person(text: str) -> bool:
+    return has("first_person", text)
+
+
+def speaker_name(speaker: str | None) -> str | None:
+    """A speaker label usable as an owner: a name, not an id like "说话人1" or "spk0"."""
+    if not speaker:
+        return None
+    from ..text.sentences import _layout
+
+    if _layout()["speaker_ids"].fullmatch(speaker):
+        return None
+    return speaker
+
+
+def joined_owners(text: str, mentions: list[Mention], offset: int) -> list[Mention]:
+    """Owners joined by 和/、 before a verb: "王磊和李娜负责联调" names both."""
+    owners = owner_mentions(text, mentions, offset)
+    if not owners:
+        return owners
+    extra = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for m in ordered:
+        if m in owners:
+            continue
+        for o in owners:
+            gap = text[m.end - offset:o.start - offset] if m.end <= o.start else text[o.end - offset:m.start - offset]
+            if _JOINERS.match(gap) and m.kind == o.kind:
+                extra.append(m)
+                break
+    return sorted(set(owners) | set(extra), key=lambda m: m.start)
+
+
+__all__ = ["owner_mentions", "to_owner", "owner_from_cell", "first_person", "speaker_name", "joined_owners", "cue"]

@@ -1,0 +1,175 @@
+"""Recognise people and departments: the owners of tasks.
+
+Meeting records name people in many ways: full names (王磊, 欧阳娜娜), nicknames (小王, 老李),
+surname + title (张总, 陈老师), English names (Kevin), @handles (@lina), departments (设计部).
+jieba tags some names `nr`, but misses rare ones (岑晓峰) — it then leaves them out of its
+dictionary, which is itself a signal: an out-of-dictionary word of 2–3 characters that starts
+with a surname is taken as a name. Every list used here is in rules/names.yaml and
+rules/departments.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from .. import ruledata
+from .segment import Token, in_dictionary, tag, tokenize
+
+_CJK = r"\u4e00-\u9fff"
+ENGLISH_NAME = re.compile(r"[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?")
+HANDLE = re.compile(r"@([A-Za-z0-9_\-.]{2,39}|[" + _CJK + r"A-Za-z]{1,8}?)(?=[\s,，:：;；、。)）]|$|[^" + _CJK + r"A-Za-z0-9_\-.])")
+
+
+class Mention(NamedTuple):
+    """A person or department found in the text, with its offsets."""
+
+    name: str
+    start: int
+    end: int
+    kind: str  # "person" or "dept"
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> dict:
+    data = ruledata.load("names.yaml")
+    return {
+        "surnames": frozenset(data["surnames"]),
+        "compound": frozenset(data["compound_surnames"]),
+        "titles": sorted(data["titles"], key=len, reverse=True),
+        "prefixes": frozenset(data["nickname_prefixes"]),
+        "not_names": frozenset(data["not_names"]),
+        "not_english": frozenset(data["not_english_names"]),
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _dept_patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    data = ruledata.load("departments.yaml")
+    suffixes = ruledata.alternation(data["suffixes"])
+    pattern = re.compile(rf"[{_CJK}A-Za-z]{{1,6}}?(?:{suffixes})")
+    return pattern, frozenset(data["known"]), frozenset(data["not_departments"])
+
+
+def surname_of(word: str) -> str | None:
+    names = _names()
+    if word[:2] in names["compound"]:
+        return word[:2]
+    if word[:1] in names["surnames"]:
+        return word[:1]
+    return None
+
+
+def is_title_form(word: str) -> bool:
+    """张总, 王经理, 陈老师, 小王, 老李."""
+    names = _names()
+    if len(word) == 2 and word[0] in names["prefixes"] and word[1] in names["surnames"]:
+        return True
+    surname = surname_of(word)
+    return bool(surname) and word[len(surname):] in names["titles"]
+
+
+def is_full_name(word: str, *, loose: bool = False) -> bool:
+    """A Chinese full name: surname + 1–2 characters, not a known common word.
+
+    `loose` accepts dictionary words too (for speaker labels, where position is evidence enough).
+    """
+    names = _names()
+    surname = surname_of(word)
+    if not surname or not re.fullmatch(f"[{_CJK}]+", word):
+        return False
+    given = len(word) - len(surname)
+    if not 1 <= given <= 2 or word in names["not_names"] or word[:2] in names["not_names"]:
+        return False
+    if loose:
+        return True
+    word_tag = tag(word)
+    return word_tag is None and not in_dictionary(word) or (word_tag or "").startswith("nr")
+
+
+def is_english_name(word: str) -> bool:
+    return bool(ENGLISH_NAME.fullmatch(word)) and word not in _names()["not_english"]
+
+
+def is_person(word: str, *, loose: bool = False) -> bool:
+    return is_title_form(word) or is_full_name(word, loose=loose) or is_english_name(word)
+
+
+def is_department(word: str) -> bool:
+    pattern, known, excluded = _dept_patterns()
+    if word in known:
+        return True
+    return bool(pattern.fullmatch(word)) and word not in excluded and not any(x in word for x in excluded if len(x) > 2)
+
+
+def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset()) -> list[Mention]:
+    """People and departments in `text`, left to right, with offsets shifted by `offset`.
+
+    `known` are names the document itself vouches for (participants, speakers): they are found by
+    string search even where jieba splits them oddly.
+    """
+    found: list[Mention] = []
+    taken = [False] * len(text)
+
+    def add(name: str, start: int, end: int, kind: str) -> None:
+        if any(taken[start:end]):
+            return
+        for i in range(start, end):
+            taken[i] = True
+        found.append(Mention(name, start + offset, end + offset, kind))
+
+    for match in HANDLE.finditer(text):
+        add(match.group(1), match.start(), match.end(), "person")
+    for name in sorted(known, key=len, reverse=True):
+        for match in re.finditer(re.escape(name), text):
+            add(name, match.start(), match.end(), "dept" if is_department(name) and not is_person(name) else "person")
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
+        mention = _mention_at(text, tokens, i)
+        if mention:
+            add(*mention)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, str] | None:
+    token = tokens[i]
+    word, start = token.word, token.start
+    nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
+    names = _names()
+    # 张总 / 王经理 / 小王: surname + title, or prefix + surname, however jieba split them.
+    for title in names["titles"]:
+        for surname_len in (2, 1):
+            surname = text[start:start + surname_len]
+            if surname_of(surname) == surname and text.startswith(title, start + surname_len):
+                end = start + surname_len + len(title)
+                if not re.match(f"[{_CJK}]", text[end:end + 1]) or title in ("总", "工") or len(title) > 1:
+                    candidate = text[start:end]
+                    if candidate not in names["not_names"]:
+                        return candidate, start, end, "person"
+    if word in names["prefixes"] and len(nxt) == 1 and nxt in names["surnames"]:
+        return word + nxt, start, start + 2, "person"
+    if is_title_form(word):
+        return word, start, token.end, "person"
+    if is_english_name(word):
+        return word, start, token.end, "person"
+    if is_department(word):
+        return word, start, token.end, "dept"
+    if is_full_name(word):
+        return word, start, token.end, "person"
+    # jieba split a rare name: 周/琳, 欧阳/娜娜, 岑/晓/峰.
+    if surname_of(word) == word and nxt and re.fullmatch(f"[{_CJK}]{{1,2}}", nxt):
+        combined = word + nxt
+        if len(nxt) == 1 and i + 2 < len(tokens) and len(tokens[i + 2].word) == 1 and tag(tokens[i + 2].word) in (None, "nr", "ng"):
+            third = tokens[i + 2].word
+            if tag(nxt) in (None, "nr", "ng") and third not in _FUNCTION_CHARS:
+                combined += third
+        if tag(nxt) in (None, "nr", "nrt", "ng", "nz") or len(nxt) == 1 and nxt not in _FUNCTION_CHARS:
+            if combined not in names["not_names"] and not in_dictionary(combined):
+                return combined, start, start + len(combined), "person"
+    return None
+
+
+# Characters that end a name when jieba leaves them single: 王磊和…, 周琳负…, 李娜来….
+_FUNCTION_CHARS = frozenset("和与及跟同、来去把将在给让请由的了是说要会也都就还已再先又你我他她它这那负跟提完做写发改查对做")

@@ -1,0 +1,63 @@
+"""Normalisation that keeps every character where it was.
+
+Notes pasted from Word, WeChat or a Traditional-Chinese laptop mix full-width letters and digits
+("ＵＩ稿３天内"), ideographic spaces and 繁体 characters ("會議紀要"). Extractors want one form,
+and every extracted item must still point at its place in the input, so each character is
+replaced by exactly one character: full-width ASCII → ASCII, U+3000 → space, Traditional →
+Simplified (OpenCC). Chinese punctuation (，。：；) is kept as written; patterns accept both forms.
+Chinese numerals are not rewritten here (that changes lengths): the deadline resolver reads them.
+"""
+
+from __future__ import annotations
+
+import functools
+
+# Full-width forms of ASCII letters, digits and symbols that are NOT Chinese punctuation.
+_KEEP_FULLWIDTH = set("，。：；！？（）【】「」『』、《》“”‘’")
+_FULLWIDTH_TABLE = {
+    code: code - 0xFEE0
+    for code in range(0xFF01, 0xFF5F)
+    if chr(code) not in _KEEP_FULLWIDTH
+}
+_FULLWIDTH_TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x200B: 0x20, 0xFEFF: 0x20, 0x2003: 0x20})
+# Full-width parentheses are common in Chinese notes; keep them but note their ASCII twins are also
+# accepted by the patterns.
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert Traditional to Simplified Chinese, one character for one character.
+
+    OpenCC converts phrase by phrase; where a phrase conversion changes the length (rare), we fall
+    back to converting that stretch character by character so offsets never move.
+    """
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    out = []
+    for line in text.splitlines(keepends=True):
+        line_converted = _converter().convert(line)
+        if len(line_converted) == len(line):
+            out.append(line_converted)
+        else:
+            out.append("".join(c if len(c) == 1 else ch for ch, c in ((ch, _converter().convert(ch)) for ch in line)))
+    return "".join(out)
+
+
+def normalize(text: str) -> str:
+    """Return `text` with full-width ASCII made half-width and Traditional made Simplified.
+
+    The result always has the same length as the input.
+
+    >>> normalize("ＵＩ稿３天內完成")
+    'UI稿3天内完成'
+    """
+    normalized = to_simplified(text.translate(_FULLWIDTH_TABLE))
+    assert len(normalized) == len(text)
+    return normalized

@@ -1,0 +1,365 @@
+"""Split a meeting record into the units extractors read, keeping offsets and context.
+
+A meeting record is not prose. It has headings that change what a line means ("决议事项" vs.
+"本周完成"), speaker labels ("李明：我来跟进"), chat lines ("14:02 王磊: @李娜 …"), per-person
+sections ("【刘洋】"), tables pasted from Word or Excel, field blocks ("负责人：…\n截止时间：…")
+and speech-recognition text without a single punctuation mark. This module reads that layout
+line by line and yields `Sentence`s that carry their speaker, person and section, so extractors
+can decide with the same context a human reader has. All words it looks for are in
+rules/layout.yaml and rules/asr.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .. import ruledata
+from ..models import Sentence, Span
+from . import names
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+# "14:02 ", "[10:15] ", "2026-03-05 14:02:11 ", "(00:03:12) " at the start of a line.
+LEADING_STAMP = re.compile(rf"^(?:[\[【(（]?(?:{_DATE}\s*)?{_TIME}[\]】)）]?\s*)")
+# "王磊 2026/3/5 14:02:11", "说话人1 00:03:12", "Amy (10:15)": a header line, the message follows.
+HEADER_LINE = re.compile(rf"^(?P<who>[^\s:：]{{1,16}}(?: [A-Z][a-z]+)?)\s*[\[【(（]?\s*(?:{_DATE}\s*)?{_TIME}\s*[\]】)）]?\s*$")
+LABEL = re.compile(r"^(?P<label>[^:：\n]{1,24}?)\s*[:：]\s*(?P<rest>.*)$")
+# List and heading markers: "#", "-", "*", "•", "- [ ]", "1.", "1、", "(1)", "①", "一、", "（一）".
+MARKER = re.compile(
+    r"^(?:#{1,6}\s*|>\s*|[-*•·+▪◦●○■□◆◇]\s*(?:\[[ xX]\]\s*)?|\[[ xX]\]\s*|"
+    r"(?:\d{1,2}|[a-zA-Z])[.、)）](?!\d)\s*|[(（]\d{1,2}[)）]\s*|[①-⑳]\s*|"
+    r"[一二三四五六七八九十]{1,3}[、.．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|第[一二三四五六七八九十\d]+[项条部分章节][、:：.\s]*)+"
+)
+HEADING_MARKER = re.compile(r"^(?:#{1,6}\s|[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十\d]+[部分章节])")
+BRACKETED = re.compile(r"^(?:\*\*|【|\[)(?P<inner>[^\]】*]{1,20})(?:\*\*|】|\])\s*[:：]?\s*(?P<rest>.*)$")
+SENTENCE_END = set("。！？!?；;")
+INLINE_ENUM = re.compile(r"(?<=[\s，,。；;])(?=(?:\d{1,2}[.、)）]|[①-⑳]|[(（]\d{1,2}[)）])\s*\S)")
+TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+SPACES = re.compile(r"\s{2,}|\t")
+
+
+@functools.lru_cache(maxsize=1)
+def _layout() -> dict:
+    data = ruledata.load("layout.yaml")
+    fields = {label: name for name, labels in data["fields"].items() for label in labels}
+    meeting = {label for labels in data["meeting_fields"].values() for label in labels}
+    speaker_ids = re.compile("|".join(f"(?:{p})" for p in data["speaker_ids"]))
+    return {"sections": data["sections"], "fields": fields, "meeting": meeting, "speaker_ids": speaker_ids}
+
+
+def section_of(label: str) -> str | None:
+    """The section kind a heading or label opens (done, questions, decisions, tasks, info)."""
+    for kind, words in _layout()["sections"].items():
+        if any(word in label for word in words):
+            return kind
+    return None
+
+
+def field_of(label: str) -> str | None:
+    """The field a label names (title, owner, deadline, criteria, status, note), exactly."""
+    label = re.sub(r"[\s*【】\[\]]|\d+$", "", label)
+    return _layout()["fields"].get(label)
+
+
+def _is_speaker(label: str, known: frozenset[str]) -> bool:
+    if label in known:
+        return True
+    if _layout()["speaker_ids"].fullmatch(label):
+        return True
+    if label in _layout()["meeting"] or field_of(label) or section_of(label):
+        return False
+    return names.is_person(label, loose=True)
+
+
+@dataclass
+class _State:
+    section: str | None = None
+    person: str | None = None
+    speaker: str | None = None
+    record: Sentence | None = None  # an open field block that following field lines extend
+    text: str = ""
+    out: list[Sentence] = field(default_factory=list)
+
+
+def split_sentences(text: str, known: frozenset[str] = frozenset()) -> list[Sentence]:
+    """Split normalised `text` into `Sentence`s with offsets, speaker, person and section."""
+    state = _State(text=text)
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group().strip()]
+    i = 0
+    while i < len(lines):
+        if _table_start(lines, i):
+            i = _read_table(lines, i, state)
+            continue
+        start, line = lines[i]
+        _read_line(start, line, state, known)
+        i += 1
+    return state.out
+
+
+def _strip(start: int, line: str) -> tuple[int, str]:
+    """Drop surrounding whitespace and list markers, moving `start` with them."""
+    stripped = line.lstrip()
+    start += len(line) - len(stripped)
+    marker = MARKER.match(stripped)
+    if marker and marker.end() < len(stripped):
+        start += marker.end()
+        stripped = stripped[marker.end():]
+    return start, stripped.rstrip()
+
+
+def _read_line(start: int, line: str, state: _State, known: frozenset[str]) -> None:
+    is_heading = bool(HEADING_MARKER.match(line.lstrip()))
+    start, line = _strip(start, line)
+    if not line:
+        return
+    stamp = LEADING_STAMP.match(line)
+    header = HEADER_LINE.match(line)
+    if header and _is_speaker(header.group("who"), known):
+        state.speaker, state.person, state.record = header.group("who"), None, None
+        return
+    if stamp and stamp.end() < len(line):
+        start, line = start + stamp.end(), line[stamp.end():]
+    speaker = None
+    bracketed = BRACKETED.match(line)
+    if bracketed:
+        inner = bracketed.group("inner").strip()
+        kind = section_of(inner)
+        if field_of(inner) is None and (kind or _is_speaker(inner, known) or not bracketed.group("rest")):
+            rest_at = start + bracketed.start("rest")
+            if kind:
+                state.section = kind
+            elif _is_speaker(inner, known):
+                state.person, state.section = inner, None
+            else:
+                state.section, state.person = None, None
+            state.record = None
+            if bracketed.group("rest"):
+                _read_line(rest_at, bracketed.group("rest"), state, known)
+            return
+    label_match = LABEL.match(line)
+    if label_match:
+        label = re.sub(r"^[*\s]+|[*\s]+$", "", label_match.group("label"))
+        rest, rest_at = label_match.group("rest"), start + label_match.start("rest")
+        if label in _layout()["meeting"]:
+            return
+        field_name = field_of(label)
+        if field_name and field_name != "title" and state.record is not None:
+            _extend(state, start + len(line))
+            return
+        if field_name:
+            sentence = _emit(state, start, line, section_override=None, speaker=None)
+            state.record = sentence
+            return
+        kind = section_of(label) if len(label) <= 14 else None
+        if kind and not _is_speaker(label, known):
+            if not rest:
+                state.section, state.record = kind, None
+                return
+            _emit_sentences(state, rest_at, rest, section_override=kind, speaker=None)
+            return
+        if _is_speaker(label, known):
+            state.record = None
+            if not rest:
+                state.person, state.speaker = label, None
+                return
+            speaker = label
+            start, line = rest_at, rest
+    elif is_heading or (len(line) <= 16 and not SENTENCE_END & set(line[-1:]) and section_of(line)):
+        kind = section_of(line)
+        if kind or is_heading:
+            state.section, state.record = kind, None
+            if is_heading:
+                state.person = line if _is_speaker(line, known) else None
+            return
+    if state.record is not None and _is_continuation(line):
+        _extend(state, start + len(line))
+        return
+    state.record = None
+    _emit_sentences(state, start, line, section_override=None, speaker=speaker)
+
+
+def _is_continuation(line: str) -> bool:
+    label = LABEL.match(line)
+    return bool(label) and field_of(label.group("label")) not in (None, "title")
+
+
+def _extend(state: _State, end: int) -> None:
+    """Grow the open field block to include a "负责人：…" / "截止时间：…" line that follows it."""
+    record = state.record
+    extended = record.model_copy(update={"end": end, "text": state.text[record.start:end]})
+    state.out[state.out.index(record)] = extended
+    state.record = extended
+
+
+def _emit(state: _State, start: int, text: str, *, section_override: str | None, speaker: str | None) -> Sentence:
+    sentence = Sentence(
+        text=text,
+        start=start,
+        end=start + len(text),
+        speaker=speaker or state.speaker,
+        person=state.person,
+        section=section_override or state.section,
+    )
+    state.out.append(sentence)
+    return sentence
+
+
+def _emit_sentences(state: _State, start: int, line: str, *, section_override: str | None, speaker: str | None) -> None:
+    if _field_count(line) >= 2:
+        state.record = _emit(state, start, line, section_override=section_override, speaker=speaker)
+        return
+    for piece_start, piece in split_line(line):
+        piece_start, piece = _strip(start + piece_start, piece)
+        if piece and not re.fullmatch(r"[\W_]+", piece):
+            _emit(state, piece_start, piece, section_override=section_override, speaker=speaker)
+
+
+def _field_count(line: str) -> int:
+    return sum(1 for m in re.finditer(r"([^\s:：，,；;（(]{1,8})\s*[:：]", line) if field_of(m.group(1)))
+
+
+def split_line(line: str) -> list[tuple[int, str]]:
+    """Split one line into sentences at 。！？； (not inside brackets) and inline enumerations;
+    split unpunctuated speech at pauses and discourse words."""
+    pieces: list[tuple[int, str]] = []
+    depth, begin = 0, 0
+    for i, ch in enumerate(line):
+        if ch in "(（【[":
+            depth += 1
+        elif ch in ")）】]":
+            depth = max(0, depth - 1)
+        elif ch in SENTENCE_END and depth == 0:
+            pieces.append((begin, line[begin:i + 1]))
+            begin = i + 1
+    if begin < len(line):
+        pieces.append((begin, line[begin:]))
+    out: list[tuple[int, str]] = []
+    for piece_start, piece in pieces:
+        cuts = [m.start() for m in INLINE_ENUM.finditer(piece)]
+        bounds = [0, *cuts, len(piece)]
+        for a, b in zip(bounds, bounds[1:]):
+            if piece[a:b].strip():
+                out.extend((piece_start + a + s, p) for s, p in _split_speech(piece[a:b]))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _asr() -> tuple[int, int, re.Pattern[str]]:
+    data = ruledata.load("asr.yaml")
+    return data["max_chars"], data["min_piece"], re.compile(ruledata.alternation(data["break_before"]))
+
+
+def _split_speech(piece: str) -> list[tuple[int, str]]:
+    """Break a run without sentence punctuation (speech recognition output) into clauses.
+
+    ASR engines mark pauses with spaces ("…文档给一下 然后李娜…"); some write a space between
+    every word instead ("场地 你们 先 跟 科教科 沟通"), where spaces say nothing about sentences.
+    Pauses split; long stretches are then split before discourse words (rules/asr.yaml).
+    """
+    max_chars, min_piece, breaks = _asr()
+    if len(piece) <= 12 or re.search(r"[，,、]", piece) and len(piece) <= 3 * max_chars:
+        return [(0, piece)]
+    gaps = list(re.finditer(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff@A-Za-z])", piece))
+    words = len(gaps) + 1
+    cuts: set[int] = set()
+    if gaps and (len(piece) - sum(len(g.group()) for g in gaps)) / words >= 5:
+        cuts = {g.end() for g in gaps}
+    elif len(piece) > 3 * max_chars:
+        cuts = {m.end() for m in re.finditer(r"[，,]|\s{2,}", piece)}
+    out: list[tuple[int, str]] = []
+    for a, b in _pairs(sorted(cuts), len(piece)):
+        chunk = piece[a:b]
+        if len(chunk) <= max_chars:
+            out.append((a, chunk))
+            continue
+        inner = [m.start() for m in breaks.finditer(chunk)]
+        kept, last = [], 0
+        for cut in inner:
+            if cut - last >= min_piece and len(chunk) - cut >= min_piece:
+                kept.append(cut)
+                last = cut
+        out.extend((a + x, chunk[x:y]) for x, y in _pairs(kept, len(chunk)))
+    return out
+
+
+def _pairs(cuts: list[int], length: int) -> list[tuple[int, int]]:
+    bounds = [0, *[c for c in cuts if 0 < c < length], length]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _table_start(lines: list[tuple[int, str]], i: int) -> bool:
+    line = lines[i][1].strip()
+    if i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1][1].strip()
+    if line.startswith("|") and line.count("|") >= 3:
+        return True
+    if line.count("\t") >= 2 and nxt.count("\t") >= 2:
+        return True
+    header = [c for c in SPACES.split(line) if c]
+    return len(header) >= 3 and sum(1 for c in header if field_of(c)) >= 2 and len([c for c in SPACES.split(nxt) if c]) >= 2
+
+
+def _cells(start: int, line: str) -> list[tuple[int, str]]:
+    """Cells of a table row with offsets: "| a | b |", tab-separated, or aligned with spaces."""
+    if line.lstrip().startswith("|"):
+        parts = [(m.start(), m.group()) for m in re.finditer(r"[^|]+", line)]
+        parts = [(s, p) for s, p in parts if s > line.index("|")]
+    else:
+        parts = [(m.start(), m.group()) for m in re.finditer(r"[^\t]+" if "\t" in line else r"\S+(?: \S+)*", line)]
+    out = []
+    for s, p in parts:
+        lead = len(p) - len(p.lstrip())
+        out.append((start + s + lead, p.strip()))
+    if line.strip().endswith("|") and out and not out[-1][1]:
+        out.pop()
+    return out
+
+
+def _read_table(lines: list[tuple[int, str]], i: int, state: _State) -> int:
+    """Read a table; each data row becomes a Sentence whose `cells` map fields to cells."""
+    first = lines[i][1]
+    is_pipe = first.strip().startswith("|")
+    header = _cells(*lines[i])
+    columns = [field_of(cell) or _column_guess(cell) for _, cell in header]
+    i += 1
+    while i < len(lines):
+        start, line = lines[i]
+        stripped = line.strip()
+        if TABLE_SEPARATOR.match(stripped):
+            i += 1
+            continue
+        if is_pipe and not stripped.startswith("|"):
+            break
+        if not is_pipe and len(_cells(start, line)) < 2:
+            break
+        cells = _cells(start, line)
+        row_start = start + len(line) - len(line.lstrip())
+        mapped = {
+            name: Span(text=cell, start=cell_start, end=cell_start + len(cell))
+            for name, (cell_start, cell) in zip(columns, cells)
+            if name and cell and cell not in ("-", "—", "/", "无", "N/A", "—")
+        }
+        state.out.append(
+            Sentence(
+                text=stripped,
+                start=row_start,
+                end=row_start + len(stripped),
+                speaker=state.speaker,
+                person=state.person,
+                section=state.section,
+                cells=mapped,
+            )
+        )
+        i += 1
+    state.record = None
+    return i
+
+
+def _column_guess(cell: str) -> str | None:
+    for label, name in _layout()["fields"].items():
+        if len(label) >= 2 and label in cell:
+            return name
+    return None

@@ -1,0 +1,192 @@
+"""Deadline phrases → dates, resolved from the meeting date (docs/corpus.md gives the conventions).
+
+Unless a row says otherwise the meeting is on Tuesday 2026-11-24: its week runs Mon 11-23 to
+Sun 11-29; next week Mon 11-30 to Sun 12-06.
+"""
+
+import datetime as dt
+
+import pytest
+
+from minutes_ai.extract.deadlines import find_deadlines, resolve_deadline
+
+TUE = dt.date(2026, 11, 24)
+D = dt.date
+
+CASES = [
+    # D+N and relative days
+    ("D+3", TUE, D(2026, 11, 27), "relative"),
+    ("D+1", TUE, D(2026, 11, 25), "relative"),
+    ("D+7", TUE, D(2026, 12, 1), "relative"),
+    ("T+2", TUE, D(2026, 11, 26), "relative"),
+    ("今天", TUE, D(2026, 11, 24), "relative"),
+    ("今天下班前", TUE, D(2026, 11, 24), "relative"),
+    ("今晚", TUE, D(2026, 11, 24), "relative"),
+    ("明天", TUE, D(2026, 11, 25), "relative"),
+    ("明天上午", TUE, D(2026, 11, 25), "relative"),
+    ("后天", TUE, D(2026, 11, 26), "relative"),
+    ("大后天", TUE, D(2026, 11, 27), "relative"),
+    # this week, bare weekdays
+    ("本周五", TUE, D(2026, 11, 27), "relative"),
+    ("本周五前", TUE, D(2026, 11, 27), "relative"),
+    ("这周五", TUE, D(2026, 11, 27), "relative"),
+    ("这周五之前", TUE, D(2026, 11, 27), "relative"),
+    ("周五前", TUE, D(2026, 11, 27), "relative"),
+    ("周五", TUE, D(2026, 11, 27), "relative"),
+    ("星期五", TUE, D(2026, 11, 27), "relative"),
+    ("礼拜五", TUE, D(2026, 11, 27), "relative"),
+    ("周一前", TUE, D(2026, 11, 30), "relative"),
+    ("周二", TUE, D(2026, 11, 24), "relative"),
+    ("本周日", TUE, D(2026, 11, 29), "relative"),
+    ("本周末", TUE, D(2026, 11, 29), "relative"),
+    ("本周内", TUE, D(2026, 11, 27), "relative"),
+    # next calendar week
+    ("下周一", TUE, D(2026, 11, 30), "relative"),
+    ("下周二", TUE, D(2026, 12, 1), "relative"),
+    ("下周三", TUE, D(2026, 12, 2), "relative"),
+    ("下周四", TUE, D(2026, 12, 3), "relative"),
+    ("下周五", TUE, D(2026, 12, 4), "relative"),
+    ("下周六", TUE, D(2026, 12, 5), "relative"),
+    ("下周日", TUE, D(2026, 12, 6), "relative"),
+    ("下周天", TUE, D(2026, 12, 6), "relative"),
+    ("下星期三", TUE, D(2026, 12, 2), "relative"),
+    ("下个礼拜一", TUE, D(2026, 11, 30), "relative"),
+    ("下周", TUE, D(2026, 12, 4), "relative"),
+    ("下周内", TUE, D(2026, 12, 4), "relative"),
+    ("下下周一", TUE, D(2026, 12, 7), "relative"),
+    ("下下周三", TUE, D(2026, 12, 9), "relative"),
+    # durations
+    ("3天内", TUE, D(2026, 11, 27), "relative"),
+    ("三天内", TUE, D(2026, 11, 27), "relative"),
+    ("5天之内", TUE, D(2026, 11, 29), "relative"),
+    ("十天内", TUE, D(2026, 12, 4), "relative"),
+    ("24小时内", TUE, D(2026, 11, 25), "relative"),
+    ("48小时内", TUE, D(2026, 11, 26), "relative"),
+    ("两周内", TUE, D(2026, 12, 8), "relative"),
+    ("1周内", TUE, D(2026, 12, 1), "relative"),
+    ("一周之内", TUE, D(2026, 12, 1), "relative"),
+    ("一个月内", TUE, D(2026, 12, 24), "relative"),
+    ("两个月内", TUE, D(2027, 1, 24), "relative"),
+    ("半个月内", TUE, D(2026, 12, 9), "relative"),
+    # month and year ends
+    ("月底", TUE, D(2026, 11, 30), "relative"),
+    ("本月底", TUE, D(2026, 11, 30), "relative"),
+    ("这个月底", TUE, D(2026, 11, 30), "relative"),
+    ("月底前", TUE, D(2026, 11, 30), "relative"),
+    ("下月底", TUE, D(2026, 12, 31), "relative"),
+    ("下个月底", TUE, D(2026, 12, 31), "relative"),
+    ("年底", TUE, D(2026, 12, 31), "relative"),
+    ("月底", D(2026, 1, 31), D(2026, 1, 31), "relative"),
+    ("下月底", D(2026, 1, 31), D(2026, 2, 28), "relative"),
+    # absolute dates, with the year inferred
+    ("11月30日", TUE, D(2026, 11, 30), "absolute"),
+    ("11月30号", TUE, D(2026, 11, 30), "absolute"),
+    ("11月30日前", TUE, D(2026, 11, 30), "absolute"),
+    ("12月5日", TUE, D(2026, 12, 5), "absolute"),
+    ("12.5", TUE, D(2026, 12, 5), "absolute"),
+    ("12/5", TUE, D(2026, 12, 5), "absolute"),
+    ("3/25", TUE, D(2027, 3, 25), "absolute"),
+    ("1月10日", TUE, D(2027, 1, 10), "absolute"),
+    ("11月20日", TUE, D(2026, 11, 20), "absolute"),
+    ("2026-12-08", TUE, D(2026, 12, 8), "absolute"),
+    ("2026/12/08", TUE, D(2026, 12, 8), "absolute"),
+    ("2026.12.8", TUE, D(2026, 12, 8), "absolute"),
+    ("2026年12月8日", TUE, D(2026, 12, 8), "absolute"),
+    ("2026年12月8日星期二", TUE, D(2026, 12, 8), "absolute"),
+    ("1月28日（星期三）", D(2026, 1, 14), D(2026, 1, 28), "absolute"),
+    ("十二月五号", TUE, D(2026, 12, 5), "absolute"),
+    ("十二月五日", TUE, D(2026, 12, 5), "absolute"),
+    ("十二月二十五号", TUE, D(2026, 12, 25), "absolute"),
+    ("12月底", TUE, D(2026, 12, 31), "absolute"),
+    ("12月中旬", TUE, D(2026, 12, 20), "absolute"),
+    ("12月上旬", TUE, D(2026, 12, 10), "absolute"),
+    ("1月5日前", D(2026, 12, 28), D(2027, 1, 5), "absolute"),
+    # working days: weekends, public holidays and make-up workdays
+    ("3个工作日内", TUE, D(2026, 11, 27), "workdays"),
+    ("5个工作日内", TUE, D(2026, 12, 1), "workdays"),
+    ("三个工作日", TUE, D(2026, 11, 27), "workdays"),
+    ("十个工作日内", TUE, D(2026, 12, 8), "workdays"),
+    ("3个工作日内", D(2026, 9, 29), D(2026, 10, 9), "workdays"),  # across National Day
+    ("1个工作日内", D(2026, 9, 30), D(2026, 10, 8), "workdays"),
+    ("3个工作日内", D(2026, 2, 12), D(2026, 2, 24), "workdays"),  # Sat 2-14 is a make-up workday
+    ("2个工作日内", D(2026, 4, 29), D(2026, 5, 6), "workdays"),  # across May Day
+    # times of day
+    ("下午三点前", TUE, D(2026, 11, 24), "relative"),
+    ("下午3点", TUE, D(2026, 11, 24), "relative"),
+    ("明天下午三点前", TUE, D(2026, 11, 25), "relative"),
+    ("明天中午前", TUE, D(2026, 11, 25), "relative"),
+    ("今天18:00前", TUE, D(2026, 11, 24), "relative"),
+    ("周五下班前", TUE, D(2026, 11, 27), "relative"),
+    ("12月5日下午3点", TUE, D(2026, 12, 5), "absolute"),
+    ("4/16 EOD", TUE, D(2027, 4, 16), "absolute"),
+    # mixed Chinese-English teams
+    ("EOD Friday", TUE, D(2026, 11, 27), "relative"),
+    ("Friday", TUE, D(2026, 11, 27), "relative"),
+    ("next Monday", TUE, D(2026, 11, 30), "relative"),
+    # meetings at the edges of a week or year
+    ("下周一", D(2026, 12, 28), D(2027, 1, 4), "relative"),
+    ("本周五", D(2026, 11, 29), D(2026, 11, 27), "relative"),
+    ("下周一", D(2026, 11, 29), D(2026, 11, 30), "relative"),
+    ("周五前", D(2026, 11, 27), D(2026, 11, 27), "relative"),
+    ("下周五", D(2026, 11, 27), D(2026, 12, 4), "relative"),
+    # vague: a deadline, but no date
+    ("尽快", TUE, None, "vague"),
+    ("近期", TUE, None, "vague"),
+    ("下月初", TUE, None, "vague"),
+    ("ASAP", TUE, None, "vague"),
+    ("抓紧", TUE, None, "vague"),
+    ("待定", TUE, None, "vague"),
+    ("12月初", TUE, None, "vague"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "meeting", "expected", "kind"), CASES, ids=[f"{c[0]}@{c[1]}" for c in CASES])
+def test_resolve_deadline(phrase, meeting, expected, kind):
+    deadline = resolve_deadline(phrase, meeting)
+    assert deadline is not None
+    assert (deadline.date, deadline.kind.value) == (expected, kind)
+
+
+TIMES = [
+    ("下午三点前", dt.time(15, 0)),
+    ("明天下午三点半", dt.time(15, 30)),
+    ("今天下班前", dt.time(18, 0)),
+    ("今天18:00前", dt.time(18, 0)),
+    ("明天中午前", dt.time(12, 0)),
+    ("4/16 EOD", dt.time(18, 0)),
+    ("上午10点", dt.time(10, 0)),
+    ("本周五", None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), TIMES)
+def test_time_of_day(phrase, expected):
+    assert resolve_deadline(phrase, TUE).time == expected
+
+
+IN_SENTENCES = [
+    ("王磊负责接口联调，本周五前完成", "本周五前", D(2026, 11, 27)),
+    ("设计部3天内提供UI稿", "3天内", D(2026, 11, 27)),
+    ("二期于2026年12月15日上线，测试报告12月10日前提交", "12月10日前", D(2026, 12, 10)),
+    ("周四 不对 周五给我", "周五", D(2026, 11, 27)),
+    ("会议纪要24小时内发出", "24小时内", D(2026, 11, 25)),
+    ("版本号改成 v2.5 发布", None, None),
+    ("覆盖率提高到3.5%", None, None),
+    ("有两点意见", None, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "expected"), IN_SENTENCES)
+def test_deadline_in_sentence(sentence, phrase, expected):
+    from minutes_ai.extract.deadlines import pick
+
+    dated = [m for m in find_deadlines(sentence, TUE) if m.deadline.date]
+    if phrase is None:
+        assert dated == []
+        return
+    best = pick(find_deadlines(sentence, TUE))
+    assert (best.deadline.text, best.deadline.date) == (phrase, expected)
+
+
+def test_unknown_phrase_is_none():
+    assert resolve_deadline("看情况", TUE) is None

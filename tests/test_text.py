@@ -1,0 +1,85 @@
+"""Text preparation: normalisation keeps offsets, sentences carry speaker/section, names are found."""
+
+import pytest
+
+from minutes_ai.text.names import find_mentions
+from minutes_ai.text.normalize import normalize
+from minutes_ai.text.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ＵＩ稿３天内完成", "UI稿3天内完成"),
+        ("會議紀要：研發部負責後端開發", "会议纪要：研发部负责后端开发"),
+        ("王磊　负责", "王磊 负责"),
+        ("下週五前，李娜負責測試。", "下周五前，李娜负责测试。"),
+        ("（负责人：王磊；截止：周五）", "（负责人：王磊；截止：周五）"),
+    ],
+)
+def test_normalize(raw, expected):
+    assert normalize(raw) == expected
+    assert len(normalize(raw)) == len(raw)
+
+
+def _sentences(text):
+    return [(s.text, s.speaker, s.section) for s in split_sentences(normalize(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("王磊负责接口。李娜负责测试！", [("王磊负责接口。", None, None), ("李娜负责测试！", None, None)]),
+        ("李明：好，这个我来跟进。", [("好，这个我来跟进。", "李明", None)]),
+        ("14:02 王磊: @李娜 把数据导出来", [("@李娜 把数据导出来", "王磊", None)]),
+        ("[10:15] Amy：收到", [("收到", "Amy", None)]),
+        ("王磊 2026/3/5 14:02:11\n我来改", [("我来改", "王磊", None)]),
+        ("说话人1 00:03:12\n嗯 周五前给大家", [("嗯 周五前给大家", "说话人1", None)]),
+        ("决议事项：\n1. 同意方案B", [("同意方案B", None, "decisions")]),
+        ("## 本周完成\n- 接口联调", [("接口联调", None, "done")]),
+        ("待定事项：预算是否追加", [("预算是否追加", None, "questions")]),
+        (
+            "那个王磊你这边周五前把接口文档给一下 然后李娜那个测试用例下周二之前写完",
+            [("那个王磊你这边周五前把接口文档给一下 ", None, None), ("然后李娜那个测试用例下周二之前写完", None, None)],
+        ),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert [(t.strip(), s, sec) for t, s, sec in _sentences(text)] == [(t.strip(), s, sec) for t, s, sec in expected]
+
+
+def test_sentence_offsets_point_into_input():
+    text = "会议纪要\n任务1：修复回调，负责人：冯立军，截止时间：D+3\n李明：我来跟进，周五前给大家。"
+    for sentence in split_sentences(normalize(text)):
+        assert text[sentence.start:sentence.end] == sentence.text
+
+
+def test_field_block_over_several_lines_is_one_unit():
+    text = "任务：UI设计稿交付\n负责人：周琳\n截止时间：D+3\n交付标准：3个核心页面\n\n下一项"
+    units = split_sentences(normalize(text))
+    assert units[0].text.splitlines() == ["任务：UI设计稿交付", "负责人：周琳", "截止时间：D+3", "交付标准：3个核心页面"]
+
+
+def test_markdown_table_rows_have_cells():
+    text = "| 序号 | 任务 | 负责人 | 截止时间 |\n|---|---|---|---|\n| 1 | 接口联调 | 王磊 | 周五 |"
+    (row,) = split_sentences(normalize(text))
+    assert {k: v.text for k, v in row.cells.items()} == {"title": "接口联调", "owner": "王磊", "deadline": "周五"}
+    assert text[row.cells["owner"].start:row.cells["owner"].end] == "王磊"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("研发部王磊和设计部周琳分别负责", [("研发部", "dept"), ("王磊", "person"), ("设计部", "dept"), ("周琳", "person")]),
+        ("小陈你负责一下", [("小陈", "person")]),
+        ("欧阳娜娜下周二之前写完", [("欧阳娜娜", "person")]),
+        ("张总说了算", [("张总", "person")]),
+        ("岑晓峰负责", [("岑晓峰", "person")]),
+        ("Kevin负责API review", [("Kevin", "person")]),
+        ("@lina 帮忙看下", [("lina", "person")]),
+        ("全部完成，内部评审", []),
+        ("陈述一下全体同意", []),
+    ],
+)
+def test_find_mentions(text, expected):
+    assert [(m.name, m.kind) for m in find_mentions(text)] == expected
