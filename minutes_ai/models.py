@@ -153,3 +153,22 @@ class Sentence(_Model):
     cells: dict[str, Span] = Field(default_factory=dict, description="For table rows: field name → cell.")
     audio_start: Optional[float] = Field(default=None, description="Start in the recording, for transcripts.")
     audio_end: Optional[float] = Field(default=None, description="End in the recording, for transcripts.")
+
+
+class Segment(_Model):
+    """One stretch of recognised speech, as faster-whisper yields it (times in seconds)."""
+
+    start: float = Field(ge=0, description="Start time in the recording, in seconds.")
+    end: float = Field(ge=0, description="End time in the recording, in seconds.")
+    text: str = Field(description="The recognised text, in simplified Chinese.")
+
+
+class Transcript(_Model):
+    """A recording transcribed: the text extractors read and the segments that time it."""
+
+    text: str = Field(description="The whole transcript, simplified Chinese, one segment per line.")
+    duration: float = Field(ge=0, description="Length of the recording in seconds.")
+    language: str = Field(description="Language code the model used (zh).")
+    model: str = Field(description="The model that transcribed it (name or path).")
+    segments: list[Segment] = Field(default_factory=list, description="Timed segments; offsets in `text` follow them line by line.")
+    options: dict[str, object] = Field(default_factory=dict, description="The options that produced this transcript (beam size, VAD, glossary size).")
