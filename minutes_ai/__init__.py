@@ -10,6 +10,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+# The subpackage `minutes_ai.extract` (the extractors) shares its name with the `extract` function
+# below. Importing the subpackage first means Python never rebinds the name to the module later.
+from . import extract as _extractors  # noqa: E402,F401
+
 
 def extract(text, meeting_date=None, **kwargs):
     """Extract `Minutes` from text; see `minutes_ai.pipeline.extract`."""

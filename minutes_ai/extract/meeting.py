@@ -41,7 +41,8 @@ def participants(text: str) -> list[str]:
         part = part.strip("@*：: ")
         for dept_person in re.findall(r"[\u4e00-\u9fff]{1,6}(?:部|科|中心|组)([\u4e00-\u9fff]{2,3})$", part):
             part = dept_person
-        if 2 <= len(part) <= 16 and (names.is_person(part, loose=True) or re.fullmatch(r"[A-Za-z][\w\-.]{1,30}", part)):
+        handle = re.fullmatch(r"[A-Za-z][\w\-.]{1,30}", part) and not re.fullmatch(r"[A-Z]{2,5}", part)
+        if 2 <= len(part) <= 16 and (names.is_person(part, loose=True) or handle):
             people.append(part)
     return list(dict.fromkeys(people))
 
@@ -54,7 +55,8 @@ def meeting_date(text: str, today: dt.date) -> tuple[dt.date, str]:
         for match in find_deadlines(candidate, today):
             if match.deadline.kind.value == "absolute" and match.deadline.date:
                 date = match.deadline.date
-                if (date - today).days > 60:  # "8/27" written in November is last August
+                has_year = re.search(r"(?:19|20)\d\d", match.deadline.text)
+                if not has_year and (date - today).days > 60:  # "8/27" written in November is last August
                     date = date.replace(year=date.year - 1)
                 return date, "text"
     return today, "today"

@@ -18,7 +18,7 @@ from ..text import names
 from ..text.names import Mention
 from .cues import cue, has
 
-_JOINERS = re.compile(r"^\s*(?:和|与|及|以及|跟|同|、|,|，|/|&|\+)\s*$")
+_JOINERS = re.compile(r"^\s*(?:和|与|及|以及|跟|同|、|,|，|/|&|\+|还有(?:\s*那个)?)\s*$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,7 +39,9 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             continue
         head, tail = text[:start], text[end:]
         at_clause_start = not re.search(r"[^\s\W_]", _strip_fillers(head)) or re.search(r"[，,：:；;]\s*$", head)
-        is_handle = head.endswith("@")
+        is_handle = text[start:start + 1] == "@"
+        if not is_handle and cue("report_verbs").match(tail):
+            continue  # "邢振宇通报，……" reports; "王总认为……" opines
         if is_handle or before.search(head) or after.match(tail) or (at_clause_start and has("task_verbs", tail[:30])):
             chosen.append(m)
     return _merge_dept_person(text, chosen, offset)
@@ -89,7 +91,8 @@ def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
 
 
 def first_person(text: str) -> bool:
-    return has("first_person", text)
+    """"我来…", "我这边…", or a reply that takes the task just asked for ("收到，周五前给")."""
+    return has("first_person", text) or has("acknowledgement", text.strip())
 
 
 def speaker_name(speaker: str | None) -> str | None:
@@ -101,6 +104,11 @@ def speaker_name(speaker: str | None) -> str | None:
     if _layout()["speaker_ids"].fullmatch(speaker):
         return None
     return speaker
+
+
+def is_joined(gap: str) -> bool:
+    """Is `gap` (the text between two names) a conjunction: 和, 与, 、, "还有那个"?"""
+    return bool(_JOINERS.match(gap))
 
 
 def joined_owners(text: str, mentions: list[Mention], offset: int) -> list[Mention]:

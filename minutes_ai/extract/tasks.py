@@ -113,7 +113,7 @@ def _from_record(sentence: Sentence, fields: dict, meeting_date: dt.date, known:
     if not owners:
         owners = _prose_owners(sentence, title, known)
     if deadline is None:
-        matches = find_deadlines(title, meeting_date)
+        matches = find_deadlines(sentence.text, meeting_date)
         deadline = pick(matches).deadline if matches else None
     return _drafts(_clean_title(title, owners, deadline), owners, deadline, criteria, sentence, confidence=0.9)
 
@@ -132,48 +132,53 @@ class _Group:
     owners: list[Mention]
 
 
+def _groups(text: str, owners: list[Mention]) -> list[_Group]:
+    """Cut a sentence where a new owner is named: "王磊负责接口，李娜负责测试" → two groups.
+
+    Owners joined by 和/、 stay together ("王磊和李娜负责联调"). A cut falls at the clause
+    boundary before the new owner when there is one, else right before the name (speech
+    recognition text has no commas). Text before the first owner belongs to the first group.
+    """
+    clusters: list[list[Mention]] = []
+    for m in owners:
+        if clusters and owner_rules.is_joined(text[clusters[-1][-1].end:m.start]):
+            clusters[-1].append(m)
+        else:
+            clusters.append([m])
+    if not clusters:
+        return [_Group(0, len(text), [])]
+    groups: list[_Group] = []
+    for cluster in clusters:
+        cut = cluster[0].start
+        if groups:
+            boundary = max((i + 1 for i in range(groups[-1].owners[-1].end, cut) if text[i] in "，,；;。"), default=None)
+            cut = boundary if boundary is not None else cut
+            groups[-1].end = cut
+        groups.append(_Group(0 if not groups else cut, len(text), cluster))
+    return groups
+
+
 def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) -> list[TaskDraft]:
     text = sentence.text
     mentions = names.find_mentions(text, known=known)
-    groups: list[_Group] = []
-    for clause in _CLAUSE.finditer(text):
-        clause_owners = owner_rules.joined_owners(clause.group(), mentions, -clause.start()) if mentions else []
-        clause_owners = [Mention(m.name, m.start, m.end, m.kind) for m in clause_owners]
-        if clause_owners and groups and groups[-1].owners and _names(clause_owners) != _names(groups[-1].owners):
-            groups.append(_Group(clause.start(), clause.end(), clause_owners))
-        elif clause_owners and groups and not groups[-1].owners and has("task_verbs", text[groups[-1].start:groups[-1].end]) and _has_own_work(clause.group(), clause_owners, clause.start()):
-            groups.append(_Group(clause.start(), clause.end(), clause_owners))
-        elif groups:
-            groups[-1].end = clause.end()
-            groups[-1].owners = groups[-1].owners or clause_owners
-        else:
-            groups.append(_Group(clause.start(), clause.end(), clause_owners))
+    owners_found = owner_rules.joined_owners(text, mentions, 0) if mentions else []
+    groups = _groups(text, owners_found)
     all_deadlines = find_deadlines(text, meeting_date)
-    sentence_deadline = pick(all_deadlines) if all_deadlines else None
-    sentence_criteria = find_criteria(text)
     drafts: list[TaskDraft] = []
     for group in groups:
         body = text[group.start:group.end]
         if is_done(body):
             continue
         owners = [owner_rules.to_owner(m, text[m.start:m.end]) for m in group.owners]
-        confidence = 0.6
-        if not owners:
+        implicit = not owners
+        if implicit:
             owners = _implicit_owner(sentence, body)
-            confidence = 0.55 if owners else 0.4
-        in_group = [d for d in all_deadlines if group.start <= d.start < group.end]
-        chosen = pick(in_group) if in_group else (sentence_deadline if len(groups) == 1 or not _other_group_has(all_deadlines, groups, group) else None)
-        if chosen is None and sentence_deadline and all(not [d for d in all_deadlines if g.start <= d.start < g.end] for g in groups if g is not group):
-            chosen = sentence_deadline
-        deadline = chosen.deadline if chosen else None
-        criteria_found = find_criteria(body) or (sentence_criteria if len(groups) == 1 else None)
-        criteria = criteria_found[0] if criteria_found else None
-        if not _is_task(sentence, body, owners, deadline):
+        deadline = _group_deadline(text, group, groups, all_deadlines)
+        found = find_criteria(body)
+        criteria = found[0] if found else None
+        if not _is_task(sentence, body, owners, deadline, implicit=implicit):
             continue
-        if deadline is not None and deadline.date is not None:
-            confidence += 0.2
-        if owners:
-            confidence += 0.15
+        confidence = 0.5 + (0.2 if deadline is not None and deadline.date is not None else 0) + (0.2 if owners and not implicit else 0.1 if owners else 0)
         title = _clean_title(_without(body, criteria), owners, deadline)
         if len(title) < 2:
             continue
@@ -181,17 +186,15 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     return drafts
 
 
-def _has_own_work(clause: str, owners: list[Mention], offset: int) -> bool:
-    rest = clause[max(m.end for m in owners) - offset:] if owners else clause
-    return has("task_verbs", rest)
-
-
-def _other_group_has(deadlines, groups, group) -> bool:
-    return any(g is not group and any(g.start <= d.start < g.end for d in deadlines) for g in groups)
-
-
-def _names(mentions: list[Mention]) -> set[str]:
-    return {m.name for m in mentions}
+def _group_deadline(text: str, group: _Group, groups: list[_Group], deadlines) -> Deadline | None:
+    """The group's own deadline; else one said for the whole sentence ("均于周五前完成")."""
+    own = [d for d in deadlines if group.start <= d.start < group.end]
+    if own:
+        return pick(own).deadline
+    if len(groups) == 1 or not deadlines:
+        return None
+    shared = [d for d in deadlines if has("shared_deadline", text[max(0, d.start - 6):d.start])]
+    return pick(shared).deadline if shared else None
 
 
 def _implicit_owner(sentence: Sentence, body: str) -> list[Owner]:
@@ -206,30 +209,39 @@ def _implicit_owner(sentence: Sentence, body: str) -> list[Owner]:
     return []
 
 
-def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None) -> bool:
+def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool) -> bool:
+    """Does this clause group hand out work? Under a 任务/待办 heading little is needed; in
+    prose a task needs a work verb and someone to do it (or a dated deadline and a "要/需" that
+    makes it an obligation); under 决议 or discussion headings it needs owner, verb and deadline."""
     verb = has("task_verbs", body)
     if sentence.section == "tasks":
         return verb or bool(owners) or deadline is not None
     if sentence.section in ("decisions", "info"):
-        return bool(owners) and verb and deadline is not None
+        return bool(owners) and not implicit and verb and deadline is not None
     if owners and verb:
-        return True
-    return verb and deadline is not None and (deadline.date is not None or bool(owners))
+        return not implicit or deadline is not None or owner_rules.first_person(body)
+    return verb and deadline is not None and deadline.date is not None and bool(re.search(r"要|需|必须|务必|请", body))
 
 
 def _drafts(title: str, owners: list[Owner], deadline: Deadline | None, criteria: str | None, sentence: Sentence, *, confidence: float) -> list[TaskDraft]:
-    flags = []
-    if not owners:
-        flags.append("no_owner")
-    if deadline is None:
-        flags.append("no_deadline")
-    elif deadline.date is None:
-        flags.append("vague_deadline")
+    flags = _flags(owners[0] if owners else None, deadline)
     title = title.strip(_TRIM) or sentence.text.strip(_TRIM)[:40]
     return [
         TaskDraft(title, owner, deadline, criteria, sentence.start, sentence.end, confidence, list(flags))
         for owner in (owners or [None])
     ]
+
+
+def _flags(owner: Owner | None, deadline: Deadline | None) -> list[str]:
+    """What a reviewer should look at: a task with no owner or no (or a vague) deadline."""
+    flags = []
+    if owner is None:
+        flags.append("no_owner")
+    if deadline is None:
+        flags.append("no_deadline")
+    elif deadline.date is None:
+        flags.append("vague_deadline")
+    return flags
 
 
 def _without(body: str, part: str | None) -> str:
@@ -242,9 +254,11 @@ _FILLERS = None
 
 
 def _fillers() -> re.Pattern[str]:
+    """Fillers as whole words only: "那个 检查表" loses 那个, "大额交易" keeps its 额."""
     global _FILLERS
     if _FILLERS is None:
-        _FILLERS = re.compile(ruledata.alternation(ruledata.load("asr.yaml")["fillers"]))
+        words = ruledata.alternation(ruledata.load("asr.yaml")["fillers"])
+        _FILLERS = re.compile(rf"(?:(?<=^)|(?<=[\s，,。；;：:]))(?:{words})(?=[\s，,。；;：:]|$)")
     return _FILLERS
 
 
@@ -266,18 +280,63 @@ def _clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> s
     title = re.sub(r"\s+", " ", title).strip(_TRIM)
     title = _LEADING.sub("", title).strip(_TRIM)
     title = re.sub(r"(?:之前|以前|前|截止|为止)\s*$", "", title).strip(_TRIM)
+    # "接口联调，本周五前完成" → "接口联调": once the deadline is gone, a clause that only says
+    # "完成/搞定/给到" adds nothing to the name of the task.
+    clauses = [c.strip(_TRIM) for c in re.split(r"[，,；;]", title)]
+    kept = [c for c in clauses if c and not _GENERIC_CLAUSE.fullmatch(c)]
+    title = "，".join(kept) if kept else title
     return title[:60]
 
 
+_GENERIC_CLAUSE = re.compile(r"(?:要|需要|务必|必须|争取|全部|都)?(?:之前|以前|前)?\s*(?:完成|搞定|做完|弄完|给到|给我|给大家|交|提交|到位|落实|完毕|发出|出来|给出|ready|done)(?:了|掉|吧|哈)?")
+
+
 def _merge_acknowledgements(drafts: list[TaskDraft]) -> list[TaskDraft]:
-    """"收到，我来" after "@李娜 导一下数据" is the same task acknowledged, not a second task."""
+    """One task, said several times, is one task.
+
+    "收到，我来" after "@李娜 导一下数据" acknowledges it; "收到，周五前全部出完" confirms it with a
+    deadline; the host's closing summary ("陶然改告警，今天") repeats it. A later draft with the same
+    owner and the same deadline date or a similar title fills in what the first one lacked.
+    """
     out: list[TaskDraft] = []
     for draft in drafts:
-        if len(re.sub(r"[\W_]|我|来|好|的|收到|没问题|可以|OK|ok|行|搞定|负责|这个|那个|弄|做|吧|跟进", "", draft.title)) < 2 and out:
-            previous = out[-1]
-            if previous.owner is None and draft.owner is not None:
-                previous.owner = draft.owner
-                previous.flags = [f for f in previous.flags if f != "no_owner"]
+        bare = len(re.sub(r"[\W_]|我|来|好|的|收到|没问题|可以|OK|ok|行|搞定|负责|这个|那个|弄|做|吧|跟进", "", draft.title)) < 2
+        if bare and out and (out[-1].owner is None or draft.owner is None or _same_owner(out[-1], draft)):
+            _fill(out[-1], draft)
+            continue
+        twin = next((d for d in reversed(out) if _same_task(d, draft)), None)
+        if twin is not None:
+            _fill(twin, draft)
             continue
         out.append(draft)
     return out
+
+
+def _same_owner(a: TaskDraft, b: TaskDraft) -> bool:
+    if a.owner is None or b.owner is None:
+        return False
+    return bool({a.owner.name, a.owner.dept} - {None} & {b.owner.name, b.owner.dept} - {None})
+
+
+def _same_task(a: TaskDraft, b: TaskDraft) -> bool:
+    if a.start == b.start or not _same_owner(a, b):
+        return False
+    same_date = a.deadline and b.deadline and a.deadline.date and a.deadline.date == b.deadline.date
+    return bool(same_date) or _overlap(a.title, b.title) >= 0.5
+
+
+def _overlap(a: str, b: str) -> float:
+    a_chars, b_chars = set(a) - set(" ，,"), set(b) - set(" ，,")
+    if not a_chars or not b_chars:
+        return 0.0
+    return len(a_chars & b_chars) / min(len(a_chars), len(b_chars))
+
+
+def _fill(first: TaskDraft, later: TaskDraft) -> None:
+    if first.owner is None and later.owner is not None:
+        first.owner = later.owner
+    if (first.deadline is None or first.deadline.date is None) and later.deadline is not None and later.deadline.date is not None:
+        first.deadline = later.deadline
+    if first.criteria is None and later.criteria:
+        first.criteria = later.criteria
+    first.flags = _flags(first.owner, first.deadline)

@@ -124,13 +124,43 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
     for name in sorted(known, key=len, reverse=True):
         for match in re.finditer(re.escape(name), text):
             add(name, match.start(), match.end(), "dept" if is_department(name) and not is_person(name) else "person")
+    # Colleagues call 郝明哲 "明哲": a known full name's given name is that person too.
+    for name in known:
+        surname = surname_of(name)
+        given = name[len(surname):] if surname else ""
+        if len(given) == 2 and re.fullmatch(f"[{_CJK}]+", name):
+            for match in re.finditer(re.escape(given), text):
+                add(name, match.start(), match.end(), "person")
     tokens = tokenize(text)
+    for token in tokens:
+        # "佳琪，你配合文涛…", "Kevin，你和白露…": a word addressed with 你 is a person, even a
+        # given name with no surname that jieba does not know.
+        if _is_vocative(text, token):
+            add(token.word, token.start, token.end, "person")
     for i, token in enumerate(tokens):
         mention = _mention_at(text, tokens, i)
         if mention:
             add(*mention)
     found.sort(key=lambda m: m.start)
     return found
+
+
+_VOCATIVE_AFTER = re.compile(r"^[，,\s]*(?:你们|你)(?!们?的|好|说|看|知道|觉得)")
+_VOCATIVE_BEFORE = re.compile(r"(?:^|[，,。；;：:\s!！?？])$")
+_THANKED = re.compile(r"(?:辛苦|麻烦|拜托|有劳)$")
+
+
+def _is_vocative(text: str, token: Token) -> bool:
+    word = token.word
+    if not (re.fullmatch(f"[{_CJK}]{{2,3}}", word) or is_english_name(word)):
+        return False
+    addressed = _VOCATIVE_AFTER.match(text[token.end:]) and _VOCATIVE_BEFORE.search(text[:token.start])
+    if not addressed and not _THANKED.search(text[:token.start]):
+        return False
+    if word in _names()["not_names"] or is_department(word):
+        return False
+    word_tag = tag(word)
+    return is_english_name(word) or word_tag is None or word_tag.startswith("nr")
 
 
 def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, str] | None:

@@ -93,7 +93,8 @@ def split_sentences(text: str, known: frozenset[str] = frozenset()) -> list[Sent
             i = _read_table(lines, i, state)
             continue
         start, line = lines[i]
-        _read_line(start, line, state, known)
+        next_line = lines[i + 1][1] if i + 1 < len(lines) else ""
+        _read_line(start, line, state, known, next_line=next_line)
         i += 1
     return state.out
 
@@ -109,9 +110,17 @@ def _strip(start: int, line: str) -> tuple[int, str]:
     return start, stripped.rstrip()
 
 
-def _read_line(start: int, line: str, state: _State, known: frozenset[str]) -> None:
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.、)]\s*\S")
+_BULLET = re.compile(r"^\s*(?:[-*•·+▪◦●○]|\[[ xX]\])\s*")
+
+
+def _read_line(start: int, line: str, state: _State, known: frozenset[str], next_line: str = "") -> None:
     is_heading = bool(HEADING_MARKER.match(line.lstrip()))
+    # "2. Sprint 7 scope" over a list of "- …" items is a heading too.
+    is_heading = is_heading or bool(_NUMBERED.match(line) and _BULLET.match(next_line))
     start, line = _strip(start, line)
+    # "一、立即启动围堵，……" is a numbered item, not a heading: headings are short and unpunctuated.
+    is_heading = is_heading and len(line) <= 24 and not re.search(r"[，,。；;！？!?]", line)
     if not line:
         return
     stamp = LEADING_STAMP.match(line)
@@ -136,7 +145,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str]) -> N
                 state.section, state.person = None, None
             state.record = None
             if bracketed.group("rest"):
-                _read_line(rest_at, bracketed.group("rest"), state, known)
+                _read_line(rest_at, bracketed.group("rest"), state, known, next_line=next_line)
             return
     label_match = LABEL.match(line)
     if label_match:
@@ -172,6 +181,10 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str]) -> N
             state.section, state.record = kind, None
             if is_heading:
                 state.person = line if _is_speaker(line, known) else None
+            if not kind and not state.person:
+                # "（一）8D报告" followed by "负责人：…" lines: the heading names the task.
+                state.record = _emit(state, start, line, section_override=None, speaker=None)
+                state.out[-1] = state.record = state.record.model_copy(update={"heading": True})
             return
     if state.record is not None and _is_continuation(line):
         _extend(state, start + len(line))
@@ -188,7 +201,7 @@ def _is_continuation(line: str) -> bool:
 def _extend(state: _State, end: int) -> None:
     """Grow the open field block to include a "负责人：…" / "截止时间：…" line that follows it."""
     record = state.record
-    extended = record.model_copy(update={"end": end, "text": state.text[record.start:end]})
+    extended = record.model_copy(update={"end": end, "text": state.text[record.start:end], "heading": False})
     state.out[state.out.index(record)] = extended
     state.record = extended
 
@@ -259,9 +272,13 @@ def _split_speech(piece: str) -> list[tuple[int, str]]:
     Pauses split; long stretches are then split before discourse words (rules/asr.yaml).
     """
     max_chars, min_piece, breaks = _asr()
-    if len(piece) <= 12 or re.search(r"[，,、]", piece) and len(piece) <= 3 * max_chars:
+    if len(piece) <= 12 or piece.rstrip()[-1:] in SENTENCE_END:
         return [(0, piece)]
-    gaps = list(re.finditer(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff@A-Za-z])", piece))
+    if re.search(r"[，,、]", piece) and len(piece) <= 3 * max_chars:
+        return [(0, piece)]
+    # Only a space between two Chinese characters is a pause: "PRD 下周二 freeze" is how mixed
+    # Chinese-English is typed, not speech.
+    gaps = list(re.finditer(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", piece))
     words = len(gaps) + 1
     cuts: set[int] = set()
     if gaps and (len(piece) - sum(len(g.group()) for g in gaps)) / words >= 5:
@@ -303,18 +320,27 @@ def _table_start(lines: list[tuple[int, str]], i: int) -> bool:
 
 
 def _cells(start: int, line: str) -> list[tuple[int, str]]:
-    """Cells of a table row with offsets: "| a | b |", tab-separated, or aligned with spaces."""
-    if line.lstrip().startswith("|"):
-        parts = [(m.start(), m.group()) for m in re.finditer(r"[^|]+", line)]
-        parts = [(s, p) for s, p in parts if s > line.index("|")]
+    """Cells of a table row with offsets: "| a | b |", tab-separated, or aligned with spaces.
+
+    Empty cells are kept ("白玛\t\t7个工作日内" has an empty 配合人), so columns stay aligned.
+    """
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        first = line.index("|")
+        body_end = line.rindex("|") if stripped.endswith("|") and stripped.count("|") > 1 else len(line)
+        bounds = [first] + [i for i in range(first + 1, body_end) if line[i] == "|" and line[i - 1] != "\\"] + [body_end]
+        parts = [(a + 1, line[a + 1:b]) for a, b in zip(bounds, bounds[1:])]
+    elif "\t" in line:
+        parts, at = [], 0
+        for piece in line.split("\t"):
+            parts.append((at, piece))
+            at += len(piece) + 1
     else:
-        parts = [(m.start(), m.group()) for m in re.finditer(r"[^\t]+" if "\t" in line else r"\S+(?: \S+)*", line)]
+        parts = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
     out = []
-    for s, p in parts:
+    for s_, p in parts:
         lead = len(p) - len(p.lstrip())
-        out.append((start + s + lead, p.strip()))
-    if line.strip().endswith("|") and out and not out[-1][1]:
-        out.pop()
+        out.append((start + s_ + lead, p.strip()))
     return out
 
 
