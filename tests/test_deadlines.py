@@ -101,6 +101,10 @@ CASES = [
     ("12月中旬", TUE, D(2026, 12, 20), "absolute"),
     ("12月上旬", TUE, D(2026, 12, 10), "absolute"),
     ("1月5日前", D(2026, 12, 28), D(2027, 1, 5), "absolute"),
+    # a day of the month said alone
+    ("22号前", D(2026, 12, 8), D(2026, 12, 22), "absolute"),
+    ("19号", TUE, D(2026, 12, 19), "absolute"),
+    ("30号之前", TUE, D(2026, 11, 30), "absolute"),
     # working days: weekends, public holidays and make-up workdays
     ("3个工作日内", TUE, D(2026, 11, 27), "workdays"),
     ("5个工作日内", TUE, D(2026, 12, 1), "workdays"),
@@ -173,6 +177,9 @@ IN_SENTENCES = [
     ("版本号改成 v2.5 发布", None, None),
     ("覆盖率提高到3.5%", None, None),
     ("有两点意见", None, None),
+    ("3号注塑机停用", None, None),
+    ("在1号会议室开会", None, None),
+    ("计莉你写，写完给我看，18号前", "18号前", D(2026, 12, 18)),
 ]
 
 

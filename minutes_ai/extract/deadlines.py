@@ -55,6 +55,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "full_date": rf"(?P<y>20\d\d)\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*[日号]?",
         "month_day": rf"(?P<m>{n})\s*月\s*(?P<d>{n})\s*[日号]?(?![\d个天周])",
         "numeric_md": r"(?<![\w./:+\-])(?P<m>1[0-2]|0?[1-9])[./](?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X))",
+        # "22号交区里", "19号前出话术": a day of the month said alone, only where a deadline word
+        # follows — "3号注塑机", "1号会议室" are not dates.
+        "day_only": rf"(?<![\d月/.\-])(?P<d>{n})\s*[号日](?=\s*(?:之前|以前|前|截止|交|完成|给|发|上线|提交|到位|当天|下班|中午|上午|下午|晚上|$|[，,。；;\s]))",
         "month_part": rf"(?P<m>{n})\s*月\s*(?P<part>{_alt(r['month_parts'])})",
         "d_plus": rf"(?<![A-Za-z])(?:{_alt(r['d_plus'])})\s*\+\s*(?P<n>\d{{1,3}})",
         "workdays": rf"(?P<n>{n})\s*(?:{_alt(r['workday_units'])})",
@@ -200,6 +203,15 @@ def _resolve(name: str, m: re.Match[str], meeting: dt.date) -> Deadline | None: 
     if name in ("month_day", "numeric_md"):
         month, day = to_int(m["m"]), to_int(m["d"])
         date = _infer_year(month, day, meeting) if 1 <= month <= 12 else None
+        return _deadline(absolute, date) if date else None
+    if name == "day_only":
+        day = to_int(m["d"])
+        if not 1 <= day <= 31:
+            return None
+        date = _safe_date(meeting.year, meeting.month, day)
+        if date is None or date < meeting:  # "5号" said on the 20th is next month's 5th
+            nxt = _add_months(meeting.replace(day=1), 1)
+            date = _safe_date(nxt.year, nxt.month, day)
         return _deadline(absolute, date) if date else None
     if name == "month_part":
         month, part = to_int(m["m"]), r["month_parts"][m["part"]]

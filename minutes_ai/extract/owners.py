@@ -51,13 +51,20 @@ def _strip_fillers(text: str) -> str:
     return re.sub(r"那个|然后|就是|嗯|啊|呃|好|那|对|这个|另外|还有|最后|[\d.、)）(（①-⑳\-*•]", "", text)
 
 
+_DEPT_PERSON_GAP = re.compile(r"^\s*(?:的|那边|这边|那儿)?\s*$")
+_PERSON_DEPT_GAP = re.compile(r"^\s*(?:你们|你)?\s*$")
+
+
 def _merge_dept_person(text: str, mentions: list[Mention], offset: int) -> list[Mention]:
-    """"研发部王磊" is one owner: 王磊 of 研发部. Keep the department on the person."""
+    """One owner, said with their department: "研发部王磊", "采购 那边 常总", "老孟 你们 设备组"."""
     out: list[Mention] = []
     for m in mentions:
-        if out and out[-1].kind == "dept" and m.kind == "person" and m.start - out[-1].end <= 1:
-            dept = out.pop()
-            out.append(Mention(f"{dept.name}|{m.name}", dept.start, m.end, "person"))
+        prev = out[-1] if out else None
+        gap = text[prev.end - offset:m.start - offset] if prev else ""
+        if prev and prev.kind == "dept" and m.kind == "person" and "|" not in prev.name and _DEPT_PERSON_GAP.match(gap):
+            out[-1] = Mention(f"{prev.name}|{m.name}", prev.start, m.end, "person")
+        elif prev and prev.kind == "person" and m.kind == "dept" and "|" not in prev.name and _PERSON_DEPT_GAP.match(gap) and gap:
+            out[-1] = Mention(f"{m.name}|{prev.name}", prev.start, m.end, "person")
         else:
             out.append(m)
     return out

@@ -46,8 +46,9 @@ def may_be_task(sentence: Sentence) -> bool:
         return False
     if sentence.section == "questions":
         return False
-    if is_unagreed_proposal(text):
+    if is_unagreed_proposal(text) or has("not_task", text):
         return False
-    if has("question", text) and sentence.section != "tasks":
+    # "Jason，PR模板你来改一下吧？" asks, but it assigns.
+    if has("question", text) and sentence.section != "tasks" and not has("second_person", text):
         return False
     return True

@@ -51,6 +51,9 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
     for sentence in sentences:
         if sentence.heading:
             continue
+        if has("shared_above", sentence.text):
+            _share_deadline(drafts, sentence, meeting_date)
+            continue
         if sentence.cells:
             drafts.extend(_from_row(sentence, meeting_date, known))
             continue
@@ -64,6 +67,18 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
     return _merge_acknowledgements(drafts)
 
 
+def _share_deadline(drafts: list[TaskDraft], sentence: Sentence, meeting_date: dt.date) -> None:
+    """"以上各项，除另有时限外，均于9月18日前完成": give that date to the tasks above without one."""
+    found = find_deadlines(sentence.text, meeting_date)
+    if not found:
+        return
+    deadline = pick(found).deadline
+    for draft in drafts:
+        if draft.deadline is None:
+            draft.deadline = deadline
+            draft.flags = _flags(draft.owner, deadline)
+
+
 # --- table rows ---------------------------------------------------------------------------
 
 def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) -> list[TaskDraft]:
@@ -74,6 +89,9 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     status = cells.get("status", "")
     if status and (is_done(status) or "完成" in status and "未" not in status):
         return []
+    note = cells.get("note", "")
+    if note and (is_done(note) or has("cancelled", note)):
+        return []  # | 新仓叉车采购 | — | — | 已于8月12日到货，无需跟进 |
     deadline = resolve_deadline(cells["deadline"], meeting_date) if cells.get("deadline") else None
     criteria = cells.get("criteria")
     owners = owner_rules.owner_from_cell(cells.get("owner", ""), known)
@@ -163,7 +181,9 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     mentions = names.find_mentions(text, known=known)
     owners_found = owner_rules.joined_owners(text, mentions, 0) if mentions else []
     groups = _groups(text, owners_found)
-    all_deadlines = find_deadlines(text, meeting_date)
+    # A date before the meeting is something that happened ("4月8号来料检验发现…"), and a written
+    # date equal to the meeting's is the meeting's own ("筹备会 11/16 周一晚"): neither is a deadline.
+    all_deadlines = [d for d in find_deadlines(text, meeting_date) if _is_deadline(d.deadline, meeting_date)]
     drafts: list[TaskDraft] = []
     for group in groups:
         body = text[group.start:group.end]
@@ -186,6 +206,14 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     return drafts
 
 
+def _is_deadline(deadline: Deadline, meeting_date: dt.date) -> bool:
+    if deadline.date is None:
+        return True
+    if deadline.kind.value == "absolute":
+        return deadline.date > meeting_date
+    return deadline.date >= meeting_date
+
+
 def _group_deadline(text: str, group: _Group, groups: list[_Group], deadlines) -> Deadline | None:
     """The group's own deadline; else one said for the whole sentence ("均于周五前完成")."""
     own = [d for d in deadlines if group.start <= d.start < group.end]
@@ -204,23 +232,31 @@ def _implicit_owner(sentence: Sentence, body: str) -> list[Owner]:
         return [Owner(name=speaker, text=speaker)]
     if sentence.person:
         return [Owner(name=sentence.person, text=sentence.person)]
-    if speaker and sentence.section == "tasks" and not re.search(r"你|大家|各位|谁", body):
+    if speaker and not re.search(r"[你我咱]|大家|各位|谁", body) and (sentence.section == "tasks" or _is_note_item(body)):
+        # Notes written "韦工：周四前出AP补点方案" put the owner in the label.
         return [Owner(name=speaker, text=speaker)]
     return []
 
 
+def _is_note_item(body: str) -> bool:
+    """Short, verb-first, no subject: how a note taker writes an item, not how people speak."""
+    return len(body) <= 40 and not re.search(r"[吧呢吗啊嘛呀]", body)
+
+
 def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool) -> bool:
     """Does this clause group hand out work? Under a 任务/待办 heading little is needed; in
-    prose a task needs a work verb and someone to do it (or a dated deadline and a "要/需" that
-    makes it an obligation); under 决议 or discussion headings it needs owner, verb and deadline."""
+    prose a task needs a work verb and someone to do it or a dated deadline; under 决议 or
+    discussion headings it needs owner, verb and deadline."""
     verb = has("task_verbs", body)
+    if not owners and has("schedule", body):
+        return False  # "上线时间定在12月15日" is a decision
     if sentence.section == "tasks":
         return verb or bool(owners) or deadline is not None
     if sentence.section in ("decisions", "info"):
         return bool(owners) and not implicit and verb and deadline is not None
     if owners and verb:
         return not implicit or deadline is not None or owner_rules.first_person(body)
-    return verb and deadline is not None and deadline.date is not None and bool(re.search(r"要|需|必须|务必|请", body))
+    return verb and deadline is not None and deadline.date is not None
 
 
 def _drafts(title: str, owners: list[Owner], deadline: Deadline | None, criteria: str | None, sentence: Sentence, *, confidence: float) -> list[TaskDraft]:
@@ -301,8 +337,12 @@ def _merge_acknowledgements(drafts: list[TaskDraft]) -> list[TaskDraft]:
     out: list[TaskDraft] = []
     for draft in drafts:
         bare = len(re.sub(r"[\W_]|我|来|好|的|收到|没问题|可以|OK|ok|行|搞定|负责|这个|那个|弄|做|吧|跟进", "", draft.title)) < 2
-        if bare and out and (out[-1].owner is None or draft.owner is None or _same_owner(out[-1], draft)):
-            _fill(out[-1], draft)
+        if bare:
+            if out and (out[-1].owner is None or draft.owner is None or _same_owner(out[-1], draft)):
+                _fill(out[-1], draft)
+            continue  # "收到✅" alone is never a task of its own
+        if draft.owner is None and out and _completes(out[-1], draft):
+            _fill(out[-1], draft)  # "小蒋你来排吧。" … "那就十九号之前给我。"
             continue
         twin = next((d for d in reversed(out) if _same_task(d, draft)), None)
         if twin is not None:
@@ -310,6 +350,13 @@ def _merge_acknowledgements(drafts: list[TaskDraft]) -> list[TaskDraft]:
             continue
         out.append(draft)
     return out
+
+
+def _completes(previous: TaskDraft, draft: TaskDraft) -> bool:
+    """An ownerless sentence right after an owned task that lacked a deadline gives that deadline."""
+    close = 0 <= draft.start - previous.end <= 80
+    needs = previous.owner is not None and (previous.deadline is None or previous.deadline.date is None)
+    return close and needs and draft.deadline is not None and draft.deadline.date is not None
 
 
 def _same_owner(a: TaskDraft, b: TaskDraft) -> bool:
@@ -321,15 +368,20 @@ def _same_owner(a: TaskDraft, b: TaskDraft) -> bool:
 def _same_task(a: TaskDraft, b: TaskDraft) -> bool:
     if a.start == b.start or not _same_owner(a, b):
         return False
-    same_date = a.deadline and b.deadline and a.deadline.date and a.deadline.date == b.deadline.date
-    return bool(same_date) or _overlap(a.title, b.title) >= 0.5
+    dates = {d.date for d in (a.deadline, b.deadline) if d is not None and d.date is not None}
+    return len(dates) <= 1 and _overlap(a.title, b.title) >= 0.5
 
 
 def _overlap(a: str, b: str) -> float:
-    a_chars, b_chars = set(a) - set(" ，,"), set(b) - set(" ，,")
-    if not a_chars or not b_chars:
+    """Shared character bigrams over the shorter title: "查重复扣款" vs "逐个核对重复扣款的case"."""
+    def grams(text: str) -> set[str]:
+        text = re.sub(r"[\s，,、。；;：:]", "", text)
+        return {text[i:i + 2] for i in range(len(text) - 1)}
+
+    a_grams, b_grams = grams(a), grams(b)
+    if not a_grams or not b_grams:
         return 0.0
-    return len(a_chars & b_chars) / min(len(a_chars), len(b_chars))
+    return len(a_grams & b_grams) / min(len(a_grams), len(b_grams))
 
 
 def _fill(first: TaskDraft, later: TaskDraft) -> None:

@@ -36,7 +36,7 @@ HEADING_MARKER = re.compile(r"^(?:#{1,6}\s|[一二三四五六七八九十]{1,3}
 BRACKETED = re.compile(r"^(?:\*\*|【|\[)(?P<inner>[^\]】*]{1,20})(?:\*\*|】|\])\s*[:：]?\s*(?P<rest>.*)$")
 SENTENCE_END = set("。！？!?；;")
 INLINE_ENUM = re.compile(r"(?<=[\s，,。；;])(?=(?:\d{1,2}[.、)）]|[①-⑳]|[(（]\d{1,2}[)）])\s*\S)")
-TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+TABLE_SEPARATOR = re.compile(r"^[\s|:+=\-—]*-{2,}[\s|:+=\-—]*$")
 SPACES = re.compile(r"\s{2,}|\t")
 
 
