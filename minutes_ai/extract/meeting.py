@@ -32,18 +32,22 @@ def _field(text: str, key: str) -> str | None:
 
 
 def participants(text: str) -> list[str]:
-    value = _field(text, "participants")
-    if not value:
+    """People in the 参会人员 line: "质量部经理 卢建军、SQE 庞雪、大堂经理小官" → 卢建军, 庞雪, 小官."""
+    from ..text.sentences import person_in_label
+
+    labels = ruledata.alternation(_labels()["participants"])
+    head = "\n".join(text.splitlines()[:_HEADER_LINES * 2])
+    match = re.search(rf"(?:^|\s)(?:{labels})\s*[:：]\s*(.+)$", head, re.M)
+    if not match:
         return []
-    value = re.sub(r"[（(][^)）]*[)）]", " ", value)
+    value = re.sub(r"[（(][^)）]*[)）]", " ", match.group(1))
     people = []
-    for part in _SPLIT.split(value):
+    for part in re.split(r"[、,，;；/]+", value):
         part = part.strip("@*：: ")
-        for dept_person in re.findall(r"[\u4e00-\u9fff]{1,6}(?:部|科|中心|组)([\u4e00-\u9fff]{2,3})$", part):
-            part = dept_person
         handle = re.fullmatch(r"[A-Za-z][\w\-.]{1,30}", part) and not re.fullmatch(r"[A-Z]{2,5}", part)
-        if 2 <= len(part) <= 16 and (names.is_person(part, loose=True) or handle):
-            people.append(part)
+        who = part if handle else person_in_label(part)
+        if who and 2 <= len(who) <= 16:
+            people.append(who)
     return list(dict.fromkeys(people))
 
 

@@ -35,6 +35,7 @@ MARKER = re.compile(
 HEADING_MARKER = re.compile(r"^(?:#{1,6}\s|[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十\d]+[部分章节])")
 BRACKETED = re.compile(r"^(?:\*\*|【|\[)(?P<inner>[^\]】*]{1,20})(?:\*\*|】|\])\s*[:：]?\s*(?P<rest>.*)$")
 SENTENCE_END = set("。！？!?；;")
+PERSON_WITH_ROLE = re.compile(r"^(?P<who>[^\s(（:：]{2,12})\s*[(（][^)）]{1,16}[)）]\s*[:：]?$")
 INLINE_ENUM = re.compile(r"(?<=[\s，,。；;])(?=(?:\d{1,2}[.、)）]|[①-⑳]|[(（]\d{1,2}[)）])\s*\S)")
 TABLE_SEPARATOR = re.compile(r"^[\s|:+=\-—]*-{2,}[\s|:+=\-—]*$")
 SPACES = re.compile(r"\s{2,}|\t")
@@ -61,6 +62,23 @@ def field_of(label: str) -> str | None:
     """The field a label names (title, owner, deadline, criteria, status, note), exactly."""
     label = re.sub(r"[\s*【】\[\]]|\d+$", "", label)
     return _layout()["fields"].get(label)
+
+
+def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | None:
+    """The person a label or list entry names, without the role in front of them:
+    "大堂 小官" → 小官, "运营主管乔慧" → 乔慧, "合规司徒静" → 司徒静, "Mr. 贺" → 贺."""
+    label = label.strip(" *")
+    if _is_speaker(label, known):
+        return label
+    last = re.split(r"[\s.]+", label)[-1]
+    if last != label and _is_speaker(last, known):
+        return last
+    if re.fullmatch(r"[\u4e00-\u9fff]{4,10}", label):
+        for size in (3, 2):
+            tail = label[-size:]
+            if names.is_person(tail, loose=True) and not names.is_department(tail) and tail not in _layout()["fields"]:
+                return tail
+    return None
 
 
 def _is_speaker(label: str, known: frozenset[str]) -> bool:
@@ -147,6 +165,11 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             if bracketed.group("rest"):
                 _read_line(rest_at, bracketed.group("rest"), state, known, next_line=next_line)
             return
+    role = PERSON_WITH_ROLE.match(line)
+    if role and _is_speaker(role.group("who"), known):
+        # "丁一帆（店铺运营）", "Sherry (内容)": a per-person section opens.
+        state.person, state.section, state.record = role.group("who"), None, None
+        return
     label_match = LABEL.match(line)
     if label_match:
         label = re.sub(r"^[*\s]+|[*\s]+$", "", label_match.group("label"))
@@ -168,12 +191,13 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
                 return
             _emit_sentences(state, rest_at, rest, section_override=kind, speaker=None)
             return
-        if _is_speaker(label, known):
+        who = person_in_label(label, known) if len(label) <= 12 else None
+        if who:
             state.record = None
             if not rest:
-                state.person, state.speaker = label, None
+                state.person, state.speaker = who, None
                 return
-            speaker = label
+            speaker = who
             start, line = rest_at, rest
     elif is_heading or (len(line) <= 16 and not SENTENCE_END & set(line[-1:]) and section_of(line)):
         kind = section_of(line)
@@ -272,7 +296,7 @@ def _split_speech(piece: str) -> list[tuple[int, str]]:
     Pauses split; long stretches are then split before discourse words (rules/asr.yaml).
     """
     max_chars, min_piece, breaks = _asr()
-    if len(piece) <= 12 or piece.rstrip()[-1:] in SENTENCE_END:
+    if len(piece) <= 24 or piece.rstrip()[-1:] in SENTENCE_END:
         return [(0, piece)]
     if re.search(r"[，,、]", piece) and len(piece) <= 3 * max_chars:
         return [(0, piece)]
@@ -281,7 +305,7 @@ def _split_speech(piece: str) -> list[tuple[int, str]]:
     gaps = list(re.finditer(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", piece))
     words = len(gaps) + 1
     cuts: set[int] = set()
-    if gaps and (len(piece) - sum(len(g.group()) for g in gaps)) / words >= 5:
+    if gaps and (len(piece) - sum(len(g.group()) for g in gaps)) / words >= 6:
         cuts = {g.end() for g in gaps}
     elif len(piece) > 3 * max_chars:
         cuts = {m.end() for m in re.finditer(r"[，,]|\s{2,}", piece)}
