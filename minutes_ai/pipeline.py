@@ -64,7 +64,8 @@ def extract(
         )
         for i, d in enumerate(drafts, 1)
     ]
-    decisions = [Decision(id=f"D{i}", text=d.text, source=span(d.start, d.end)) for i, d in enumerate(extract_decisions(sentences), 1)]
+    owned = frozenset(d.start for d in drafts if d.owner is not None)
+    decisions = [Decision(id=f"D{i}", text=d.text, source=span(d.start, d.end)) for i, d in enumerate(extract_decisions(sentences, owned), 1)]
     questions = [OpenQuestion(id=f"Q{i}", text=q.text, source=span(q.start, q.end)) for i, q in enumerate(extract_open_questions(sentences), 1)]
     return Minutes(
         meeting=meeting,

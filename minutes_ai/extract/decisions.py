@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Sentence
-from .roles import is_decision, is_question
+from .cues import has
+from .roles import is_decision, is_open_question
 
 
 @dataclass
@@ -21,15 +22,17 @@ class ItemDraft:
     end: int
 
 
-def extract_decisions(sentences: list[Sentence]) -> list[ItemDraft]:
-    return [ItemDraft(s.text, s.start, s.end) for s in sentences if not s.heading and not s.cells and is_decision(s)]
+def extract_decisions(sentences: list[Sentence], task_starts: frozenset[int] = frozenset()) -> list[ItemDraft]:
+    """Decisions; a sentence that hands out a task (`task_starts`) needs a strong word (决定, 一致通过)."""
+    out = []
+    for s in sentences:
+        if s.heading or s.cells or not is_decision(s):
+            continue
+        if s.start in task_starts and s.section != "decisions" and not has("strong_decision", s.text):
+            continue
+        out.append(ItemDraft(s.text, s.start, s.end))
+    return out
 
 
 def extract_open_questions(sentences: list[Sentence]) -> list[ItemDraft]:
-    out = []
-    for s in sentences:
-        if s.heading or s.cells or s.section == "done":
-            continue
-        if is_question(s) and not is_decision(s):
-            out.append(ItemDraft(s.text, s.start, s.end))
-    return out
+    return [ItemDraft(s.text, s.start, s.end) for s in sentences if not s.heading and not s.cells and is_open_question(s)]

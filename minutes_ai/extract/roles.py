@@ -8,8 +8,10 @@ lists are in rules/cues.yaml, the headings in rules/layout.yaml. A sentence may 
 
 from __future__ import annotations
 
+import re
+
 from ..models import Sentence
-from .cues import has
+from .cues import cue, has
 
 
 def is_done(text: str) -> bool:
@@ -21,21 +23,40 @@ def is_cancelled(text: str) -> bool:
 
 
 def is_question(sentence: Sentence) -> bool:
+    """Asks something (used to keep questions out of tasks)."""
     if sentence.section == "questions":
         return True
     return has("question", sentence.text)
+
+
+def is_open_question(sentence: Sentence) -> bool:
+    """Left unresolved: under a 待定 heading, or deferred ("下次再议", "等财务回复再定", "TBD")."""
+    if sentence.section == "questions":
+        return True
+    if sentence.section == "done":
+        return False
+    return has("open_question", sentence.text)
 
 
 def is_unagreed_proposal(text: str) -> bool:
     return has("proposal", text) and not has("agreed", text)
 
 
+_AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:好|行|那就|大家|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|定了|那|我)*[\W_]*$")
+
+
 def is_decision(sentence: Sentence) -> bool:
     text = sentence.text
-    if sentence.section in ("done", "questions") or has("not_decision", text):
-        return False
+    if sentence.section in ("done", "questions") or _AGREEMENT_ONLY.match(text):
+        return False  # "同意。" alone agrees to what was said before; that sentence is the decision
     if sentence.section == "decisions":
-        return True
+        return not has("open_question", text)
+    if has("not_decision", text) and not has("strong_decision", text):
+        return False
+    if has("open_question", text) or is_done(text):
+        return False
+    if cue("report_verbs").search(text[:12]) and not has("strong_decision", text):
+        return False  # "钟明远说明，期中考试定于11月4日" reports a fact
     return has("decision", text)
 
 
