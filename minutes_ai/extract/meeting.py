@@ -78,11 +78,22 @@ def read_meeting(text: str, date: dt.date, date_source: str, departments: list[s
         title=title,
         date=date,
         date_source=date_source,
-        host=_person(_field(text, "host")),
+        host=_person(_field(text, "host")) or _hosted_by(text),
         recorder=_person(_field(text, "recorder")),
         participants=participants(text),
         departments=departments,
     )
+
+
+def _hosted_by(text: str) -> str | None:
+    """"本次会议由 @jzhang533 主持", "会议由分行副行长蒋丽华主持"."""
+    from ..text.sentences import person_in_label
+
+    match = re.search(r"由\s*@?([^\s，,。；;由]{2,20}?)\s*主持", "\n".join(text.splitlines()[:_HEADER_LINES * 2]))
+    if not match:
+        return None
+    value = match.group(1)
+    return value if re.fullmatch(r"[A-Za-z][\w\-]{1,38}", value) else person_in_label(value)
 
 
 def _person(value: str | None) -> str | None:

@@ -40,7 +40,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         head, tail = text[:start], text[end:]
         at_clause_start = not re.search(r"[^\s\W_]", _strip_fillers(head)) or re.search(r"[，,：:；;]\s*$", head)
         is_handle = text[start:start + 1] == "@"
-        if not is_handle and cue("report_verbs").match(tail):
+        if cue("report_verbs").match(tail):
             continue  # "邢振宇通报，……" reports; "王总认为……" opines
         if is_handle or before.search(head) or after.match(tail) or (at_clause_start and has("task_verbs", tail[:30])):
             chosen.append(m)

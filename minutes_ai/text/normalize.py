@@ -11,6 +11,7 @@ Chinese numerals are not rewritten here (that changes lengths): the deadline res
 from __future__ import annotations
 
 import functools
+import re
 
 # Full-width forms of ASCII letters, digits and symbols that are NOT Chinese punctuation.
 _KEEP_FULLWIDTH = set("，。：；！？（）【】「」『』、《》“”‘’")
@@ -50,14 +51,31 @@ def to_simplified(text: str) -> str:
     return "".join(out)
 
 
+# Markdown links in community minutes: "[ToddBear](https://github.com/ToddBear) 负责…".
+_GITHUB_USER_LINK = re.compile(r"\[@?([A-Za-z0-9][\w\-]{0,38})\]\(https?://github\.com/\1/?\)")
+_LINK = re.compile(r"\[([^\]\n]{0,200})\]\((?:https?://|/|\.)[^)\s]*\)")
+_URL = re.compile(r"https?://[^\s)\]>，。；]+")
+
+
+def _blank_links(text: str) -> str:
+    """Keep link text, blank out URLs (same length): a GitHub profile link becomes an @handle.
+
+    URLs carry digits and dots that look like dates ("issues/13784", "v2.8.2") and names of no one.
+    """
+    text = _GITHUB_USER_LINK.sub(lambda m: "@" + m.group(1) + " " * (len(m.group()) - len(m.group(1)) - 1), text)
+    text = _LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group()) - len(m.group(1)) - 1), text)
+    return _URL.sub(lambda m: " " * len(m.group()), text)
+
+
 def normalize(text: str) -> str:
-    """Return `text` with full-width ASCII made half-width and Traditional made Simplified.
+    """Return `text` with full-width ASCII made half-width, Traditional made Simplified and
+    Markdown links reduced to their text.
 
     The result always has the same length as the input.
 
     >>> normalize("ＵＩ稿３天內完成")
     'UI稿3天内完成'
     """
-    normalized = to_simplified(text.translate(_FULLWIDTH_TABLE))
+    normalized = _blank_links(to_simplified(text.translate(_FULLWIDTH_TABLE)))
     assert len(normalized) == len(text)
     return normalized

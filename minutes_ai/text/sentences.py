@@ -133,12 +133,14 @@ _BULLET = re.compile(r"^\s*(?:[-*•·+▪◦●○]|\[[ xX]\])\s*")
 
 
 def _read_line(start: int, line: str, state: _State, known: frozenset[str], next_line: str = "") -> None:
+    raw_line = line
     is_heading = bool(HEADING_MARKER.match(line.lstrip()))
     # "2. Sprint 7 scope" over a list of "- …" items is a heading too.
     is_heading = is_heading or bool(_NUMBERED.match(line) and _BULLET.match(next_line))
     start, line = _strip(start, line)
     # "一、立即启动围堵，……" is a numbered item, not a heading: headings are short and unpunctuated.
-    is_heading = is_heading and len(line) <= 24 and not re.search(r"[，,。；;！？!?]", line)
+    is_markdown_heading = bool(re.match(r"\s*#{1,6}\s", raw_line))
+    is_heading = is_markdown_heading or is_heading and len(line) <= 24 and not re.search(r"[，,。；;！？!?]", line)
     if not line:
         return
     stamp = LEADING_STAMP.match(line)
@@ -337,6 +339,8 @@ def _table_start(lines: list[tuple[int, str]], i: int) -> bool:
     nxt = lines[i + 1][1].strip()
     if line.startswith("|") and line.count("|") >= 3:
         return True
+    if line.count("|") >= 2 and TABLE_SEPARATOR.match(nxt) and "|" in nxt:
+        return True  # "序号|GITHUB ID|值班开始" over ":---:|:---:" — a pipe table without outer pipes
     if line.count("\t") >= 2 and nxt.count("\t") >= 2:
         return True
     header = [c for c in SPACES.split(line) if c]
@@ -349,6 +353,10 @@ def _cells(start: int, line: str) -> list[tuple[int, str]]:
     Empty cells are kept ("白玛\t\t7个工作日内" has an empty 配合人), so columns stay aligned.
     """
     stripped = line.strip()
+    if "|" in stripped and not stripped.startswith("|"):
+        stripped = "|" + stripped
+        line = line.replace(stripped[1:], stripped, 1)
+        start -= 1
     if stripped.startswith("|"):
         first = line.index("|")
         body_end = line.rindex("|") if stripped.endswith("|") and stripped.count("|") > 1 else len(line)
@@ -371,7 +379,7 @@ def _cells(start: int, line: str) -> list[tuple[int, str]]:
 def _read_table(lines: list[tuple[int, str]], i: int, state: _State) -> int:
     """Read a table; each data row becomes a Sentence whose `cells` map fields to cells."""
     first = lines[i][1]
-    is_pipe = first.strip().startswith("|")
+    is_pipe = "|" in first
     header = _cells(*lines[i])
     columns = [field_of(cell) or _column_guess(cell) for _, cell in header]
     i += 1
@@ -381,7 +389,7 @@ def _read_table(lines: list[tuple[int, str]], i: int, state: _State) -> int:
         if TABLE_SEPARATOR.match(stripped):
             i += 1
             continue
-        if is_pipe and not stripped.startswith("|"):
+        if is_pipe and "|" not in stripped:
             break
         if not is_pipe and len(_cells(start, line)) < 2:
             break
