@@ -19,5 +19,6 @@ def main() -> None:
 from . import evaluate as _evaluate  # noqa: E402,F401  (registers commands)
 from . import extract as _extract  # noqa: E402,F401
 from . import schema as _schema  # noqa: E402,F401
+from . import track as _track  # noqa: E402,F401
 
 __all__ = ["main"]
