@@ -344,7 +344,7 @@ def _merge_acknowledgements(drafts: list[TaskDraft]) -> list[TaskDraft]:
         if draft.owner is None and out and _completes(out[-1], draft):
             _fill(out[-1], draft)  # "小蒋你来排吧。" … "那就十九号之前给我。"
             continue
-        twin = next((d for d in reversed(out) if _same_task(d, draft)), None)
+        twin = next((d for d in reversed(out[-40:]) if _same_task(d, draft)), None)
         if twin is not None:
             _fill(twin, draft)
             continue

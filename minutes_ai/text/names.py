@@ -52,6 +52,22 @@ def _dept_patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     return pattern, frozenset(data["known"]), frozenset(data["not_departments"])
 
 
+@functools.lru_cache(maxsize=1)
+def _title_form() -> re.Pattern[str]:
+    """Surname + title ("张总", "欧阳经理"), longest title first; one-character titles other than
+    总/工 must not run on into another character ("王哥们" is not 王哥)."""
+    names = _names()
+    surnames = ruledata.alternation(list(names["compound"]) + list(names["surnames"]))
+    long_titles = ruledata.alternation([t for t in names["titles"] if len(t) > 1 or t in ("总", "工")])
+    short_titles = ruledata.alternation([t for t in names["titles"] if len(t) == 1 and t not in ("总", "工")])
+    return re.compile(rf"(?:{surnames})(?:{long_titles}|(?:{short_titles})(?![{_CJK}]))")
+
+
+@functools.lru_cache(maxsize=256)
+def _known_pattern(known: frozenset[str]) -> re.Pattern[str] | None:
+    return re.compile(ruledata.alternation(list(known))) if known else None
+
+
 def surname_of(word: str) -> str | None:
     names = _names()
     if word[:2] in names["compound"]:
@@ -121,16 +137,15 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
 
     for match in HANDLE.finditer(text):
         add(match.group(1), match.start(), match.end(), "person")
-    for name in sorted(known, key=len, reverse=True):
-        for match in re.finditer(re.escape(name), text):
-            add(name, match.start(), match.end(), "dept" if is_department(name) and not is_person(name) else "person")
+    pattern = _known_pattern(known)
+    for match in pattern.finditer(text) if pattern else ():
+        name = match.group()
+        add(name, match.start(), match.end(), "dept" if is_department(name) and not is_person(name) else "person")
     # Colleagues call 郝明哲 "明哲": a known full name's given name is that person too.
-    for name in known:
-        surname = surname_of(name)
-        given = name[len(surname):] if surname else ""
-        if len(given) == 2 and re.fullmatch(f"[{_CJK}]+", name):
-            for match in re.finditer(re.escape(given), text):
-                add(name, match.start(), match.end(), "person")
+    given_names = _given_names(known)
+    pattern = _known_pattern(frozenset(given_names))
+    for match in pattern.finditer(text) if pattern else ():
+        add(given_names[match.group()], match.start(), match.end(), "person")
     tokens = tokenize(text)
     for token in tokens:
         # "佳琪，你配合文涛…", "Kevin，你和白露…": a word addressed with 你 is a person, even a
@@ -143,6 +158,18 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
             add(*mention)
     found.sort(key=lambda m: m.start)
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _given_names(known: frozenset[str]) -> dict[str, str]:
+    """明哲 → 郝明哲 for every known three-character Chinese name."""
+    out = {}
+    for name in known:
+        surname = surname_of(name)
+        given = name[len(surname):] if surname else ""
+        if len(given) == 2 and re.fullmatch(f"[{_CJK}]+", name):
+            out[given] = name
+    return out
 
 
 _VOCATIVE_AFTER = re.compile(r"^[，,\s]*(?:你们|你)(?!们?的|好|说|看|知道|觉得)")
@@ -169,15 +196,9 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
     nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
     names = _names()
     # 张总 / 王经理 / 小王: surname + title, or prefix + surname, however jieba split them.
-    for title in names["titles"]:
-        for surname_len in (2, 1):
-            surname = text[start:start + surname_len]
-            if surname_of(surname) == surname and text.startswith(title, start + surname_len):
-                end = start + surname_len + len(title)
-                if not re.match(f"[{_CJK}]", text[end:end + 1]) or title in ("总", "工") or len(title) > 1:
-                    candidate = text[start:end]
-                    if candidate not in names["not_names"]:
-                        return candidate, start, end, "person"
+    titled = _title_form().match(text, start)
+    if titled and titled.group() not in names["not_names"]:
+        return titled.group(), start, titled.end(), "person"
     if word in names["prefixes"] and len(nxt) == 1 and nxt in names["surnames"]:
         return word + nxt, start, start + 2, "person"
     if is_title_form(word):

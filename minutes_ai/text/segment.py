@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
+import pathlib
 from importlib import resources
 from typing import NamedTuple
 
@@ -33,17 +35,52 @@ def tokenizer():
     return tok
 
 
+_KEPT_TAGS = ("nr", "ng", "nz", "nt")
+
+
 @functools.lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
-    """jieba's part-of-speech dictionary (word → tag), plus the project lexicon's tags."""
-    import jieba.posseg
+    """Part-of-speech tags of the dictionary words that matter for names (nr*, ng, nz, nt).
 
-    tags = dict(jieba.posseg.dt.word_tag_tab)
+    jieba.posseg would load its whole 350,000-word tag table (a quarter of a second at every
+    start); we keep only the name-like tags, cached in the user cache folder after the first run.
+    """
+    import pickle
+
+    import jieba
+
+    source = pathlib.Path(jieba.__file__).with_name("dict.txt")
+    cache = _cache_dir() / f"jieba-name-tags-{jieba.__version__}-{source.stat().st_size}.pickle"
+    try:
+        tags = pickle.loads(cache.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError):
+        tags = {}
+        with source.open(encoding="utf-8") as handle:
+            for line in handle:
+                parts = line.split()
+                if len(parts) == 3 and parts[2].startswith(_KEPT_TAGS):
+                    tags[parts[0]] = parts[2]
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(tags))
+            os.replace(tmp, cache)
+        except OSError:
+            pass  # a read-only home: rebuild next time
     for line in resources.files("minutes_ai.rules").joinpath("lexicon.txt").read_text("utf-8").splitlines():
         parts = line.split()
         if len(parts) == 3:
             tags[parts[0]] = parts[2]
     return tags
+
+
+def _cache_dir() -> pathlib.Path:
+    override = os.environ.get("MINUTES_AI_CACHE")
+    if override:
+        return pathlib.Path(override)
+    import platformdirs
+
+    return pathlib.Path(platformdirs.user_cache_dir("minutes-ai", appauthor=False))
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -52,8 +89,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 def tag(word: str) -> str | None:
-    """The dictionary part-of-speech tag of `word`, or None for words jieba discovered itself."""
-    return _tags().get(word)
+    """The name-like tag of `word` (nr, nrfg, ng, nz, nt…), "other" for any other dictionary
+    word, None for words jieba discovered itself (not in its dictionary)."""
+    found = _tags().get(word)
+    if found is not None:
+        return found
+    return "other" if in_dictionary(word) else None
 
 
 def in_dictionary(word: str) -> bool:
