@@ -26,7 +26,7 @@ def extract_decisions(sentences: list[Sentence], task_starts: frozenset[int] = f
     """Decisions; a sentence that hands out a task (`task_starts`) needs a strong word (决定, 一致通过)."""
     out = []
     for s in sentences:
-        if s.heading or s.cells or not is_decision(s):
+        if s.heading or s.row or not is_decision(s):
             continue
         if s.start in task_starts and s.section != "decisions" and not has("strong_decision", s.text):
             continue
@@ -35,4 +35,4 @@ def extract_decisions(sentences: list[Sentence], task_starts: frozenset[int] = f
 
 
 def extract_open_questions(sentences: list[Sentence]) -> list[ItemDraft]:
-    return [ItemDraft(s.text, s.start, s.end) for s in sentences if not s.heading and not s.cells and is_open_question(s)]
+    return [ItemDraft(s.text, s.start, s.end) for s in sentences if not s.heading and not s.row and is_open_question(s)]

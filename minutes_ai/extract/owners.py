@@ -42,7 +42,10 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         is_handle = text[start:start + 1] == "@"
         if cue("report_verbs").match(tail):
             continue  # "邢振宇通报，……" reports; "王总认为……" opines
-        if is_handle or before.search(head) or after.match(tail) or (at_clause_start and has("task_verbs", tail[:30])):
+        assigned = is_handle or before.search(head) or after.match(tail)
+        # A bare team word (数据, 测试, 产品) is a department only where it is put in charge —
+        # "测试那边负责回归" — not where it starts a noun phrase ("数据增强库的提交").
+        if assigned or (at_clause_start and has("task_verbs", tail[:30]) and not names.is_bare_team(m.name)):
             chosen.append(m)
     return _merge_dept_person(text, chosen, offset)
 

@@ -23,7 +23,7 @@ from ..text.sentences import field_of
 from . import owners as owner_rules
 from .criteria import find_criteria
 from .cues import has
-from .deadlines import find_deadlines, pick, resolve_deadline
+from .deadlines import DeadlineMatch, find_deadlines, pick, resolve_deadline
 from .roles import is_done, may_be_task
 
 
@@ -54,7 +54,7 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
         if has("shared_above", sentence.text):
             _share_deadline(drafts, sentence, meeting_date)
             continue
-        if sentence.cells:
+        if sentence.row:  # a duty rota (值班表) has no task column: its rows are not tasks
             drafts.extend(_from_row(sentence, meeting_date, known))
             continue
         if not may_be_task(sentence):
@@ -193,10 +193,11 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         implicit = not owners
         if implicit:
             owners = _implicit_owner(sentence, body)
-        deadline = _group_deadline(text, group, groups, all_deadlines)
+        chosen = _group_deadline(text, group, groups, all_deadlines)
+        deadline = chosen.deadline if chosen else None
         found = find_criteria(body)
         criteria = found[0] if found else None
-        if not _is_task(sentence, body, owners, deadline, implicit=implicit):
+        if not _is_task(sentence, body, owners, deadline, implicit=implicit, firm=chosen is not None and _is_firm(chosen, body)):
             continue
         confidence = 0.5 + (0.2 if deadline is not None and deadline.date is not None else 0) + (0.2 if owners and not implicit else 0.1 if owners else 0)
         title = _clean_title(_without(body, criteria), owners, deadline)
@@ -214,15 +215,25 @@ def _is_deadline(deadline: Deadline, meeting_date: dt.date) -> bool:
     return deadline.date >= meeting_date
 
 
-def _group_deadline(text: str, group: _Group, groups: list[_Group], deadlines) -> Deadline | None:
+def _group_deadline(text: str, group: _Group, groups: list[_Group], deadlines) -> DeadlineMatch | None:
     """The group's own deadline; else one said for the whole sentence ("均于周五前完成")."""
     own = [d for d in deadlines if group.start <= d.start < group.end]
     if own:
-        return pick(own).deadline
+        return pick(own)
     if len(groups) == 1 or not deadlines:
         return None
     shared = [d for d in deadlines if has("shared_deadline", text[max(0, d.start - 6):d.start])]
-    return pick(shared).deadline if shared else None
+    return pick(shared) if shared else None
+
+
+_OBLIGATION = re.compile(r"要|需|必须|务必|请|得|负责|安排|落实|之前|以前|前|截止|为止")
+
+
+def _is_firm(match: DeadlineMatch, body: str) -> bool:
+    """A deadline that sets a date on its own: "12月5日", "3个工作日内", "周五前", or a day word
+    with an obligation ("今天要发出"). "今天一天下来很不容易" mentions a day; it sets nothing."""
+    kind = match.deadline.kind.value
+    return match.has_suffix or kind in ("absolute", "workdays") or bool(_OBLIGATION.search(body))
 
 
 def _implicit_owner(sentence: Sentence, body: str) -> list[Owner]:
@@ -243,7 +254,7 @@ def _is_note_item(body: str) -> bool:
     return len(body) <= 40 and not re.search(r"[吧呢吗啊嘛呀]", body)
 
 
-def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool) -> bool:
+def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool, firm: bool) -> bool:
     """Does this clause group hand out work? Under a 任务/待办 heading little is needed; in
     prose a task needs a work verb and someone to do it or a dated deadline; under 决议 or
     discussion headings it needs owner, verb and deadline."""
@@ -256,7 +267,7 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
         return bool(owners) and not implicit and verb and deadline is not None
     if owners and verb:
         return not implicit or deadline is not None or owner_rules.first_person(body)
-    return verb and deadline is not None and deadline.date is not None
+    return verb and deadline is not None and deadline.date is not None and firm
 
 
 def _drafts(title: str, owners: list[Owner], deadline: Deadline | None, criteria: str | None, sentence: Sentence, *, confidence: float) -> list[TaskDraft]:

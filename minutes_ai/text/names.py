@@ -112,6 +112,11 @@ def is_person(word: str, *, loose: bool = False) -> bool:
     return is_title_form(word) or is_full_name(word, loose=loose) or is_english_name(word)
 
 
+def is_bare_team(word: str) -> bool:
+    """A team named without a department suffix: 研发, 测试, 数据."""
+    return word in _dept_patterns()[1] and not _dept_patterns()[0].fullmatch(word)
+
+
 def is_department(word: str) -> bool:
     pattern, known, excluded = _dept_patterns()
     if word in known:

@@ -36,7 +36,7 @@ HEADING_MARKER = re.compile(r"^(?:#{1,6}\s|[一二三四五六七八九十]{1,3}
 BRACKETED = re.compile(r"^(?:\*\*|【|\[)(?P<inner>[^\]】*]{1,20})(?:\*\*|】|\])\s*[:：]?\s*(?P<rest>.*)$")
 SENTENCE_END = set("。！？!?；;")
 PERSON_WITH_ROLE = re.compile(r"^(?P<who>[^\s(（:：]{2,12})\s*[(（][^)）]{1,16}[)）]\s*[:：]?$")
-INLINE_ENUM = re.compile(r"(?<=[\s，,。；;])(?=(?:\d{1,2}[.、)）]|[①-⑳]|[(（]\d{1,2}[)）])\s*\S)")
+INLINE_ENUM = re.compile(r"(?<=[\s，,。；;])(?=(?:\d{1,2}[.、)）](?!\d)|[①-⑳]|[(（]\d{1,2}[)）])\s*\S)")
 TABLE_SEPARATOR = re.compile(r"^[\s|:+=\-—]*-{2,}[\s|:+=\-—]*$")
 SPACES = re.compile(r"\s{2,}|\t")
 
@@ -409,6 +409,7 @@ def _read_table(lines: list[tuple[int, str]], i: int, state: _State) -> int:
                 person=state.person,
                 section=state.section,
                 cells=mapped,
+                row=True,
             )
         )
         i += 1
