@@ -18,13 +18,14 @@ from ..text import names
 from ..text.names import Mention
 from .cues import cue, has
 
+_SIDE = re.compile(r"^\s*(?:这边|那边)")
 _JOINERS = re.compile(r"^\s*(?:和|与|及|以及|跟|同|、|,|，|/|&|\+|还有(?:\s*那个)?)\s*$")
 
 
 @functools.lru_cache(maxsize=1)
 def _assign() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = ruledata.load("cues.yaml")
-    before = re.compile(rf"(?:{ruledata.alternation(data['assign_before'])})\s*$")
+    before = re.compile("(?:" + "|".join(w if "(" in w else re.escape(w) for w in data["assign_before"]) + r")\s*$")
     after = re.compile(rf"^\s*(?:{ruledata.alternation(data['assign_after'])})")
     return before, after
 
@@ -42,7 +43,10 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         is_handle = text[start:start + 1] == "@"
         if cue("report_verbs").match(tail):
             continue  # "邢振宇通报，……" reports; "王总认为……" opines
-        assigned = is_handle or before.search(head) or after.match(tail)
+        side = _SIDE.match(tail)
+        # "李总那边有一些合作" says whose side, not who acts: 那边/这边 must lead to work.
+        after_ok = bool(after.match(tail)) and (not side or has("task_verbs", tail[side.end():side.end() + 10]))
+        assigned = is_handle or before.search(head) or after_ok
         # A bare team word (数据, 测试, 产品) is a department only where it is put in charge —
         # "测试那边负责回归" — not where it starts a noun phrase ("数据增强库的提交").
         if assigned or (at_clause_start and has("task_verbs", tail[:30]) and not names.is_bare_team(m.name)):

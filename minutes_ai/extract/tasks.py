@@ -226,7 +226,7 @@ def _group_deadline(text: str, group: _Group, groups: list[_Group], deadlines) -
     return pick(shared) if shared else None
 
 
-_OBLIGATION = re.compile(r"要|需|必须|务必|请|得|负责|安排|落实|之前|以前|前|截止|为止")
+_OBLIGATION = re.compile(r"要|需|必须|务必|请|负责|安排|落实")
 
 
 def _is_firm(match: DeadlineMatch, body: str) -> bool:

@@ -41,6 +41,7 @@ def _names() -> dict:
         "prefixes": frozenset(data["nickname_prefixes"]),
         "not_names": frozenset(data["not_names"]),
         "not_english": frozenset(data["not_english_names"]),
+        "given": frozenset(data["given_name_chars"]),
     }
 
 
@@ -100,6 +101,10 @@ def is_full_name(word: str, *, loose: bool = False) -> bool:
         return False
     if loose:
         return True
+    given_chars = word[len(surname):]
+    common = sum(ch in names["given"] for ch in given_chars)
+    if common == 0 or len(given_chars) == 1 and common < 1:
+        return False
     word_tag = tag(word)
     return word_tag is None and not in_dictionary(word) or (word_tag or "").startswith("nr")
 
