@@ -31,6 +31,14 @@ def find_criteria(text: str) -> tuple[str, int, int] | None:
         if len(value) >= 2:
             start = text.index(value, label.end())
             return value, start, start + len(value)
+    clauses = [(m.start(), m.group()) for m in re.finditer(r"[^，,；;。\n]+", text)]
+    standard = [(at, clause) for at, clause in clauses[1:] if _sets_standard(clause)]
+    if standard:
+        start = standard[0][0]
+        end = standard[-1][0] + len(standard[-1][1])
+        value = text[start:end].strip(_TRIM)
+        start = text.index(value, start)
+        return value, start, start + len(value)
     match = cue("criteria_patterns").search(text)
     if match:
         value = match.group().strip(_TRIM)
@@ -38,6 +46,20 @@ def find_criteria(text: str) -> tuple[str, int, int] | None:
             start = text.index(value, match.start())
             return value, start, start + len(value)
     return None
+
+
+def _sets_standard(clause: str) -> bool:
+    """A later clause that states how the result is judged, not when it is due."""
+    from .deadlines import find_deadlines
+    import datetime as dt
+
+    if len(clause.strip()) < 3 or not cue("criteria_markers").search(clause):
+        return False
+    # "3个工作日内在 Jira 建好" is a deadline clause, "下周之内全部打完" too: 以内/内 there is time.
+    rest = clause
+    for match in find_deadlines(clause, dt.date(2000, 1, 3)):
+        rest = rest.replace(clause[match.start:match.end], "")
+    return bool(cue("criteria_markers").search(rest))
 
 
 def _value_end(text: str, start: int) -> int:

@@ -57,6 +57,10 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
         if sentence.row:  # a duty rota (值班表) has no task column: its rows are not tasks
             drafts.extend(_from_row(sentence, meeting_date, known))
             continue
+        if drafts and _adds_criteria(drafts[-1], sentence, text):
+            found = find_criteria("，" + sentence.text)
+            drafts[-1].criteria = found[0] if found else sentence.text.strip(_TRIM)
+            continue
         if not may_be_task(sentence):
             continue
         fields = _fields(sentence.text)
@@ -65,6 +69,18 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
         else:
             drafts.extend(_from_prose(sentence, meeting_date, known))
     return _merge_acknowledgements(drafts)
+
+
+_STANDARD_START = re.compile(r"^[\s(（]*(?:要求|标准|验收|交付标准|验收标准|需要?|必须|须|注意|包括|包含|至少|不少于|不低于|不超过|每.{1,6}都要)")
+
+
+def _adds_criteria(previous: TaskDraft, sentence: Sentence, text: str) -> bool:
+    """"…负责整理名单，下周一前。\n要求覆盖所有独居老人。": the line after a task that only says
+    how it will be judged is that task's criterion."""
+    if previous.criteria or sentence.row or sentence.heading:
+        return False
+    gap = text[previous.end:sentence.start]
+    return len(gap) <= 4 and "\n\n" not in gap and bool(_STANDARD_START.match(sentence.text)) and not has("task_verbs", sentence.text[:2])
 
 
 def _share_deadline(drafts: list[TaskDraft], sentence: Sentence, meeting_date: dt.date) -> None:
