@@ -102,8 +102,7 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     title = cells.get("title")
     if not title or not ({"owner", "deadline", "criteria"} & cells.keys()) and sentence.section != "tasks":
         return []
-    status = cells.get("status", "")
-    if status and (is_done(status) or "完成" in status and "未" not in status):
+    if _status_closed(cells.get("status", "")):
         return []
     note = cells.get("note", "")
     if note and (is_done(note) or has("cancelled", note)):
@@ -115,6 +114,13 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
 
 
 # --- field records ------------------------------------------------------------------------
+
+def _status_closed(status: str) -> bool:
+    """A 状态 cell that says the work is over: 已完成, 完成, 已取消, done, ✔ — not 进行中, 未完成."""
+    if not status or re.search(r"未|进行|待|doing|WIP|wip|[Ii]n progress", status):
+        return False
+    return bool(re.search(r"完成|结束|关闭|取消|[Dd]one|[Cc]losed|✓|✔|☑", status))
+
 
 def _fields(text: str) -> dict[str, tuple[str, int]]:
     """Labelled fields in a record: name → (value, offset). The title may be unlabelled."""
@@ -138,8 +144,7 @@ def _fields(text: str) -> dict[str, tuple[str, int]]:
 
 def _from_record(sentence: Sentence, fields: dict, meeting_date: dt.date, known: frozenset[str]) -> list[TaskDraft]:
     title = fields.get("title", ("", 0))[0]
-    status = fields.get("status", ("", 0))[0]
-    if status and is_done(status):
+    if _status_closed(fields.get("status", ("", 0))[0]):
         return []
     owners = owner_rules.owner_from_cell(fields["owner"][0], known) if "owner" in fields else []
     deadline = resolve_deadline(fields["deadline"][0], meeting_date) if "deadline" in fields else None
@@ -208,7 +213,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         owners = [owner_rules.to_owner(m, text[m.start:m.end]) for m in group.owners]
         implicit = not owners
         if implicit:
-            owners = _implicit_owner(sentence, body)
+            owners, implicit = _implicit_owner(sentence, body)
         chosen = _group_deadline(text, group, groups, all_deadlines)
         deadline = chosen.deadline if chosen else None
         found = find_criteria(body)
@@ -252,17 +257,32 @@ def _is_firm(match: DeadlineMatch, body: str) -> bool:
     return match.has_suffix or kind in ("absolute", "workdays") or bool(_OBLIGATION.search(body))
 
 
-def _implicit_owner(sentence: Sentence, body: str) -> list[Owner]:
-    """"我来…" → the speaker; a per-person section → that person; "X：1. 完成…" → X."""
+def _implicit_owner(sentence: Sentence, body: str) -> tuple[list[Owner], bool]:
+    """The owner the sentence does not name, and whether that is only a guess.
+
+    "我来…" → the speaker; a per-person section ("【刘洋】") → that person; a note item under a
+    name label ("韦工：周四前出方案") → that name: all as good as a name in the sentence. Under a
+    任务 heading, a speaker's subjectless line is theirs, but that is a guess.
+    """
     speaker = owner_rules.speaker_name(sentence.speaker)
     if speaker and owner_rules.first_person(body):
-        return [Owner(name=speaker, text=speaker)]
+        return [Owner(name=speaker, text=speaker)], False
     if sentence.person:
-        return [Owner(name=sentence.person, text=sentence.person)]
-    if speaker and not re.search(r"[你我咱]|大家|各位|谁", body) and (sentence.section == "tasks" or _is_note_item(body)):
-        # Notes written "韦工：周四前出AP补点方案" put the owner in the label.
-        return [Owner(name=speaker, text=speaker)]
-    return []
+        return [Owner(name=sentence.person, text=sentence.person)], False
+    if speaker and not re.search(r"[你我咱]|大家|各位|谁", body):
+        if _is_note_item(body):
+            return [Owner(name=speaker, text=speaker)], not _starts_with_work(body)
+        if sentence.section == "tasks":
+            return [Owner(name=speaker, text=speaker)], True
+    return [], True
+
+
+def _starts_with_work(body: str) -> bool:
+    """"整理需求池", "1. 回访重点客户": a note item that opens with its verb."""
+    return bool(re.match(r"^\s*(?:\d+[.、)]\s*)?(?:" + _VERB_START + ")", body))
+
+
+_VERB_START = "整理|完成|提交|输出|准备|安排|对接|确认|落实|推进|修复|解决|上线|发送|更新|联系|组织|协调|评估|梳理|制定|编写|撰写|起草|设计|开发|测试|排查|调研|汇总|统计|核对|检查|培训|通知|发布|部署|申请|采购|回访|跟进|负责|出|写|做|改|补|交|给|发|约|催|盯|跟|查|拉|订|买|办|做好|搞定"
 
 
 def _is_note_item(body: str) -> bool:
@@ -365,9 +385,14 @@ def _merge_acknowledgements(drafts: list[TaskDraft]) -> list[TaskDraft]:
     for draft in drafts:
         bare = len(re.sub(r"[\W_]|我|来|好|的|收到|没问题|可以|OK|ok|行|搞定|负责|这个|那个|弄|做|吧|跟进", "", draft.title)) < 2
         if bare:
-            if out and (out[-1].owner is None or draft.owner is None or _same_owner(out[-1], draft)):
-                _fill(out[-1], draft)
-            continue  # "收到✅" alone is never a task of its own
+            previous = out[-1] if out and draft.start - out[-1].end <= 150 else None
+            if previous and (previous.owner is None or draft.owner is None or _same_owner(previous, draft)):
+                _fill(previous, draft)
+                continue
+            if draft.deadline is None:
+                continue  # "收到✅" alone is never a task of its own
+            # "好，这个我来跟进，周五前给大家": takes on what was just discussed
+            draft.title = draft.title or "跟进"
         if draft.owner is None and out and _completes(out[-1], draft):
             _fill(out[-1], draft)  # "小蒋你来排吧。" … "那就十九号之前给我。"
             continue

@@ -200,6 +200,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
                 state.person, state.speaker = who, None
                 return
             speaker = who
+            state.person = None  # "王芳：1. …" after "【刘洋】…": a new person speaks
             start, line = rest_at, rest
     elif is_heading or (len(line) <= 16 and not SENTENCE_END & set(line[-1:]) and section_of(line)):
         kind = section_of(line)

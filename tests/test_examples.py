@@ -1,0 +1,42 @@
+"""Small meeting records and what must be extracted from them, one folder per case:
+tests/data/examples/<case>/input.txt and expected.json.
+
+expected.json gives the meeting date, the tasks as owner + deadline date (+ department and a
+criteria substring where it matters), and optionally how many decisions and open questions.
+Tasks are compared as a multiset, so order does not matter. Add a case here before fixing a bug.
+"""
+
+import datetime as dt
+import json
+import pathlib
+
+import pytest
+
+from minutes_ai import extract
+
+CASES = sorted((pathlib.Path(__file__).parent / "data" / "examples").iterdir())
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_example(case):
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    text = (case / "input.txt").read_text(encoding="utf-8")
+    minutes = extract(text, dt.date.fromisoformat(expected["meeting_date"]))
+    got = sorted(
+        (
+            (t.owner.name or t.owner.dept if t.owner else None, t.deadline.date.isoformat() if t.deadline and t.deadline.date else None)
+            for t in minutes.tasks
+        ),
+        key=str,
+    )
+    want = sorted(((t["owner"], t["deadline"]) for t in expected["tasks"]), key=str)
+    assert got == want
+    for spec in expected["tasks"]:
+        task = next(t for t in minutes.tasks if t.owner and spec["owner"] in (t.owner.name, t.owner.dept))
+        if "dept" in spec:
+            assert task.owner.dept == spec["dept"]
+        if "criteria" in spec:
+            assert task.criteria and spec["criteria"] in task.criteria
+    for key in ("decisions", "open_questions"):
+        if key in expected:
+            assert len(getattr(minutes, key)) == expected[key], [i.text for i in getattr(minutes, key)]
