@@ -41,7 +41,7 @@ class TaskDraft:
     flags: list[str] = field(default_factory=list)
 
 
-_FIELD_LABEL = re.compile(r"([^\s:：，,；;（(【\[]{1,10}?)\s*\d*\s*[:：]")
+_FIELD_LABEL = re.compile(r"【([^】]{1,10})】|([^\s:：，,；;（(【\[]{1,10}?)\s*\d*\s*[:：]")
 _CLAUSE = re.compile(r"[^，,；;]+[，,；;]?")
 _TRIM = " \t\n，,；;。.、：:！!？?（）()【】[]*-—~…"
 
@@ -126,9 +126,10 @@ def _fields(text: str) -> dict[str, tuple[str, int]]:
     """Labelled fields in a record: name → (value, offset). The title may be unlabelled."""
     found = []
     for m in _FIELD_LABEL.finditer(text):
-        name = field_of(m.group(1))
+        group = 1 if m.group(1) else 2
+        name = field_of(m.group(group))
         if name:
-            found.append((name, m.start(1), m.end()))
+            found.append((name, m.start(), m.end()))
     fields: dict[str, tuple[str, int]] = {}
     for i, (name, _, value_start) in enumerate(found):
         value_end = found[i + 1][1] if i + 1 < len(found) else len(text)

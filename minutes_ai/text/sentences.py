@@ -172,7 +172,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
         # "丁一帆（店铺运营）", "Sherry (内容)": a per-person section opens.
         state.person, state.section, state.record = role.group("who"), None, None
         return
-    label_match = LABEL.match(line)
+    label_match = LABEL.match(line) or _bracketed_field(line)
     if label_match:
         label = re.sub(r"^[*\s]+|[*\s]+$", "", label_match.group("label"))
         rest, rest_at = label_match.group("rest"), start + label_match.start("rest")
@@ -220,8 +220,17 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
     _emit_sentences(state, start, line, section_override=None, speaker=speaker)
 
 
+_BRACKETED_FIELD = re.compile(r"^[【\[](?P<label>[^】\]]{1,10})[】\]]\s*(?P<rest>.*)$")
+
+
+def _bracketed_field(line: str) -> re.Match[str] | None:
+    """"【责任人】QA经理 宁嘉树" is "责任人：QA经理 宁嘉树" written with brackets."""
+    match = _BRACKETED_FIELD.match(line)
+    return match if match and field_of(match.group("label")) else None
+
+
 def _is_continuation(line: str) -> bool:
-    label = LABEL.match(line)
+    label = LABEL.match(line) or _bracketed_field(line)
     return bool(label) and field_of(label.group("label")) not in (None, "title")
 
 
