@@ -58,6 +58,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # "22号交区里", "19号前出话术": a day of the month said alone, only where a deadline word
         # follows — "3号注塑机", "1号会议室" are not dates.
         "day_only": rf"(?<![\d月/.\-])(?P<d>{n})\s*[号日](?=\s*(?:之前|以前|前|截止|交|完成|给|发|上线|提交|到位|当天|下班|中午|上午|下午|晚上|$|[，,。；;\s]))",
+        "next_month_day": rf"下个?月\s*(?P<d>{n})\s*[号日]",
+        "english_end": rf"\b(?P<word>{_alt(r['english_ends'])})\b",
         "month_part": rf"(?P<m>{n})\s*月\s*(?P<part>{_alt(r['month_parts'])})",
         "d_plus": rf"(?<![A-Za-z])(?:{_alt(r['d_plus'])})\s*\+\s*(?P<n>\d{{1,3}})",
         "workdays": rf"(?P<n>{n})\s*(?:{_alt(r['workday_units'])})",
@@ -213,6 +215,14 @@ def _resolve(name: str, m: re.Match[str], meeting: dt.date) -> Deadline | None: 
             nxt = _add_months(meeting.replace(day=1), 1)
             date = _safe_date(nxt.year, nxt.month, day)
         return _deadline(absolute, date) if date else None
+    if name == "next_month_day":
+        nxt = _add_months(meeting.replace(day=1), 1)
+        date = _safe_date(nxt.year, nxt.month, to_int(m["d"]))
+        return _deadline(relative, date) if date else None
+    if name == "english_end":
+        if r["english_ends"][m["word"]] == "week":
+            return _deadline(relative, _week_day(meeting, 0, r["week_end_weekday"]))
+        return _deadline(relative, _month_end(meeting.year, meeting.month))
     if name == "month_part":
         month, part = to_int(m["m"]), r["month_parts"][m["part"]]
         if not 1 <= month <= 12:

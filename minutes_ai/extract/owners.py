@@ -19,14 +19,14 @@ from ..text.names import Mention
 from .cues import cue, has
 
 _SIDE = re.compile(r"^\s*(?:这边|那边)")
-_JOINERS = re.compile(r"^\s*(?:和|与|及|以及|跟|同|、|,|，|/|&|\+|还有(?:\s*那个)?)\s*$")
+_JOINERS = re.compile(r"^\s*(?:和|与|及|以及|跟|同|、|,|，|/|&|\+|还有(?:\s*那个)?)?\s*$")
 
 
 @functools.lru_cache(maxsize=1)
 def _assign() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = ruledata.load("cues.yaml")
     before = re.compile("(?:" + "|".join(w if "(" in w else re.escape(w) for w in data["assign_before"]) + r")\s*$")
-    after = re.compile(rf"^\s*(?:{ruledata.alternation(data['assign_after'])})")
+    after = re.compile("^\\s*(?:" + "|".join(w if "(" in w else re.escape(w) for w in data["assign_after"]) + ")")
     return before, after
 
 

@@ -22,6 +22,10 @@ ENGLISH_NAME = re.compile(r"[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?")
 HANDLE = re.compile(r"@([A-Za-z0-9_\-.]{2,39}|[" + _CJK + r"A-Za-z]{1,8}?)(?=[\s,，:：;；、。)）]|$|[^" + _CJK + r"A-Za-z0-9_\-.])")
 
 
+_EVERYONE = frozenset({"所有人", "全体", "全体成员", "大家", "all", "All", "everyone", "here", "channel"})
+_NICKNAME_EN = re.compile(r"[阿小老][A-Z][a-z]{1,12}")
+
+
 class Mention(NamedTuple):
     """A person or department found in the text, with its offsets."""
 
@@ -146,6 +150,10 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
         found.append(Mention(name, start + offset, end + offset, kind))
 
     for match in HANDLE.finditer(text):
+        if match.group(1) in _EVERYONE:
+            for i in range(match.start(), match.end()):
+                taken[i] = True  # "@所有人" addresses everyone: no owner
+            continue
         add(match.group(1), match.start(), match.end(), "person")
     pattern = _known_pattern(known)
     for match in pattern.finditer(text) if pattern else ():
@@ -214,6 +222,8 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
     if is_title_form(word):
         return word, start, token.end, "person"
     if is_english_name(word):
+        if start > 0 and text[start - 1] in "阿小老":
+            return text[start - 1:token.end], start - 1, token.end, "person"  # 阿May
         return word, start, token.end, "person"
     if is_department(word):
         return word, start, token.end, "dept"
