@@ -20,5 +20,7 @@ from . import evaluate as _evaluate  # noqa: E402,F401  (registers commands)
 from . import extract as _extract  # noqa: E402,F401
 from . import schema as _schema  # noqa: E402,F401
 from . import track as _track  # noqa: E402,F401
+from . import review as _review  # noqa: E402,F401
+from . import train as _train  # noqa: E402,F401
 
 __all__ = ["main"]
