@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench clean
+.PHONY: demo test eval model bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,10 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/minutes eval corpus/train
-	$(BIN)/minutes eval corpus/dev
+	$(BIN)/minutes eval corpus/dev --ablation
+
+model: $(STAMP)
+	$(BIN)/minutes train corpus/train
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py

@@ -28,6 +28,7 @@ class GoldTask:
     deadline_date: dt.date | None
     deadline_kind: str | None  # None when the task has no deadline
     criteria: str | None
+    deadline_text: str | None = None
     title: str | None = None
 
 
@@ -110,6 +111,7 @@ def _document(raw: dict, path: pathlib.Path) -> GoldDocument:
                 deadline_kind=deadline.get("kind") if deadline else None,
                 criteria=task.get("criteria"),
                 title=task.get("title"),
+                deadline_text=str(deadline.get("text")) if deadline and deadline.get("text") else None,
             )
         )
     for key in ("decisions", "open_questions"):

@@ -1,0 +1,13 @@
+"""The model half of rule-plus-model: a small trained spaCy pipeline shipped inside the package.
+
+- `tokenizer` — spaCy tokenizer on the project's jieba tokenizer and lexicon (no second jieba);
+- `data` — turns the annotated corpus into training examples (sentence labels and spans);
+- `train` — builds the pipeline reproducibly (`minutes train`, `make model`);
+- `predict` — loads the shipped pipeline lazily, once per process, and scores sentences.
+
+How the model and the rules are combined is documented in `minutes_ai/combine.py`.
+"""
+
+PIPELINE_DIR = "pipeline"
+LABELS = ("TASK", "DECISION", "QUESTION")
+SPAN_LABELS = ("OWNER", "DEADLINE", "CRITERIA")

@@ -1,0 +1,63 @@
+"""Training examples from the annotated corpus.
+
+Each sentence the splitter produces (`minutes_ai.text.split_sentences`) becomes one example:
+its categories say whether it overlaps a gold task, decision or open question quote, and its
+spans mark where the gold owner, deadline phrase and criterion stand inside it. Sentences are
+the unit because that is what the rules decide on, so the two halves can be compared 1:1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..corpus import GoldDocument
+from ..text.normalize import normalize
+from ..text.sentences import split_sentences
+from . import LABELS
+
+
+@dataclass
+class Example:
+    text: str
+    cats: dict[str, float]
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # offsets within `text`
+
+
+def _overlaps(a: int, b: int, c: int, d: int) -> bool:
+    return a < d and c < b
+
+
+def examples(doc: GoldDocument) -> list[Example]:
+    from ..pipeline import _known_names
+
+    text = normalize(doc.text)
+    out = []
+    for sentence in split_sentences(text, known=_known_names(text)):
+        if sentence.heading:
+            continue
+        s, e = sentence.start, sentence.end
+        tasks = [t for t in doc.tasks if _overlaps(s, e, t.start, t.end)]
+        cats = {
+            "TASK": float(bool(tasks)),
+            "DECISION": float(any(_overlaps(s, e, d.start, d.end) for d in doc.decisions)),
+            "QUESTION": float(any(_overlaps(s, e, q.start, q.end) for q in doc.open_questions)),
+        }
+        assert set(cats) == set(LABELS)
+        spans: list[tuple[int, int, str]] = []
+        for task in tasks:
+            for value, label in ((task.owner, "OWNER"), (task.deadline_text, "DEADLINE"), (task.criteria, "CRITERIA")):
+                if value:
+                    found = sentence.text.find(normalize(value))
+                    if found >= 0:
+                        spans.append((found, found + len(value), label))
+        out.append(Example(sentence.text, cats, _dedupe(spans)))
+    return out
+
+
+def _dedupe(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    return sorted(set(spans))
+
+
+def is_blank(text: str) -> bool:
+    return not re.search(r"\w", text)

@@ -1,0 +1,74 @@
+"""Choose the combination thresholds (combine.DROP, combine.ADD) by cross-validation on the
+train split only — never on dev.
+
+    .venv/bin/python tools/tune_combination.py [--folds 3]
+
+For each fold: train the pipeline on the other folds, then score the held-out fold with rules
+alone and with every (DROP, ADD) pair; print mean task F1 and precision per pair.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import pathlib
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--folds", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=10)
+    args = parser.parse_args()
+
+    import shutil
+
+    from minutes_ai import combine
+    from minutes_ai.corpus import load_corpus
+    from minutes_ai.evaluate import evaluate
+    from minutes_ai.model import predict
+    from minutes_ai.model.train import train
+    from minutes_ai.pipeline import extract
+
+    docs = sorted(load_corpus(ROOT / "corpus" / "train"), key=lambda d: d.id)
+    grid = list(itertools.product([0.0, 0.05, 0.1, 0.2, 0.3], [0.6, 0.7, 0.8, 0.9, 1.01]))
+    totals = {pair: [0, 0, 0] for pair in grid}
+    rules_total = [0, 0, 0]
+    for fold in range(args.folds):
+        held = [d for i, d in enumerate(docs) if i % args.folds == fold]
+        rest = [d for i, d in enumerate(docs) if i % args.folds != fold]
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus_dir = pathlib.Path(tmp) / "corpus"
+            corpus_dir.mkdir()
+            for d in rest:
+                shutil.copy(ROOT / "corpus" / "train" / f"{d.id}.yaml", corpus_dir)
+            out = pathlib.Path(tmp) / "pipeline"
+            train([str(corpus_dir)], out, epochs=args.epochs, log=lambda *_: None)
+            predict.pipeline_path = lambda out=out: out
+            predict.load.cache_clear()
+            report = evaluate(held, lambda t, d: extract(t, d, use_model="rules"))
+            for i, v in enumerate((report.tasks.tp, report.tasks.fp, report.tasks.fn)):
+                rules_total[i] += v
+            for drop, add in grid:
+                combine.DROP, combine.ADD = drop, add
+                report = evaluate(held, lambda t, d: extract(t, d, use_model="combined"))
+                for i, v in enumerate((report.tasks.tp, report.tasks.fp, report.tasks.fn)):
+                    totals[(drop, add)][i] += v
+        print(f"fold {fold + 1}/{args.folds} done", flush=True)
+
+    def f1(tp, fp, fn):
+        p = tp / (tp + fp) if tp + fp else 0
+        r = tp / (tp + fn) if tp + fn else 0
+        return p, r, 2 * p * r / (p + r) if p + r else 0
+
+    print("rules only: P=%.3f R=%.3f F1=%.3f" % f1(*rules_total))
+    for pair, counts in sorted(totals.items(), key=lambda kv: -f1(*kv[1])[2]):
+        print("DROP=%.2f ADD=%.2f  P=%.3f R=%.3f F1=%.3f" % (*pair, *f1(*counts)))
+
+
+if __name__ == "__main__":
+    main()
