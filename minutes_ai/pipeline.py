@@ -1,9 +1,17 @@
-"""The extraction pipeline: input text → normalised text → sentences → extractors → `Minutes`."""
+"""The extraction pipeline: input text → normalised text → sentences → extractors → `Minutes`.
+
+A `Transcript` goes the same way: its text is one segment per line, so the sentence splitter
+already breaks at every segment boundary (and so at every pause Whisper or the VAD cut at);
+each item's character span is then mapped back to the segments it overlaps, which gives its
+`audio_start`/`audio_end` in the recording.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from typing import Optional, Union
 
 from . import __version__
 from .extract import (
@@ -14,7 +22,8 @@ from .extract import (
     participants,
     read_meeting,
 )
-from .models import Decision, Minutes, OpenQuestion, Source, Span, Task
+from .combine import MODES, combine
+from .models import Decision, Minutes, OpenQuestion, Source, Span, Task, Transcript
 from .text import names
 from .text.normalize import normalize
 from .text.sentences import split_sentences
@@ -23,20 +32,28 @@ _SPEAKER = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：\d][^
 
 
 def extract(
-    text: str,
+    text: Union[str, Transcript],
     meeting_date: dt.date | None = None,
     *,
     source_path: str | None = None,
     encoding: str | None = None,
-    kind: str = "notes",
+    kind: str | None = None,
+    use_model: bool | str = "auto",
 ) -> Minutes:
     """Extract minutes (decisions, tasks, open questions) from meeting notes, a chat log or a transcript.
 
+    `text` is the notes as a string, or a `Transcript` of a recording: then every item's source
+    also says where it is in the recording (`audio_start`/`audio_end`, from the segments its
+    characters overlap) and `source.kind` is "audio" (`kind` overrides; default "notes" for text).
     `meeting_date` anchors relative deadlines ("本周五", "3个工作日内"); without it the date is read
     from the text ("客诉周会 8/27") or taken as today.
     """
-    if hasattr(text, "text") and hasattr(text, "segments"):  # a Transcript
+    timing: Optional[_SegmentTimes] = None
+    if isinstance(text, Transcript):
+        timing = _SegmentTimes(text)
         text = text.text
+        kind = kind or "audio"
+    kind = kind or "notes"
     normalized = normalize(text)
     if meeting_date is None:
         date, date_source = find_meeting_date(normalized, dt.date.today())
@@ -45,11 +62,14 @@ def extract(
     known = _known_names(normalized)
     sentences = split_sentences(normalized, known=known)
     drafts = extract_tasks(sentences, text=normalized, meeting_date=date, known=known)
+    mode = _model_mode(use_model)
+    drafts = combine(sentences, drafts, meeting_date=date, known=known, mode=mode)
     departments = sorted({d.owner.dept for d in drafts if d.owner and d.owner.dept})
     meeting = read_meeting(normalized, date, date_source, departments)
 
     def span(start: int, end: int) -> Span:
-        return Span(text=text[start:end], start=start, end=end)
+        audio_start, audio_end = timing.between(start, end) if timing is not None else (None, None)
+        return Span(text=text[start:end], start=start, end=end, audio_start=audio_start, audio_end=audio_end)
 
     tasks = [
         Task(
@@ -72,8 +92,58 @@ def extract(
         decisions=decisions,
         tasks=tasks,
         open_questions=questions,
-        source=Source(kind=kind, path=source_path, chars=len(text), encoding=encoding, extractor=f"minutes-ai {__version__} rules"),
+        source=Source(kind=kind, path=source_path, chars=len(text), encoding=encoding, extractor=f"minutes-ai {__version__} {mode}"),
     )
+
+
+def _model_mode(use_model: bool | str) -> str:
+    """"auto": rules plus the shipped model when it is installed; False: rules only;
+    True: combined (an error if the model is missing); or a mode name from combine.MODES."""
+    from .model.predict import available
+
+    if use_model in MODES:
+        mode = use_model
+    elif use_model == "auto":
+        mode = "combined" if available() else "rules"
+    else:
+        mode = "combined" if use_model else "rules"
+    if mode != "rules" and not available():
+        from .errors import MinutesError
+
+        raise MinutesError("the trained model is not installed: run `make model` or use use_model=False")
+    return mode
+
+
+class _SegmentTimes:
+    """Character offsets in a transcript's text → times in the recording, by segment.
+
+    Line i of `Transcript.text` is segment i; each segment's text is looked up in order rather
+    than assumed, so a transcript whose text was edited by hand (a name fixed, a line dropped)
+    still maps wherever its segments can be found, and gives no time where they cannot.
+    """
+
+    def __init__(self, transcript: Transcript):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.times: list[tuple[float, float]] = []
+        cursor = 0
+        for segment in transcript.segments:
+            at = transcript.text.find(segment.text, cursor) if segment.text else -1
+            if at < 0:
+                continue
+            self.starts.append(at)
+            self.ends.append(at + len(segment.text))
+            self.times.append((segment.start, segment.end))
+            cursor = at + len(segment.text)
+
+    def between(self, start: int, end: int) -> tuple[Optional[float], Optional[float]]:
+        """(earliest start, latest end) of the segments that the characters start:end overlap."""
+        first = bisect.bisect_right(self.ends, start)  # segments ending at or before `start` don't overlap
+        last = bisect.bisect_left(self.starts, max(end, start + 1))  # … nor those starting at or after `end`
+        if first >= last:
+            return None, None
+        hit = self.times[first:last]
+        return round(min(t[0] for t in hit), 3), round(max(t[1] for t in hit), 3)
 
 
 def _known_names(text: str) -> frozenset[str]:

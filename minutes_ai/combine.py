@@ -1,0 +1,84 @@
+"""Rules plus model: how the two halves decide together what is a task.
+
+The rules are precise on the forms they know and they normalise what they find (a deadline
+becomes a date, an owner a person or department). The model (a bag-of-words sentence
+classifier and a span tagger trained on the corpus, `minutes_ai/model/`) has seen forms nobody
+wrote a rule for, and gives every sentence a probability of handing out a task. Combined:
+
+1. a rule task from a table row or a labelled record ("负责人：…") is kept: structure is evidence
+   the model does not see;
+2. any other rule task is kept unless the model is confident it is not a task
+   (P(task) < DROP) — the model vetoes, it does not decide alone;
+3. a sentence the rules passed over becomes a task when the model is confident (P(task) ≥ ADD),
+   the sentence can hold a task at all (not a report, cancellation or question) and it names an
+   owner or a deadline. Owner and deadline come from the model's spans, validated by the rules
+   (a span must be a person or department; a deadline span must resolve to a date).
+4. confidence = the mean of the rule confidence and P(task).
+
+`mode` selects "rules" (no model), "model" (sentences with P(task) ≥ 0.5, fields from spans,
+resolved by the rules) or "combined" (the default when the pipeline is installed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .extract import owners as owner_rules
+from .extract.deadlines import resolve_deadline
+from .extract.roles import may_be_task
+from .extract.tasks import TaskDraft, _clean_title, _drafts
+from .models import Sentence
+from .text import names
+
+DROP = 0.05  # chosen by 3-fold cross-validation on corpus/train (tools/tune_combination.py)
+ADD = 0.6
+MODES = ("rules", "model", "combined")
+
+
+def combine(sentences: list[Sentence], drafts: list[TaskDraft], *, meeting_date: dt.date, known: frozenset[str], mode: str) -> list[TaskDraft]:
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}")
+    if mode == "rules":
+        return drafts
+    from .model.predict import score
+
+    units = [s for s in sentences if not s.heading]
+    scored = dict(zip((s.start for s in units), score([s.text for s in units])))
+    if mode == "model":
+        return [d for s in units for d in _model_drafts(s, scored[s.start], meeting_date, known, threshold=0.5)]
+    out = []
+    for draft in drafts:
+        cats, _ = scored.get(draft.start, ({"TASK": 1.0}, []))
+        structured = any(s.start == draft.start and (s.row or "\n" in s.text or "：" in s.text[:12]) for s in units)
+        if structured or cats["TASK"] >= DROP:
+            draft.confidence = round((draft.confidence + cats["TASK"]) / 2, 2)
+            out.append(draft)
+    covered = {d.start for d in drafts}
+    for sentence in units:
+        if sentence.start in covered or sentence.row or not may_be_task(sentence):
+            continue
+        out.extend(_model_drafts(sentence, scored[sentence.start], meeting_date, known, threshold=ADD, need_field=True))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _model_drafts(sentence: Sentence, result, meeting_date: dt.date, known: frozenset[str], *, threshold: float, need_field: bool = False) -> list[TaskDraft]:
+    cats, spans = result
+    if cats["TASK"] < threshold:
+        return []
+    text = sentence.text
+    best = {}
+    for start, end, label, value in spans:
+        if value >= 0.5 and (label not in best or value > best[label][2]):
+            best[label] = (start, end, value)
+    owners = []
+    if "OWNER" in best:
+        s, e, _ = best["OWNER"]
+        candidate = text[s:e].lstrip("@")
+        if candidate in known or names.is_person(candidate) or names.is_department(candidate) or text[s:s + 1] == "@":
+            owners = owner_rules.owner_from_cell(candidate, known)
+    deadline = resolve_deadline(text[best["DEADLINE"][0]:best["DEADLINE"][1]], meeting_date) if "DEADLINE" in best else None
+    criteria = text[best["CRITERIA"][0]:best["CRITERIA"][1]] if "CRITERIA" in best else None
+    if need_field and not owners and (deadline is None or deadline.date is None):
+        return []
+    title = _clean_title(text, owners, deadline) or text[:40]
+    return _drafts(title, owners, deadline, criteria, sentence, confidence=round(cats["TASK"], 2))
