@@ -19,8 +19,8 @@ def evaluate(corpus: tuple[str, ...], as_json: bool, show_errors: bool, ablation
     """Precision/recall/F1 for tasks, decisions and open questions; accuracy for owner,
     deadline and criteria — on CORPUS (YAML files, JSONL files or directories; see docs/corpus.md).
 
+    \b
     Example:
-
         minutes eval corpus/dev
         minutes eval held-out.jsonl --json
     """

@@ -18,8 +18,8 @@ from .options import emit, library_errors, output_options
 def extract(source: str, meeting_date: dt.datetime | None, fmt: str, output: str | None) -> None:
     """Extract decisions, tasks and open questions from SOURCE (a file, or - for stdin).
 
+    \b
     Example:
-
         minutes extract notes.txt --meeting-date 2026-11-24
         pbpaste | minutes extract - --format md -o 会议纪要.md
         minutes extract notes.txt --format json | jq .tasks

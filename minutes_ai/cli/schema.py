@@ -15,8 +15,8 @@ from .options import emit
 def schema(output: str | None) -> None:
     """Print the JSON Schema of `minutes extract --format json` output.
 
+    \b
     Example:
-
         minutes schema -o minutes.schema.json
     """
     from ..models import Minutes
