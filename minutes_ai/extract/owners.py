@@ -25,9 +25,20 @@ _JOINERS = re.compile(r"^\s*(?:和|与|及|以及|跟|同|、|,|，|/|&|\+|还�
 @functools.lru_cache(maxsize=1)
 def _assign() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = ruledata.load("cues.yaml")
-    before = re.compile("(?:" + "|".join(w if "(" in w else re.escape(w) for w in data["assign_before"]) + r")\s*$")
-    after = re.compile("^\\s*(?:" + "|".join(w if "(" in w else re.escape(w) for w in data["assign_after"]) + ")")
+    before = re.compile("(?:" + "|".join(_pattern(w) for w in data["assign_before"]) + r")\s*$")
+    after = re.compile(r"^\s*(?:" + _TITLE_AFTER_NAME + r")?\s*(?:" + "|".join(_pattern(w) for w in data["assign_after"]) + ")")
     return before, after
+
+
+# "骆建平副校长牵头": a title between the name and the verb.
+_TITLE_AFTER_NAME = r"副?(?:校长|院长|经理|总监|主任|组长|部长|处长|科长|老师|护士长|行长|总|工)"
+# "与销售确认", "跟客户同步", "向财务报": the person after a preposition is not the one who acts.
+_PREPOSITION = re.compile(r"(?:与|跟|向|给|对|替|被|帮|同)\s*$")
+
+
+def _pattern(word: str) -> str:
+    """Rule words are literal unless written as a regex ("[Oo]wner[:：]?", "(?<![有邀])请")."""
+    return word if re.search(r"[\[\](?\\]", word) else re.escape(word)
 
 
 def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[Mention]:
@@ -43,6 +54,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         is_handle = text[start:start + 1] == "@"
         if cue("report_verbs").match(tail):
             continue  # "邢振宇通报，……" reports; "王总认为……" opines
+        if _PREPOSITION.search(head) and not is_handle:
+            continue  # joined_owners() still adds "王磊和李娜" — 和 joins, it does not govern
         side = _SIDE.match(tail)
         # "李总那边有一些合作" says whose side, not who acts: 那边/这边 must lead to work.
         after_ok = bool(after.match(tail)) and (not side or has("task_verbs", tail[side.end():side.end() + 10]))
@@ -87,10 +100,15 @@ def to_owner(mention: Mention, text: str) -> Owner:
 
 
 def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
-    """Owners in a 负责人 field or table cell: "王磊、李娜", "设计部 周琳", "@lina", "信息科"."""
-    cell = cell.strip().strip("*").strip()
+    """Owners in a 负责人 field or table cell: "王磊、李娜", "设计部 周琳", "@lina", "信息科",
+    "QA经理 宁嘉树" (the person, not the role), "孔令仪；协办：…" (the first part only)."""
+    cell = re.split(r"[；;]|协办|配合", cell.strip().strip("*").strip())[0].strip(" ，,")
     if not cell or cell in ("-", "—", "/", "无", "待定", "TBD", "tbd"):
         return []
+    people = [m for m in names.find_mentions(cell, known=known) if m.kind == "person"]
+    if people and len(people) < len(names.find_mentions(cell, known=known)):
+        merged = _merge_dept_person(cell, names.find_mentions(cell, known=known), 0)
+        return [to_owner(m, cell[m.start:m.end]) for m in merged if m.kind == "person"]
     found = names.find_mentions(cell, known=known)
     if len(found) == 1 and found[0].kind == "dept":
         # "设计部贝佳": in an owner field, what follows the department is the person.

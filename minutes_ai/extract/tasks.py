@@ -270,7 +270,7 @@ def _implicit_owner(sentence: Sentence, body: str) -> tuple[list[Owner], bool]:
         return [Owner(name=speaker, text=speaker)], False
     if sentence.person:
         return [Owner(name=sentence.person, text=sentence.person)], False
-    if speaker and not re.search(r"[你我咱]|大家|各位|谁", body):
+    if speaker and not re.match(r"\W*(?:[你我咱]|大家|各位|谁)", body):
         if _is_note_item(body):
             return [Owner(name=speaker, text=speaker)], not _starts_with_work(body)
         if sentence.section == "tasks":

@@ -73,6 +73,11 @@ def _known_pattern(known: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(ruledata.alternation(list(known))) if known else None
 
 
+@functools.lru_cache(maxsize=1)
+def _groups_pattern() -> re.Pattern[str]:
+    return re.compile(ruledata.load("departments.yaml")["groups"])
+
+
 def surname_of(word: str) -> str | None:
     names = _names()
     if word[:2] in names["compound"]:
@@ -155,6 +160,8 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
                 taken[i] = True  # "@所有人" addresses everyone: no owner
             continue
         add(match.group(1), match.start(), match.end(), "person")
+    for match in _groups_pattern().finditer(text):
+        add(match.group(), match.start(), match.end(), "dept")
     pattern = _known_pattern(known)
     for match in pattern.finditer(text) if pattern else ():
         name = match.group()
