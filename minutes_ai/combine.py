@@ -40,34 +40,33 @@ def combine(sentences: list[Sentence], drafts: list[TaskDraft], *, meeting_date:
         raise ValueError(f"mode must be one of {MODES}")
     if mode == "rules":
         return drafts
-    from .model.predict import score
+    from .model.predict import categories, spans
 
     units = [s for s in sentences if not s.heading]
-    scored = dict(zip((s.start for s in units), score([s.text for s in units])))
+    task_p = {s.start: cats["TASK"] for s, cats in zip(units, categories([s.text for s in units]))}
     if mode == "model":
-        return [d for s in units for d in _model_drafts(s, scored[s.start], meeting_date, known, threshold=0.5)]
+        chosen = [s for s in units if task_p[s.start] >= 0.5]
+        return [d for s, found in zip(chosen, spans([s.text for s in chosen])) for d in _model_drafts(s, task_p[s.start], found, meeting_date, known)]
+    by_start = {s.start: s for s in units}
     out = []
     for draft in drafts:
-        cats, _ = scored.get(draft.start, ({"TASK": 1.0}, []))
-        structured = any(s.start == draft.start and (s.row or "\n" in s.text or "：" in s.text[:12]) for s in units)
-        if structured or cats["TASK"] >= DROP:
-            draft.confidence = round((draft.confidence + cats["TASK"]) / 2, 2)
+        sentence = by_start.get(draft.start)
+        p = task_p.get(draft.start, 1.0)
+        structured = sentence is not None and (sentence.row or "\n" in sentence.text or "：" in sentence.text[:12])
+        if structured or p >= DROP:
+            draft.confidence = round((draft.confidence + p) / 2, 2)
             out.append(draft)
     covered = {d.start for d in drafts}
-    for sentence in units:
-        if sentence.start in covered or sentence.row or not may_be_task(sentence):
-            continue
-        out.extend(_model_drafts(sentence, scored[sentence.start], meeting_date, known, threshold=ADD, need_field=True))
+    candidates = [s for s in units if task_p[s.start] >= ADD and s.start not in covered and not s.row and may_be_task(s)]
+    for sentence, found in zip(candidates, spans([s.text for s in candidates])):
+        out.extend(_model_drafts(sentence, task_p[sentence.start], found, meeting_date, known, need_field=True))
     return sorted(out, key=lambda d: d.start)
 
 
-def _model_drafts(sentence: Sentence, result, meeting_date: dt.date, known: frozenset[str], *, threshold: float, need_field: bool = False) -> list[TaskDraft]:
-    cats, spans = result
-    if cats["TASK"] < threshold:
-        return []
+def _model_drafts(sentence: Sentence, task_p: float, found, meeting_date: dt.date, known: frozenset[str], *, need_field: bool = False) -> list[TaskDraft]:
     text = sentence.text
     best = {}
-    for start, end, label, value in spans:
+    for start, end, label, value in found:
         if value >= 0.5 and (label not in best or value > best[label][2]):
             best[label] = (start, end, value)
     owners = []
@@ -81,4 +80,4 @@ def _model_drafts(sentence: Sentence, result, meeting_date: dt.date, known: froz
     if need_field and not owners and (deadline is None or deadline.date is None):
         return []
     title = _clean_title(text, owners, deadline) or text[:40]
-    return _drafts(title, owners, deadline, criteria, sentence, confidence=round(cats["TASK"], 2))
+    return _drafts(title, owners, deadline, criteria, sentence, confidence=round(task_p, 2))

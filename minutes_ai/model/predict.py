@@ -26,16 +26,34 @@ def load():
     return spacy.load(pipeline_path())
 
 
-def score(texts: list[str]) -> list[tuple[dict[str, float], list[tuple[int, int, str, float]]]]:
-    """For each text: category probabilities and the predicted spans (start, end, label, score)."""
+def categories(texts: list[str]) -> list[dict[str, float]]:
+    """Category probabilities (TASK, DECISION, QUESTION) for each text.
+
+    Only the classifier runs: it is a bag of words, cheap enough for every sentence.
+    """
+    nlp = load()
+    return [dict(doc.cats) for doc in nlp.pipe(texts, batch_size=128, disable=["spancat"])]
+
+
+def spans(texts: list[str]) -> list[list[tuple[int, int, str, float]]]:
+    """Predicted owner/deadline/criteria spans (start, end, label, score) for each text.
+
+    The span tagger scores every n-gram of every sentence; callers run it only on the few
+    sentences that need fields from the model.
+    """
     nlp = load()
     out = []
-    for doc in nlp.pipe(texts, batch_size=64):
-        spans = []
+    for doc in nlp.pipe(texts, batch_size=32, disable=["textcat_multilabel"]):
+        found = []
         group = doc.spans.get("sc")
         if group is not None:
             scores = group.attrs.get("scores")
             for i, span in enumerate(group):
-                spans.append((span.start_char, span.end_char, span.label_, float(scores[i]) if scores is not None else 1.0))
-        out.append((dict(doc.cats), spans))
+                found.append((span.start_char, span.end_char, span.label_, float(scores[i]) if scores is not None else 1.0))
+        out.append(found)
     return out
+
+
+def score(texts: list[str]) -> list[tuple[dict[str, float], list[tuple[int, int, str, float]]]]:
+    """Categories and spans for each text (both components on every text)."""
+    return list(zip(categories(texts), spans(texts)))

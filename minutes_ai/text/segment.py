@@ -84,8 +84,16 @@ def _cache_dir() -> pathlib.Path:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Segment `text` into tokens with offsets (shifted by `offset`)."""
-    return [Token(w, s + offset, e + offset) for w, s, e in tokenizer().tokenize(text, HMM=True)]
+    """Segment `text` into tokens with offsets (shifted by `offset`).
+
+    Sentences are segmented more than once (names, then the model): the result is cached by text.
+    """
+    return [Token(w, s + offset, e + offset) for w, s, e in _segment(text)]
+
+
+@functools.lru_cache(maxsize=8192)
+def _segment(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(tokenizer().tokenize(text, HMM=True))
 
 
 def tag(word: str) -> str | None:
