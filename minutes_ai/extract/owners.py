@@ -41,6 +41,17 @@ def _pattern(word: str) -> str:
     return word if re.search(r"[\[\](?\\]", word) else re.escape(word)
 
 
+def _until_next_clause(tail: str) -> str:
+    """"、办公室配合，6月30日前…" → "、办公室配合": the rest of this clause."""
+    return re.split(r"[，,；;。]", tail, maxsplit=1)[0]
+
+
+def reports(text: str, mentions: list[Mention]) -> bool:
+    """Does the sentence open with someone reporting or opining ("营销中心提出…", "张总认为…")?"""
+    first = next((m for m in mentions if m.start <= 12), None)
+    return bool(first) and bool(cue("report_verbs").match(text[first.end:]))
+
+
 def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[Mention]:
     """The mentions in `text` that stand in an owner's position (offsets relative to `offset`)."""
     before, after = _assign()
@@ -54,6 +65,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         is_handle = text[start:start + 1] == "@"
         if cue("report_verbs").match(tail):
             continue  # "邢振宇通报，……" reports; "王总认为……" opines
+        if cue("helper_after").match(_until_next_clause(tail)):
+            continue  # "办公室配合": helps, does not own
         if _PREPOSITION.search(head) and not is_handle:
             continue  # joined_owners() still adds "王磊和李娜" — 和 joins, it does not govern
         side = _SIDE.match(tail)

@@ -39,6 +39,7 @@ class TaskDraft:
     end: int
     confidence: float
     flags: list[str] = field(default_factory=list)
+    summary: bool = False  # said in a closing summary that repeats earlier assignments
 
 
 _FIELD_LABEL = re.compile(r"【([^】]{1,10})】|([^\s:：，,；;（(【\[]{1,10}?)\s*\d*\s*[:：]")
@@ -48,9 +49,15 @@ _TRIM = " \t\n，,；;。.、：:！!？?（）()【】[]*-—~…"
 
 def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date, known: frozenset[str]) -> list[TaskDraft]:
     drafts: list[TaskDraft] = []
+    summary_by: str | None = None  # the speaker whose closing summary is running
     for sentence in sentences:
         if sentence.heading:
             continue
+        if has("summary", sentence.text):
+            summary_by = sentence.speaker or ""
+        elif summary_by is not None and sentence.speaker != summary_by and sentence.speaker:
+            summary_by = None
+        before = len(drafts)
         if has("shared_above", sentence.text):
             _share_deadline(drafts, sentence, meeting_date)
             continue
@@ -68,6 +75,8 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
             drafts.extend(_from_record(sentence, fields, meeting_date, known))
         else:
             drafts.extend(_from_prose(sentence, meeting_date, known))
+        for draft in drafts[before:]:
+            draft.summary = summary_by is not None
     return _merge_acknowledgements(drafts)
 
 
@@ -201,6 +210,8 @@ def _groups(text: str, owners: list[Mention]) -> list[_Group]:
 def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) -> list[TaskDraft]:
     text = sentence.text
     mentions = names.find_mentions(text, known=known)
+    if owner_rules.reports(text, mentions):
+        return []  # "营销中心提出在4月中旬举办开放日": a report of what someone said
     owners_found = owner_rules.joined_owners(text, mentions, 0) if mentions else []
     groups = _groups(text, owners_found)
     # A date before the meeting is something that happened ("4月8号来料检验发现…"), and a written
@@ -397,7 +408,9 @@ def _merge_acknowledgements(drafts: list[TaskDraft]) -> list[TaskDraft]:
         if draft.owner is None and out and _completes(out[-1], draft):
             _fill(out[-1], draft)  # "小蒋你来排吧。" … "那就十九号之前给我。"
             continue
-        twin = next((d for d in reversed(out[-40:]) if _same_task(d, draft)), None)
+        if draft.owner is None and len(re.sub(r"\W", "", draft.title)) <= 4:
+            continue  # "下周内搞完", "争取这周内有结果": a follow-up with nothing of its own
+        twin = next((d for d in reversed(out[-40:]) if _same_task(d, draft) or draft.summary and _same_owner(d, draft)), None)
         if twin is not None:
             _fill(twin, draft)
             continue
@@ -413,9 +426,12 @@ def _completes(previous: TaskDraft, draft: TaskDraft) -> bool:
 
 
 def _same_owner(a: TaskDraft, b: TaskDraft) -> bool:
+    """Same person or department; "雨桐" in a summary is "周雨桐" from earlier."""
     if a.owner is None or b.owner is None:
         return False
-    return bool({a.owner.name, a.owner.dept} - {None} & {b.owner.name, b.owner.dept} - {None})
+    first = {a.owner.name, a.owner.dept} - {None}
+    second = {b.owner.name, b.owner.dept} - {None}
+    return bool(first & second) or any(len(x) >= 2 and len(y) >= 2 and (x in y or y in x) for x in first for y in second)
 
 
 def _same_task(a: TaskDraft, b: TaskDraft) -> bool:
