@@ -18,7 +18,15 @@ def cue(name: str) -> re.Pattern[str]:
 
 
 def has(name: str, text: str) -> bool:
-    return cue(name).search(text) is not None
+    """Does a cue of `name` occur in `text`? Speech recognisers that put a space between every
+    word ("还 没 定", "下次 再 议") are matched with those spaces taken out."""
+    pattern = cue(name)
+    return pattern.search(text) is not None or (" " in text and pattern.search(_unspaced(text)) is not None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unspaced(text: str) -> str:
+    return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
 
 
 def words(name: str) -> list[str]:

@@ -8,10 +8,11 @@ lines under 待定/遗留问题 headings, and sentences that ask or defer ("是�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..models import Sentence
-from .cues import has
+from .cues import cue, has
 from .roles import is_decision, is_open_question
 
 
@@ -34,5 +35,30 @@ def extract_decisions(sentences: list[Sentence], task_starts: frozenset[int] = f
     return out
 
 
-def extract_open_questions(sentences: list[Sentence]) -> list[ItemDraft]:
-    return [ItemDraft(s.text, s.start, s.end) for s in sentences if not s.heading and not s.row and is_open_question(s)]
+def extract_open_questions(sentences: list[Sentence], task_starts: frozenset[int] = frozenset()) -> list[ItemDraft]:
+    """Open questions. A question raised in the discussion and listed again under 待定事项 is one
+    question: the listed one is kept. In a sentence that hands out a task, "时间待定" describes
+    a field; only a real deferral (再议, 还没定) makes it an open question too."""
+    found = []
+    for s in sentences:
+        if s.heading or s.row or not is_open_question(s):
+            continue
+        if s.start in task_starts and s.section != "questions" and not _strong_deferral(s.text):
+            continue
+        found.append(s)
+    listed = [s for s in found if s.section == "questions"]
+    return [
+        ItemDraft(s.text, s.start, s.end)
+        for s in found
+        if s.section == "questions" or not any(_similar(s.text, other.text) for other in listed)
+    ]
+
+
+def _strong_deferral(text: str) -> bool:
+    return any(not cue("weak_open_question").match(m.group()) for m in cue("open_question").finditer(text))
+
+
+def _similar(a: str, b: str) -> bool:
+    grams = lambda t: {t[i:i + 2] for i in range(len(t) - 1)}  # noqa: E731
+    first, second = grams(re.sub(r"\W", "", a)), grams(re.sub(r"\W", "", b))
+    return bool(first and second) and len(first & second) / min(len(first), len(second)) >= 0.5

@@ -30,12 +30,16 @@ def is_question(sentence: Sentence) -> bool:
 
 
 def is_open_question(sentence: Sentence) -> bool:
-    """Left unresolved: under a 待定 heading, or deferred ("下次再议", "等财务回复再定", "TBD")."""
-    if sentence.section == "questions":
-        return True
-    if sentence.section == "done":
+    """Left unresolved: under a 待定 heading, or deferred ("下次再议", "等财务回复再定", "TBD").
+
+    Not: a one-word sub-heading under 待定, a line reporting it resolved ("钥匙海波已拿到 ✔"),
+    a line the meeting agreed on ("大家同意")."""
+    text = sentence.text
+    if sentence.section == "done" or is_done(text) or re.search(r"[✔✓☑]|大家同意|已解决", text):
         return False
-    return has("open_question", sentence.text)
+    if sentence.section == "questions":
+        return len(re.sub(r"\W", "", text)) >= 4
+    return has("open_question", text)
 
 
 def is_unagreed_proposal(text: str) -> bool:
