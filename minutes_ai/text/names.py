@@ -22,6 +22,7 @@ ENGLISH_NAME = re.compile(r"[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?")
 HANDLE = re.compile(r"@([A-Za-z0-9_\-.]{2,39}|[" + _CJK + r"A-Za-z]{1,8}?)(?=[\s,，:：;；、。)）]|$|[^" + _CJK + r"A-Za-z0-9_\-.])")
 
 
+_GLUE = frozenset("由和与请让给向跟被叫派找")
 _EVERYONE = frozenset({"所有人", "全体", "全体成员", "大家", "all", "All", "everyone", "here", "channel"})
 _NICKNAME_EN = re.compile(r"[阿小老][A-Z][a-z]{1,12}")
 
@@ -236,6 +237,11 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
         return word, start, token.end, "dept"
     if is_full_name(word):
         return word, start, token.end, "person"
+    # jieba glued a preposition to the surname: 由顾/明哲, 请钱/佳慧.
+    if len(word) == 2 and word[0] in _GLUE and word[1] in names["surnames"] and re.fullmatch(f"[{_CJK}]{{1,2}}", nxt):
+        candidate = word[1] + nxt
+        if is_full_name(candidate) or (candidate not in names["not_names"] and tag(nxt) in (None, "nr", "nrt", "nz")):
+            return candidate, start + 1, start + 1 + len(candidate), "person"
     # jieba split a rare name: 周/琳, 欧阳/娜娜, 岑/晓/峰.
     if surname_of(word) == word and nxt and re.fullmatch(f"[{_CJK}]{{1,2}}", nxt):
         combined = word + nxt

@@ -28,7 +28,7 @@ HEADER_LINE = re.compile(rf"^(?P<who>[^\s:：]{{1,16}}(?: [A-Z][a-z]+)?)\s*[\[�
 LABEL = re.compile(r"^(?P<label>[^:：\n]{1,24}?)\s*[:：]\s*(?P<rest>.*)$")
 # List and heading markers: "#", "-", "*", "•", "- [ ]", "1.", "1、", "(1)", "①", "一、", "（一）".
 MARKER = re.compile(
-    r"^(?:#{1,6}\s*|>\s*|[-*•·+▪◦●○■□◆◇]\s*(?:\[[ xX]\]\s*)?|\[[ xX]\]\s*|"
+    r"^(?:#{1,6}\s*|>\s*|(?:[-•·▪◦●○■□◆◇]|[*+](?=\s))\s*(?:\[[ xX]\]\s*)?|\[[ xX]\]\s*|"
     r"(?:\d{1,2}|[a-zA-Z])[.、)）](?!\d)\s*|[(（]\d{1,2}[)）]\s*|[①-⑳]\s*|"
     r"[一二三四五六七八九十]{1,3}[、.．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|第[一二三四五六七八九十\d]+[项条部分章节][、:：.\s]*)+"
 )
@@ -312,6 +312,8 @@ def _split_speech(piece: str) -> list[tuple[int, str]]:
         return [(0, piece)]
     if re.search(r"[，,、]", piece) and len(piece) <= 3 * max_chars:
         return [(0, piece)]
+    if re.search(r"[→>:：@/|()（）]|—", piece):
+        return [(0, piece)]  # "物料 → 小邹 周三前报数": a typed note; its spaces separate fields
     # Only a space between two Chinese characters is a pause: "PRD 下周二 freeze" is how mixed
     # Chinese-English is typed, not speech.
     gaps = list(re.finditer(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", piece))
