@@ -7,7 +7,11 @@ The steps, and why each is here:
    Whisper "hears" subtitles credits in silence. It gives an empty transcript and a warning.
 3. The model is resolved (bundled / PATH / NAME) and loaded once per process (`model.load_model`).
 4. faster-whisper's segments come from a lazy generator: decoding happens while we iterate, so we
-   iterate once, report progress per segment, and keep only what the contract needs.
+   iterate once, report progress per segment, and keep only what the contract needs (one list of
+   `Segment`s; the text is joined from it at the end). Ctrl-C during the loop raises
+   `TranscriptionInterrupted`, a KeyboardInterrupt that carries the transcript so far.
+   Whisper's hallucinations (subtitle credits, text in silence, repetition loops) are dropped
+   segment by segment as they come (`hallucinations.py`) and listed in `Transcript.options`.
 5. Whisper writes Chinese in Traditional characters about as often as Simplified; the whole
    project works in Simplified, so each segment goes through `to_simplified` (one char for one).
 6. `Transcript.text` is the segments one per line, so line *i* of the text is segment *i* and the
@@ -27,6 +31,7 @@ from minutes_ai.models import Segment, Transcript
 
 from .decode import DecodedAudio, decode
 from .errors import AudioError, ModelError
+from .hallucinations import HallucinationFilter, collapse_loops
 from .model import load_model, resolve_model
 
 log = logging.getLogger(__name__)
@@ -42,12 +47,29 @@ class SilentRecordingWarning(UserWarning):
     """The recording held no speech; the transcript is empty."""
 
 
+class TranscriptionInterrupted(KeyboardInterrupt):
+    """Ctrl-C during transcription, with what was transcribed so far.
+
+    A KeyboardInterrupt, so code that does not care stops as usual; the CLI catches it to save
+    `transcript` (segments up to `done` seconds of `total`) instead of losing an hour's work.
+    """
+
+    def __init__(self, transcript: Transcript, done: float, total: float):
+        super().__init__(f"interrupted at {done:.1f} of {total:.1f} s")
+        self.transcript = transcript
+        self.done = done
+        self.total = total
+
+
 @dataclasses.dataclass(frozen=True)
 class TranscribeOptions:
     """Decoding settings. Defaults: what measured best for Mandarin meetings on 2 CPU cores.
 
     beam_size 5 and int8 are faster-whisper's recommended CPU settings; VAD (Silero, shipped with
     faster-whisper) skips silence, which is both faster and avoids text hallucinated into pauses.
+    Measured against beam 1/2, VAD off and BatchedInferencePipeline in docs/benchmarks-audio.md:
+    beam 1 and the batched pipeline are faster but, with VAD, skipped whole utterances there.
+    `drop_hallucinations` runs hallucinations.HallucinationFilter on every segment.
     `hotwords` / `initial_prompt` bias the decoder towards names and jargon. A glossary fills
     `initial_prompt`, and `hotwords` too only with glossary_hotwords=True: on Whisper base,
     hotwords for terms that are not spoken cost accuracy (measurements in glossary.py).
@@ -64,6 +86,7 @@ class TranscribeOptions:
     hotwords: Optional[str] = None
     glossary_hotwords: bool = False
     vad_min_silence_ms: int = 500
+    drop_hallucinations: bool = True
 
     def to_dict(self) -> dict[str, object]:
         return dataclasses.asdict(self)
@@ -152,31 +175,58 @@ def transcribe(
 
     total = float(info.duration or audio.duration)
     correct = _corrector(terms)
-    segments: list[Segment] = []
-    lines: list[str] = []
-    for raw in segments_iter:  # lazy: the model runs as we iterate
-        text = _clean(raw.text)
-        if correct is not None:
-            text = correct(text, offset=sum(len(line) + 1 for line in lines))
-        if progress is not None:
-            progress(min(float(raw.end), total), total)
-        if not text:
-            continue
-        segments.append(Segment(start=max(0.0, float(raw.start)), end=max(0.0, float(raw.end)), text=text))
-        lines.append(text)
+    drop = HallucinationFilter(samples=audio.samples, sample_rate=audio.sample_rate) if options.drop_hallucinations else None
+    segments: list[Segment] = []  # the only copy: Transcript.text is joined from it at the end
+    offset = 0  # where the next segment's line starts in Transcript.text (for glossary corrections)
+    done = 0.0
+    try:
+        for raw in segments_iter:  # lazy: the model runs as we iterate
+            done = min(float(raw.end), total)
+            text = collapse_loops(_clean(raw.text))
+            start, end = max(0.0, float(raw.start)), max(0.0, float(raw.end))
+            if text and drop is not None and drop.check(
+                text,
+                start=start,
+                end=end,
+                no_speech_prob=float(getattr(raw, "no_speech_prob", 0.0) or 0.0),
+                avg_logprob=float(getattr(raw, "avg_logprob", 0.0) or 0.0),
+            ):
+                text = ""
+            if text and correct is not None:
+                text = correct(text, offset=offset)
+            if progress is not None:
+                progress(done, total)
+            if not text:
+                continue
+            segments.append(Segment(start=start, end=end, text=text))
+            offset += len(text) + 1
+    except KeyboardInterrupt:
+        recorded["interrupted_at"] = round(done, 3)
+        _record_filters(recorded, info, total, correct, drop)
+        partial = _transcript(segments, total, info, options, resolved.label, recorded)
+        raise TranscriptionInterrupted(partial, done, total) from None
     if progress is not None:
         progress(total, total)
 
+    _record_filters(recorded, info, total, correct, drop)
+    if not segments:
+        return _empty(path, audio, options, recorded, label=resolved.label, why="no speech", language=info.language)
+    return _transcript(segments, total, info, options, resolved.label, recorded)
+
+
+def _record_filters(recorded: dict, info, total: float, correct, drop) -> None:
     recorded["language_probability"] = round(float(info.language_probability or 0.0), 4)
     recorded["glossary_corrections"] = len(correct.corrections) if correct is not None else 0
     recorded["duration_after_vad"] = round(float(getattr(info, "duration_after_vad", total) or 0.0), 3)
-    if not segments:
-        return _empty(path, audio, options, recorded, label=resolved.label, why="no speech", language=info.language)
+    recorded["hallucinations_dropped"] = [d.to_dict() for d in drop.dropped] if drop is not None else []
+
+
+def _transcript(segments: list[Segment], total: float, info, options: TranscribeOptions, label: str, recorded) -> Transcript:
     return Transcript(
-        text="\n".join(lines),
+        text="\n".join(segment.text for segment in segments),
         duration=round(total, 3),
         language=info.language or options.language or "zh",
-        model=resolved.label,
+        model=label,
         segments=segments,
         options=recorded,
     )
@@ -217,4 +267,4 @@ def _empty(path, audio: DecodedAudio, options: TranscribeOptions, recorded, *, l
     )
 
 
-__all__ = ["AudioError", "ModelError", "SilentRecordingWarning", "TranscribeOptions", "transcribe"]
+__all__ = ["AudioError", "ModelError", "SilentRecordingWarning", "TranscribeOptions", "TranscriptionInterrupted", "transcribe"]

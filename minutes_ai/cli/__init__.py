@@ -16,6 +16,7 @@ def main() -> None:
     """minutes-ai: Chinese meeting notes, chat logs and transcripts → minutes and a task table."""
 
 
+from . import audio as _audio  # noqa: E402,F401
 from . import evaluate as _evaluate  # noqa: E402,F401  (registers commands)
 from . import extract as _extract  # noqa: E402,F401
 from . import schema as _schema  # noqa: E402,F401
