@@ -61,7 +61,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         if start < 0 or end > len(text):
             continue
         head, tail = text[:start], text[end:]
-        at_clause_start = not re.search(r"[^\s\W_]", _strip_fillers(head)) or re.search(r"[，,：:；;]\s*$", head)
+        # a clause starts after punctuation, or after a space in typed notes ("巡查排班表 应急办…")
+        at_clause_start = not re.search(r"[^\s\W_]", _strip_fillers(head)) or re.search(r"(?:[，,：:；;]|[\u4e00-\u9fff](?<![的跟和与给向对找同])\s)\s*$", head)
         is_handle = text[start:start + 1] == "@"
         if cue("report_verbs").match(tail):
             continue  # "邢振宇通报，……" reports; "王总认为……" opines
@@ -85,7 +86,7 @@ def _strip_fillers(text: str) -> str:
 
 
 _DEPT_PERSON_GAP = re.compile(r"^\s*(?:的|那边|这边|那儿)?\s*$")
-_PERSON_DEPT_GAP = re.compile(r"^\s*(?:你们|你)?\s*$")
+_PERSON_DEPT_GAP = re.compile(r"^[\s，,]*(?:你们|你)?\s*$")
 
 
 def _merge_dept_person(text: str, mentions: list[Mention], offset: int) -> list[Mention]:
@@ -100,6 +101,15 @@ def _merge_dept_person(text: str, mentions: list[Mention], offset: int) -> list[
             out[-1] = Mention(f"{m.name}|{prev.name}", prev.start, m.end, "person")
         else:
             out.append(m)
+    return out
+
+
+def resolve_names(owners: list[Owner], known: frozenset[str]) -> list[Owner]:
+    """邵经理 → 邵建军 where the meeting's participants say who that is (names.full_name_for)."""
+    out = []
+    for owner in owners:
+        full = names.full_name_for(owner.name, known) if owner.name else None
+        out.append(owner.model_copy(update={"name": full}) if full and full != owner.name else owner)
     return out
 
 
@@ -133,6 +143,12 @@ def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
         return [to_owner(m, cell[m.start:m.end]) for m in people if m.kind == "person" or len(people) == 1 or all(p.kind == "dept" for p in people)]
     first = re.split(r"[、,，/;；\s]+", cell)[0].lstrip("@")
     return [Owner(name=first, text=cell)] if first else []
+
+
+def first_person_at(text: str) -> int | None:
+    """Where "我来…"/"我们组…" first occurs in `text`, or None."""
+    match = cue("first_person").search(text)
+    return match.start() if match else None
 
 
 def first_person(text: str) -> bool:

@@ -77,7 +77,11 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
             drafts.extend(_from_prose(sentence, meeting_date, known))
         for draft in drafts[before:]:
             draft.summary = summary_by is not None
-    return _merge_acknowledgements(drafts)
+    merged = _merge_acknowledgements(drafts)
+    for draft in merged:
+        if draft.owner is not None:
+            draft.owner = owner_rules.resolve_names([draft.owner], known)[0]
+    return merged
 
 
 _STANDARD_START = re.compile(r"^[\s(（]*(?:要求|标准|验收|交付标准|验收标准|需要?|必须|须|注意|包括|包含|至少|不少于|不低于|不超过|每.{1,6}都要)")
@@ -223,6 +227,12 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         if is_done(body):
             continue
         owners = [owner_rules.to_owner(m, text[m.start:m.end]) for m in group.owners]
+        speaker = owner_rules.speaker_name(sentence.speaker)
+        first = owner_rules.first_person_at(body)
+        if speaker and first is not None and group.owners and first < group.owners[0].start - group.start:
+            # "我来吧，质量部牵头": the speaker takes it; the department is theirs
+            dept = next((o.dept for o in owners if o.dept and not o.name), None)
+            owners = [Owner(name=speaker, dept=dept, text=speaker)]
         implicit = not owners
         if implicit:
             owners, implicit = _implicit_owner(sentence, body)

@@ -79,6 +79,26 @@ def _groups_pattern() -> re.Pattern[str]:
     return re.compile(ruledata.load("departments.yaml")["groups"])
 
 
+def single_surnames() -> frozenset[str]:
+    return _names()["surnames"]
+
+
+def full_name_for(name: str, known: frozenset[str]) -> str:
+    """The participant a title form or nickname stands for: 邵经理 / 小邵 / 老邵 / 骆 → 邵建军 when
+    exactly one known full name has that surname; otherwise the name as written."""
+    if not known or name in known:
+        return name
+    surname = None
+    if is_title_form(name):
+        surname = name[1] if len(name) == 2 and name[0] in _names()["prefixes"] else surname_of(name)
+    elif len(name) == 1 and name in _names()["surnames"]:
+        surname = name
+    if not surname:
+        return name
+    matches = [k for k in known if surname_of(k) == surname and is_full_name(k, loose=True) and not is_title_form(k)]
+    return matches[0] if len(matches) == 1 else name
+
+
 def surname_of(word: str) -> str | None:
     names = _names()
     if word[:2] in names["compound"]:
@@ -232,6 +252,8 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
     if is_english_name(word):
         if start > 0 and text[start - 1] in "阿小老":
             return text[start - 1:token.end], start - 1, token.end, "person"  # 阿May
+        if nxt in names["surnames"] and not re.match(f"[{_CJK}]", text[token.end + 1:token.end + 2]):
+            return word + nxt, start, token.end + 1, "person"  # Kevin黄, Amy苏
         return word, start, token.end, "person"
     if is_department(word):
         return word, start, token.end, "dept"

@@ -33,7 +33,7 @@ MARKER = re.compile(
     r"[一二三四五六七八九十]{1,3}[、.．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|第[一二三四五六七八九十\d]+[项条部分章节][、:：.\s]*)+"
 )
 HEADING_MARKER = re.compile(r"^(?:#{1,6}\s|[一二三四五六七八九十]{1,3}[、.．]|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|第[一二三四五六七八九十\d]+[部分章节])")
-BRACKETED = re.compile(r"^(?:\*\*|【|\[)(?P<inner>[^\]】*]{1,20})(?:\*\*|】|\])\s*[:：]?\s*(?P<rest>.*)$")
+BRACKETED = re.compile(r"^(?:\*\*|【|\[)(?P<inner>[^\]】*]{1,24})(?:\*\*|】|\])\s*[:：]?\s*(?P<rest>.*)$")
 SENTENCE_END = set("。！？!?；;")
 PERSON_WITH_ROLE = re.compile(r"^(?P<who>[^\s(（:：]{2,12})\s*[(（][^)）]{1,16}[)）]\s*[:：]?$")
 INLINE_ENUM = re.compile(r"(?<=[\s，,。；;])(?=(?:\d{1,2}[.、)）](?!\d)|[①-⑳]|[(（]\d{1,2}[)）])\s*\S)")
@@ -84,6 +84,8 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
 def _is_speaker(label: str, known: frozenset[str]) -> bool:
     if label in known:
         return True
+    if len(label) == 1 and label in names.single_surnames():
+        return True  # "骆：第二批6月12号交" — notes abbreviate people to a surname
     if _layout()["speaker_ids"].fullmatch(label):
         return True
     if label in _layout()["meeting"] or field_of(label) or section_of(label):
@@ -155,12 +157,14 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
     if bracketed:
         inner = bracketed.group("inner").strip()
         kind = section_of(inner)
-        if field_of(inner) is None and (kind or _is_speaker(inner, known) or not bracketed.group("rest")):
+        who = person_in_label(re.sub(r"[\"“”'‘’「」]", " ", inner), known) if not kind else None
+        if field_of(inner) is None and (kind or who or not bracketed.group("rest")):
             rest_at = start + bracketed.start("rest")
-            if kind:
+            if kind and not who:
                 state.section = kind
-            elif _is_speaker(inner, known):
-                state.person, state.section = inner, None
+            elif who:
+                # "【油漆组 组长 "老铁" 铁国梁】": a per-person section, the person last
+                state.person, state.section = who, None
             else:
                 state.section, state.person = None, None
             state.record = None
