@@ -196,8 +196,11 @@ def transcribe(recording: str, fmt: str | None, output: str | None, model, gloss
 @audio_options
 @click.option("--save-transcript", type=click.Path(dir_okay=False, writable=True), default=None, help="Recordings: also write the transcript here (txt, srt, vtt or json by suffix).")
 @output_options(["table", "md", "json", "csv"], default="table")
+@click.option("--review", "then_review", is_flag=True, help="Review the extracted items at once (as `minutes review`); the minutes JSON is kept beside SOURCE.")
+@click.option("--db", type=click.Path(dir_okay=False), envvar="MINUTES_AI_DB", default=None, help="With --review: save the confirmed minutes to this task store.")
+@click.pass_context
 @library_errors
-def run(source: str, meeting_date: dt.datetime | None, model, glossary, language, beam_size, no_vad, save_transcript, fmt, output) -> None:
+def run(ctx: click.Context, source: str, meeting_date: dt.datetime | None, model, glossary, language, beam_size, no_vad, save_transcript, fmt, output, then_review: bool, db: str | None) -> None:
     """Minutes from SOURCE, a recording or notes: transcribe it if it is audio, then extract
     decisions, tasks and open questions. Task sources carry times in the recording.
 
@@ -209,6 +212,7 @@ def run(source: str, meeting_date: dt.datetime | None, model, glossary, language
         minutes run meeting.m4a --meeting-date 2026-12-01 --glossary names.txt
         minutes run meeting.m4a --format md -o 会议纪要.md --save-transcript meeting.srt
         minutes run notes.txt --format json
+        minutes run notes.txt --review --db team.db
     """
     from ..audio.sniff import open_input
     from ..pipeline import extract as run_extract
@@ -220,7 +224,7 @@ def run(source: str, meeting_date: dt.datetime | None, model, glossary, language
         if glossary:
             click.echo(f"Note: {source} is text, not a recording; --glossary applies to recordings only", err=True)
         minutes = run_extract(given.text, date, source_path=None if source == "-" else source, encoding=given.encoding)
-        emit(render(minutes, fmt), output)
+        _deliver(ctx, minutes, source, fmt, output, then_review, db)
         return
 
     from ..audio.formats import format_for, render_transcript
@@ -238,4 +242,28 @@ def run(source: str, meeting_date: dt.datetime | None, model, glossary, language
     if save_transcript:
         emit(render_saved(transcript), save_transcript)
     minutes = run_extract(transcript, date, source_path=source)
-    emit(render(minutes, fmt), output)
+    _deliver(ctx, minutes, source, fmt, output, then_review, db)
+
+
+def _deliver(ctx: click.Context, minutes, source: str, fmt: str, output: str | None, then_review: bool, db: str | None) -> None:
+    """Render the minutes; with --review, first write them as JSON and review them in place."""
+    from ..render import render
+
+    if not then_review:
+        emit(render(minutes, fmt), output)
+        return
+    if source == "-":
+        raise click.ClickException("--review needs a file: standard input carries the review answers")
+    import pathlib
+
+    from ..atomic import write_atomic
+    from ..models import Minutes
+    from ..review import progress_path
+    from .review import review
+
+    reviewed = pathlib.Path(output) if output and fmt == "json" else pathlib.Path(source).with_suffix(".minutes.json")
+    if not (reviewed.exists() and progress_path(reviewed).exists()):  # a review under way resumes
+        write_atomic(reviewed, minutes.model_dump_json(indent=2))
+    ctx.invoke(review, minutes_file=str(reviewed), accept_all=False, output=None, db=db, restart=False)
+    if output and fmt != "json":
+        emit(render(Minutes.model_validate_json(reviewed.read_text(encoding="utf-8")), fmt), output)

@@ -290,3 +290,18 @@ def test_meeting_date_is_the_one_deadlines_resolve_from(runner, tmp_path):
     review(runner, path, "e d 下周三\n")
     review(runner, path, "", "--accept-all")
     assert saved(path)["tasks"][0]["deadline"]["date"] == "2026-12-16"
+
+
+def test_run_with_review_extracts_then_reviews_in_one_go(tmp_path):
+    """`minutes run notes.txt --review`: extract, review at once, save to the store."""
+    from minutes_ai.cli import main
+
+    notes = tmp_path / "周会.txt"
+    notes.write_text("任务1：修复订单回调，负责人：冯立军，截止时间：D+3\n王磊负责接口联调，本周五前完成。\n", encoding="utf-8")
+    db = tmp_path / "team.db"
+    result = CliRunner().invoke(main, ["run", str(notes), "--meeting-date", "2026-11-24", "--review", "--db", str(db)], input="a\nr\n")
+    assert result.exit_code == 0, result.output
+    reviewed = json.loads((tmp_path / "周会.minutes.json").read_text(encoding="utf-8"))
+    assert [t["status"] for t in reviewed["tasks"]] == ["confirmed", "rejected"]
+    listed = CliRunner().invoke(main, ["tasks", "--db", str(db), "--format", "json"])
+    assert [t["owner"]["name"] for t in json.loads(listed.output)] == ["冯立军"]
