@@ -7,7 +7,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import built_minutes
+from review_builders import built_minutes
 
 import minutes_ai.cli.review  # noqa: F401  (registers the command until cli/__init__ imports it)
 from minutes_ai.cli import main

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import built_minutes
+from review_builders import built_minutes
 
 from minutes_ai.errors import MinutesError
 from minutes_ai.models import TaskStatus
