@@ -11,8 +11,9 @@ wrote a rule for, and gives every sentence a probability of handing out a task. 
    (P(task) < DROP) — the model vetoes, it does not decide alone;
 3. a sentence the rules passed over becomes a task when the model is confident (P(task) ≥ ADD),
    the sentence can hold a task at all (not a report, cancellation or question) and it names an
-   owner or a deadline. Owner and deadline come from the model's spans, validated by the rules
-   (a span must be a person or department; a deadline span must resolve to a date).
+   owner or a deadline. The rules' own owner and deadline finders fill the fields; where they
+   find neither, the model's spans do, validated by the rules (a span must be a person or
+   department; a deadline span must resolve to a date).
 4. confidence = the mean of the rule confidence and P(task).
 
 `mode` selects "rules" (no model), "model" (sentences with P(task) ≥ 0.5, fields from spans,
@@ -26,7 +27,7 @@ import datetime as dt
 from .extract import owners as owner_rules
 from .extract.deadlines import resolve_deadline
 from .extract.roles import may_be_task
-from .extract.tasks import TaskDraft, _clean_title, _drafts
+from .extract.tasks import TaskDraft, _clean_title, _drafts, prose_fields
 from .models import Sentence
 from .text import names
 
@@ -58,7 +59,16 @@ def combine(sentences: list[Sentence], drafts: list[TaskDraft], *, meeting_date:
             out.append(draft)
     covered = {d.start for d in drafts}
     candidates = [s for s in units if task_p[s.start] >= ADD and s.start not in covered and not s.row and may_be_task(s)]
-    for sentence, found in zip(candidates, spans([s.text for s in candidates])):
+    unfilled = []
+    for sentence in candidates:
+        # the rules fill in what the model found; its span tagger only where they find nothing
+        filled = [d for d in prose_fields(sentence, meeting_date, known) if d.owner is not None or (d.deadline is not None and d.deadline.date is not None)]
+        for draft in filled:
+            draft.confidence = round(task_p[sentence.start], 2)
+        out.extend(filled)
+        if not filled:
+            unfilled.append(sentence)
+    for sentence, found in zip(unfilled, spans([s.text for s in unfilled])):
         out.extend(_model_drafts(sentence, task_p[sentence.start], found, meeting_date, known, need_field=True))
     return sorted(out, key=lambda d: d.start)
 

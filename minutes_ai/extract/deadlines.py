@@ -153,7 +153,8 @@ def pick(matches: list[DeadlineMatch]) -> DeadlineMatch:
 
 
 def _deadline(kind: DeadlineKind, date: dt.date | None = None, time: dt.time | None = None) -> Deadline:
-    return Deadline(text="", date=date, time=time, kind=kind)
+    # Built from values this module computed itself: no validation needed on the hot path.
+    return Deadline.model_construct(text="", date=date, time=time, kind=kind)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -300,6 +301,8 @@ def _resolve(name: str, m: re.Match[str], meeting: dt.date) -> Deadline | None: 
 
 def _dateparser_fallback(phrase: str, meeting: dt.date) -> Deadline | None:
     """Let dateparser try forms our rules do not know (e.g. "2026年12月8日星期二", "Dec 8")."""
+    if not re.search(r"\d|[年月日号]|[A-Za-z]{3,}", phrase):
+        return None  # "待定", "见备注": nothing dateparser could read, and it costs milliseconds
     import dateparser
 
     settings = {

@@ -211,8 +211,16 @@ def _groups(text: str, owners: list[Mention]) -> list[_Group]:
     return groups
 
 
-def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) -> list[TaskDraft]:
+def prose_fields(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) -> list[TaskDraft]:
+    """Drafts for a sentence another judge (the model) has already called a task: the rules
+    only fill in owner, deadline and criteria, they do not decide again."""
+    return _from_prose(sentence, meeting_date, known, decided=True)
+
+
+def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str], *, decided: bool = False) -> list[TaskDraft]:
     text = sentence.text
+    if not decided and sentence.section != "tasks" and not has("task_verbs", text):
+        return []  # outside a task list every prose task needs a work verb (see _is_task)
     mentions = names.find_mentions(text, known=known)
     if owner_rules.reports(text, mentions):
         return []  # "营销中心提出在4月中旬举办开放日": a report of what someone said
@@ -240,7 +248,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         deadline = chosen.deadline if chosen else None
         found = find_criteria(body)
         criteria = found[0] if found else None
-        if not _is_task(sentence, body, owners, deadline, implicit=implicit, firm=chosen is not None and _is_firm(chosen, body)):
+        if not decided and not _is_task(sentence, body, owners, deadline, implicit=implicit, firm=chosen is not None and _is_firm(chosen, body)):
             continue
         confidence = 0.5 + (0.2 if deadline is not None and deadline.date is not None else 0) + (0.2 if owners and not implicit else 0.1 if owners else 0)
         title = _clean_title(_without(body, criteria), owners, deadline)

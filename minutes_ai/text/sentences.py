@@ -247,13 +247,19 @@ def _extend(state: _State, end: int) -> None:
 
 
 def _emit(state: _State, start: int, text: str, *, section_override: str | None, speaker: str | None) -> Sentence:
-    sentence = Sentence(
+    # model_construct: the splitter builds thousands of these from values it computed itself
+    sentence = Sentence.model_construct(
         text=text,
         start=start,
         end=start + len(text),
         speaker=speaker or state.speaker,
         person=state.person,
         section=section_override or state.section,
+        heading=False,
+        row=False,
+        cells={},
+        audio_start=None,
+        audio_end=None,
     )
     state.out.append(sentence)
     return sentence
