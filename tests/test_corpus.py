@@ -50,12 +50,15 @@ def test_bad_quote_is_reported(tmp_path):
         load_corpus(bad)
 
 
-FLOORS = {"tasks_f1": 0.64, "decisions_f1": 0.5, "owner": 0.65, "deadline": 0.78, "criteria": 0.72}
+FLOORS = {"tasks_f1": 0.78, "decisions_f1": 0.72, "questions_f1": 0.82, "owner": 0.85, "deadline": 0.85, "criteria": 0.74}
 
 
 @pytest.fixture(scope="module")
 def train_report(train):
-    return evaluate(train)
+    # rules only: the model was trained on this split, its scores here would flatter it
+    from minutes_ai.pipeline import extract
+
+    return evaluate(train, lambda text, date: extract(text, date, use_model=False))
 
 
 @pytest.mark.parametrize("metric", list(FLOORS))
@@ -63,6 +66,7 @@ def test_train_scores_do_not_regress(train_report, metric):
     values = {
         "tasks_f1": train_report.tasks.f1,
         "decisions_f1": train_report.decisions.f1,
+        "questions_f1": train_report.open_questions.f1,
         "owner": train_report.owner.value,
         "deadline": train_report.deadline.value,
         "criteria": train_report.criteria.value,
