@@ -145,6 +145,12 @@ def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
     return [Owner(name=first, text=cell)] if first else []
 
 
+def handed_to(head: str) -> bool:
+    """Does `head` end by handing work on ("…，然后让", "…，请")? Then the name after it
+    owns only what follows."""
+    return bool(re.search(r"(?:让|请|交给|安排|叫|找)\s*$", head))
+
+
 def first_person_at(text: str) -> int | None:
     """Where "我来…"/"我们组…" first occurs in `text`, or None."""
     match = cue("first_person").search(text)

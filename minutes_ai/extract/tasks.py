@@ -201,13 +201,21 @@ def _groups(text: str, owners: list[Mention]) -> list[_Group]:
     if not clusters:
         return [_Group(0, len(text), [])]
     groups: list[_Group] = []
+    # "今天下午三点前修完，然后让测试回归": the speaker's own work comes first, then whom they
+    # hand the next step to — two groups, the first without a named owner.
+    lead = clusters[0][0].start
+    boundary = max((i + 1 for i in range(lead) if text[i] in "，,；;"), default=None)
+    if boundary and has("task_verbs", text[:boundary]) and owner_rules.handed_to(text[:lead]):
+        groups.append(_Group(0, boundary, []))
     for cluster in clusters:
         cut = cluster[0].start
-        if groups:
+        if groups and not groups[-1].owners:
+            cut = groups[-1].end  # after the speaker's own lead group
+        elif groups:
             boundary = max((i + 1 for i in range(groups[-1].owners[-1].end, cut) if text[i] in "，,；;。"), default=None)
             cut = boundary if boundary is not None else cut
             groups[-1].end = cut
-        groups.append(_Group(0 if not groups else cut, len(text), cluster))
+        groups.append(_Group(cut if groups else 0, len(text), cluster))
     return groups
 
 
