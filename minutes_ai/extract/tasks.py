@@ -40,6 +40,7 @@ class TaskDraft:
     confidence: float
     flags: list[str] = field(default_factory=list)
     summary: bool = False  # said in a closing summary that repeats earlier assignments
+    speaker: str | None = None
 
 
 _FIELD_LABEL = re.compile(r"【([^】]{1,10})】|([^\s:：，,；;（(【\[]{1,10}?)\s*\d*\s*[:：]")
@@ -93,7 +94,12 @@ def _adds_criteria(previous: TaskDraft, sentence: Sentence, text: str) -> bool:
     if previous.criteria or sentence.row or sentence.heading:
         return False
     gap = text[previous.end:sentence.start]
-    return len(gap) <= 4 and "\n\n" not in gap and bool(_STANDARD_START.match(sentence.text)) and not has("task_verbs", sentence.text[:2])
+    if len(gap) > 4 or "\n\n" in gap:
+        return False
+    if _STANDARD_START.match(sentence.text) and not has("task_verbs", sentence.text[:2]):
+        return True
+    return sentence.speaker == previous.speaker and has("strong_criteria", sentence.text) and not find_deadlines(sentence.text, dt.date(2000, 1, 3)) and not names.find_mentions(sentence.text)
+
 
 
 def _share_deadline(drafts: list[TaskDraft], sentence: Sentence, meeting_date: dt.date) -> None:
@@ -348,7 +354,7 @@ def _drafts(title: str, owners: list[Owner], deadline: Deadline | None, criteria
     flags = _flags(owners[0] if owners else None, deadline)
     title = title.strip(_TRIM) or sentence.text.strip(_TRIM)[:40]
     return [
-        TaskDraft(title, owner, deadline, criteria, sentence.start, sentence.end, confidence, list(flags))
+        TaskDraft(title, owner, deadline, criteria, sentence.start, sentence.end, confidence, list(flags), speaker=sentence.speaker)
         for owner in (owners or [None])
     ]
 
