@@ -6,13 +6,8 @@ end-to-end test needs the bundled model packages and takes a few seconds on 2 co
 
 from __future__ import annotations
 
-import math
-import pathlib
-import re
-import struct
 import types
 import warnings
-import wave
 
 import pytest
 
@@ -24,38 +19,10 @@ from minutes_ai.audio import transcriber as transcribe_module  # noqa: E402
 from minutes_ai.errors import MinutesError  # noqa: E402
 from minutes_ai.models import Transcript  # noqa: E402
 
-DATA = pathlib.Path(__file__).resolve().parent.parent / "data" / "audio"
-CLIP = DATA / "aishell-BAC009S0724W0121.wav"
-RATE = 16000
+from audio_helpers import AUDIO_DATA as DATA  # noqa: E402
+from audio_helpers import CLIP, RATE, tone, write_wav  # noqa: E402
 
-
-def write_wav(path: pathlib.Path, samples: list[int] | None = None, *, seconds: float = 0.0, rate: int = RATE) -> pathlib.Path:
-    """A 16-bit mono WAV through the stdlib `wave` module; silence unless samples are given."""
-    if samples is None:
-        samples = [0] * int(seconds * rate)
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(struct.pack(f"<{len(samples)}h", *samples))
-    return path
-
-
-def tone(seconds: float, freq: float = 440.0, amplitude: int = 8000) -> list[int]:
-    return [int(amplitude * math.sin(2 * math.pi * freq * i / RATE)) for i in range(int(seconds * RATE))]
-
-
-def cer(reference: str, hypothesis: str) -> float:
-    """Character error rate after dropping spaces and punctuation: edit distance / reference length."""
-    ref = re.sub(r"[\W_]+", "", reference)
-    hyp = re.sub(r"[\W_]+", "", hypothesis)
-    previous = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, start=1):
-        current = [i]
-        for j, h in enumerate(hyp, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (r != h)))
-        previous = current
-    return previous[-1] / max(len(ref), 1)
+from minutes_ai.audio.accuracy import character_error_rate as cer  # noqa: E402
 
 
 @pytest.mark.parametrize(
