@@ -27,7 +27,9 @@ import datetime as dt
 from .extract import owners as owner_rules
 from .extract.deadlines import resolve_deadline
 from .extract.roles import may_be_task
-from .extract.tasks import TaskDraft, _clean_title, _drafts, prose_fields
+from .extract.drafts import TaskDraft, drafts_for
+from .extract.tasks import prose_fields
+from .extract.titles import clean_title
 from .models import Sentence
 from .text import names
 
@@ -89,5 +91,5 @@ def _model_drafts(sentence: Sentence, task_p: float, found, meeting_date: dt.dat
     criteria = text[best["CRITERIA"][0]:best["CRITERIA"][1]] if "CRITERIA" in best else None
     if need_field and not owners and (deadline is None or deadline.date is None):
         return []
-    title = _clean_title(text, owners, deadline) or text[:40]
-    return _drafts(title, owners, deadline, criteria, sentence, confidence=round(task_p, 2))
+    title = clean_title(text, owners, deadline) or text[:40]
+    return drafts_for(title, owners, deadline, criteria, sentence, confidence=round(task_p, 2))

@@ -1,6 +1,6 @@
 """Extractors: one module per concern, each turning `Sentence`s into small typed records.
 
-- `tasks` — task records from table rows, field records and prose;
+- `tasks` — task records from table rows, field records and prose (`drafts`, `titles`, `merge`);
 - `owners` — who is responsible;
 - `deadlines` — deadline phrases resolved to dates;
 - `criteria` — acceptance criteria;
@@ -12,7 +12,8 @@ from .criteria import find_criteria
 from .deadlines import find_deadlines, resolve_deadline
 from .decisions import extract_decisions, extract_open_questions
 from .meeting import meeting_date, participants, read_meeting
-from .tasks import TaskDraft, extract_tasks
+from .drafts import TaskDraft
+from .tasks import extract_tasks
 
 __all__ = [
     "TaskDraft",

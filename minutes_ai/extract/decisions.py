@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..models import Sentence
 from .cues import cue, has
+from .merge import bigram_overlap
 from .roles import is_decision, is_open_question
 
 
@@ -59,6 +60,4 @@ def _strong_deferral(text: str) -> bool:
 
 
 def _similar(a: str, b: str) -> bool:
-    grams = lambda t: {t[i:i + 2] for i in range(len(t) - 1)}  # noqa: E731
-    first, second = grams(re.sub(r"\W", "", a)), grams(re.sub(r"\W", "", b))
-    return bool(first and second) and len(first & second) / min(len(first), len(second)) >= 0.5
+    return bigram_overlap(a, b) >= 0.5

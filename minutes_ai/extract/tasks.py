@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .. import ruledata
 from ..models import Deadline, Owner, Sentence
 from ..text import names
 from ..text.names import Mention
@@ -24,28 +23,14 @@ from . import owners as owner_rules
 from .criteria import find_criteria
 from .cues import has
 from .deadlines import DeadlineMatch, find_deadlines, pick, resolve_deadline
+from .drafts import TRIM, TaskDraft, drafts_for, review_flags
+from .merge import merge_repeats
 from .roles import is_done, may_be_task
-
-
-@dataclass
-class TaskDraft:
-    """A task before ids are assigned: everything `Task` holds, with the source span."""
-
-    title: str
-    owner: Owner | None
-    deadline: Deadline | None
-    criteria: str | None
-    start: int
-    end: int
-    confidence: float
-    flags: list[str] = field(default_factory=list)
-    summary: bool = False  # said in a closing summary that repeats earlier assignments
-    speaker: str | None = None
+from .titles import clean_title, without
 
 
 _FIELD_LABEL = re.compile(r"【([^】]{1,10})】|([^\s:：，,；;（(【\[]{1,10}?)\s*\d*\s*[:：]")
 _CLAUSE = re.compile(r"[^，,；;]+[，,；;]?")
-_TRIM = " \t\n，,；;。.、：:！!？?（）()【】[]*-—~…"
 
 
 def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date, known: frozenset[str]) -> list[TaskDraft]:
@@ -67,7 +52,7 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
             continue
         if drafts and _adds_criteria(drafts[-1], sentence, text):
             found = find_criteria("，" + sentence.text)
-            drafts[-1].criteria = found[0] if found else sentence.text.strip(_TRIM)
+            drafts[-1].criteria = found[0] if found else sentence.text.strip(TRIM)
             continue
         if not may_be_task(sentence):
             continue
@@ -78,7 +63,7 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
             drafts.extend(_from_prose(sentence, meeting_date, known))
         for draft in drafts[before:]:
             draft.summary = summary_by is not None
-    merged = _merge_acknowledgements(drafts)
+    merged = merge_repeats(drafts)
     for draft in merged:
         if draft.owner is not None:
             draft.owner = owner_rules.resolve_names([draft.owner], known)[0]
@@ -111,7 +96,7 @@ def _share_deadline(drafts: list[TaskDraft], sentence: Sentence, meeting_date: d
     for draft in drafts:
         if draft.deadline is None:
             draft.deadline = deadline
-            draft.flags = _flags(draft.owner, deadline)
+            draft.flags = review_flags(draft.owner, deadline)
 
 
 # --- table rows ---------------------------------------------------------------------------
@@ -129,7 +114,7 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     deadline = resolve_deadline(cells["deadline"], meeting_date) if cells.get("deadline") else None
     criteria = cells.get("criteria")
     owners = owner_rules.owner_from_cell(cells.get("owner", ""), known)
-    return _drafts(title, owners, deadline, criteria, sentence, confidence=0.95)
+    return drafts_for(title, owners, deadline, criteria, sentence, confidence=0.95)
 
 
 # --- field records ------------------------------------------------------------------------
@@ -152,11 +137,11 @@ def _fields(text: str) -> dict[str, tuple[str, int]]:
     fields: dict[str, tuple[str, int]] = {}
     for i, (name, _, value_start) in enumerate(found):
         value_end = found[i + 1][1] if i + 1 < len(found) else len(text)
-        value = text[value_start:value_end].strip(_TRIM)
+        value = text[value_start:value_end].strip(TRIM)
         if name not in fields and value:
             fields[name] = (value, value_start)
     if found and "title" not in fields:
-        head = text[:found[0][1]].strip(_TRIM)
+        head = text[:found[0][1]].strip(TRIM)
         if head:
             fields["title"] = (head, 0)
     return fields
@@ -174,7 +159,7 @@ def _from_record(sentence: Sentence, fields: dict, meeting_date: dt.date, known:
     if deadline is None:
         matches = find_deadlines(sentence.text, meeting_date)
         deadline = pick(matches).deadline if matches else None
-    return _drafts(_clean_title(title, owners, deadline), owners, deadline, criteria, sentence, confidence=0.9)
+    return drafts_for(clean_title(title, owners, deadline), owners, deadline, criteria, sentence, confidence=0.9)
 
 
 def _prose_owners(sentence: Sentence, text: str, known: frozenset[str]) -> list[Owner]:
@@ -265,10 +250,10 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         if not decided and not _is_task(sentence, body, owners, deadline, implicit=implicit, firm=chosen is not None and _is_firm(chosen, body)):
             continue
         confidence = 0.5 + (0.2 if deadline is not None and deadline.date is not None else 0) + (0.2 if owners and not implicit else 0.1 if owners else 0)
-        title = _clean_title(_without(body, criteria), owners, deadline)
+        title = clean_title(without(body, criteria), owners, deadline)
         if len(title) < 2:
             continue
-        drafts.extend(_drafts(title, owners, deadline, criteria, sentence, confidence=min(confidence, 0.95)))
+        drafts.extend(drafts_for(title, owners, deadline, criteria, sentence, confidence=min(confidence, 0.95)))
     return drafts
 
 
@@ -350,146 +335,3 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
     return verb and deadline is not None and deadline.date is not None and firm
 
 
-def _drafts(title: str, owners: list[Owner], deadline: Deadline | None, criteria: str | None, sentence: Sentence, *, confidence: float) -> list[TaskDraft]:
-    flags = _flags(owners[0] if owners else None, deadline)
-    title = title.strip(_TRIM) or sentence.text.strip(_TRIM)[:40]
-    return [
-        TaskDraft(title, owner, deadline, criteria, sentence.start, sentence.end, confidence, list(flags), speaker=sentence.speaker)
-        for owner in (owners or [None])
-    ]
-
-
-def _flags(owner: Owner | None, deadline: Deadline | None) -> list[str]:
-    """What a reviewer should look at: a task with no owner or no (or a vague) deadline."""
-    flags = []
-    if owner is None:
-        flags.append("no_owner")
-    if deadline is None:
-        flags.append("no_deadline")
-    elif deadline.date is None:
-        flags.append("vague_deadline")
-    return flags
-
-
-def _without(body: str, part: str | None) -> str:
-    if not part:
-        return body
-    return re.sub(r"(?:交付标准|验收标准|要求|标准)?\s*[:：]?\s*" + re.escape(part), "", body)
-
-
-_FILLERS = None
-
-
-def _fillers() -> re.Pattern[str]:
-    """Fillers as whole words only: "那个 检查表" loses 那个, "大额交易" keeps its 额."""
-    global _FILLERS
-    if _FILLERS is None:
-        words = ruledata.alternation(ruledata.load("asr.yaml")["fillers"])
-        _FILLERS = re.compile(rf"(?:(?<=^)|(?<=[\s，,。；;：:]))(?:{words})(?=[\s，,。；;：:]|$)")
-    return _FILLERS
-
-
-_LEADING = re.compile(r"^(?:任务\s*\d*\s*[:：]|由|请|让|安排|麻烦|需要|需|要|负责|牵头|来|去|把|将|在|于|先|再|会|帮忙|这边|那边|你|你们|我|我们|同学|老师|分别|一起|共同|,|，|、|和|与|及|\s)+")
-
-
-def _clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> str:
-    """A short task name: the clause without owner, deadline phrase, labels and fillers."""
-    title = body
-    for owner in owners:
-        if owner.text:
-            title = title.replace(owner.text, " ", 1)
-        if owner.name:
-            title = title.replace(owner.name, " ", 1)
-    if deadline is not None and deadline.text:
-        title = title.replace(deadline.text, " ")
-    title = re.sub(r"@\S+", " ", title)
-    title = _fillers().sub("", title)
-    title = re.sub(r"\s+", " ", title).strip(_TRIM)
-    title = _LEADING.sub("", title).strip(_TRIM)
-    title = re.sub(r"(?:之前|以前|前|截止|为止)\s*$", "", title).strip(_TRIM)
-    # "接口联调，本周五前完成" → "接口联调": once the deadline is gone, a clause that only says
-    # "完成/搞定/给到" adds nothing to the name of the task.
-    clauses = [c.strip(_TRIM) for c in re.split(r"[，,；;]", title)]
-    kept = [c for c in clauses if c and not _GENERIC_CLAUSE.fullmatch(c)]
-    title = "，".join(kept) if kept else title
-    return title[:60]
-
-
-_GENERIC_CLAUSE = re.compile(r"(?:要|需要|务必|必须|争取|全部|都)?(?:之前|以前|前)?\s*(?:完成|搞定|做完|弄完|给到|给我|给大家|交|提交|到位|落实|完毕|发出|出来|给出|ready|done)(?:了|掉|吧|哈)?")
-
-
-def _merge_acknowledgements(drafts: list[TaskDraft]) -> list[TaskDraft]:
-    """One task, said several times, is one task.
-
-    "收到，我来" after "@李娜 导一下数据" acknowledges it; "收到，周五前全部出完" confirms it with a
-    deadline; the host's closing summary ("陶然改告警，今天") repeats it. A later draft with the same
-    owner and the same deadline date or a similar title fills in what the first one lacked.
-    """
-    out: list[TaskDraft] = []
-    for draft in drafts:
-        bare = len(re.sub(r"[\W_]|我|来|好|的|收到|没问题|可以|OK|ok|行|搞定|负责|这个|那个|弄|做|吧|跟进", "", draft.title)) < 2
-        if bare:
-            previous = out[-1] if out and draft.start - out[-1].end <= 150 else None
-            if previous and (previous.owner is None or draft.owner is None or _same_owner(previous, draft)):
-                _fill(previous, draft)
-                continue
-            if draft.deadline is None:
-                continue  # "收到✅" alone is never a task of its own
-            # "好，这个我来跟进，周五前给大家": takes on what was just discussed
-            draft.title = draft.title or "跟进"
-        if draft.owner is None and out and _completes(out[-1], draft):
-            _fill(out[-1], draft)  # "小蒋你来排吧。" … "那就十九号之前给我。"
-            continue
-        if draft.owner is None and len(re.sub(r"\W", "", draft.title)) <= 4:
-            continue  # "下周内搞完", "争取这周内有结果": a follow-up with nothing of its own
-        twin = next((d for d in reversed(out[-40:]) if _same_task(d, draft) or draft.summary and _same_owner(d, draft)), None)
-        if twin is not None:
-            _fill(twin, draft)
-            continue
-        out.append(draft)
-    return out
-
-
-def _completes(previous: TaskDraft, draft: TaskDraft) -> bool:
-    """An ownerless sentence right after an owned task that lacked a deadline gives that deadline."""
-    close = 0 <= draft.start - previous.end <= 80
-    needs = previous.owner is not None and (previous.deadline is None or previous.deadline.date is None)
-    return close and needs and draft.deadline is not None and draft.deadline.date is not None
-
-
-def _same_owner(a: TaskDraft, b: TaskDraft) -> bool:
-    """Same person or department; "雨桐" in a summary is "周雨桐" from earlier."""
-    if a.owner is None or b.owner is None:
-        return False
-    first = {a.owner.name, a.owner.dept} - {None}
-    second = {b.owner.name, b.owner.dept} - {None}
-    return bool(first & second) or any(len(x) >= 2 and len(y) >= 2 and (x in y or y in x) for x in first for y in second)
-
-
-def _same_task(a: TaskDraft, b: TaskDraft) -> bool:
-    if a.start == b.start or not _same_owner(a, b):
-        return False
-    dates = {d.date for d in (a.deadline, b.deadline) if d is not None and d.date is not None}
-    return len(dates) <= 1 and _overlap(a.title, b.title) >= 0.5
-
-
-def _overlap(a: str, b: str) -> float:
-    """Shared character bigrams over the shorter title: "查重复扣款" vs "逐个核对重复扣款的case"."""
-    def grams(text: str) -> set[str]:
-        text = re.sub(r"[\s，,、。；;：:]", "", text)
-        return {text[i:i + 2] for i in range(len(text) - 1)}
-
-    a_grams, b_grams = grams(a), grams(b)
-    if not a_grams or not b_grams:
-        return 0.0
-    return len(a_grams & b_grams) / min(len(a_grams), len(b_grams))
-
-
-def _fill(first: TaskDraft, later: TaskDraft) -> None:
-    if first.owner is None and later.owner is not None:
-        first.owner = later.owner
-    if (first.deadline is None or first.deadline.date is None) and later.deadline is not None and later.deadline.date is not None:
-        first.deadline = later.deadline
-    if first.criteria is None and later.criteria:
-        first.criteria = later.criteria
-    first.flags = _flags(first.owner, first.deadline)

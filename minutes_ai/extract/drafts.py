@@ -1,0 +1,46 @@
+"""TaskDraft: a task before ids are assigned, as the task extractors and the combiner build it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import Deadline, Owner, Sentence
+
+TRIM = " \t\n，,；;。.、：:！!？?（）()【】[]*-—~…"
+
+
+@dataclass
+class TaskDraft:
+    """A task before ids are assigned: everything `Task` holds, with the source span."""
+
+    title: str
+    owner: Owner | None
+    deadline: Deadline | None
+    criteria: str | None
+    start: int
+    end: int
+    confidence: float
+    flags: list[str] = field(default_factory=list)
+    summary: bool = False  # said in a closing summary that repeats earlier assignments
+    speaker: str | None = None
+
+
+def drafts_for(title: str, owners: list[Owner], deadline: Deadline | None, criteria: str | None, sentence: Sentence, *, confidence: float) -> list[TaskDraft]:
+    flags = review_flags(owners[0] if owners else None, deadline)
+    title = title.strip(TRIM) or sentence.text.strip(TRIM)[:40]
+    return [
+        TaskDraft(title, owner, deadline, criteria, sentence.start, sentence.end, confidence, list(flags), speaker=sentence.speaker)
+        for owner in (owners or [None])
+    ]
+
+
+def review_flags(owner: Owner | None, deadline: Deadline | None) -> list[str]:
+    """What a reviewer should look at: a task with no owner or no (or a vague) deadline."""
+    flags = []
+    if owner is None:
+        flags.append("no_owner")
+    if deadline is None:
+        flags.append("no_deadline")
+    elif deadline.date is None:
+        flags.append("vague_deadline")
+    return flags

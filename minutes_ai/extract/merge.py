@@ -1,0 +1,89 @@
+"""One task said several times is one task.
+
+Chat replies acknowledge ("收到，周五前全部出完"), speakers add the deadline a sentence later
+("小蒋你来排吧。" … "那就十九号之前给我。"), hosts repeat the assignments in a closing summary.
+These merge into the first clear assignment, which fills in what it lacked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .drafts import TaskDraft, review_flags
+
+
+def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
+    """One task, said several times, is one task.
+
+    "收到，我来" after "@李娜 导一下数据" acknowledges it; "收到，周五前全部出完" confirms it with a
+    deadline; the host's closing summary ("陶然改告警，今天") repeats it. A later draft with the same
+    owner and the same deadline date or a similar title fills in what the first one lacked.
+    """
+    out: list[TaskDraft] = []
+    for draft in drafts:
+        bare = len(re.sub(r"[\W_]|我|来|好|的|收到|没问题|可以|OK|ok|行|搞定|负责|这个|那个|弄|做|吧|跟进", "", draft.title)) < 2
+        if bare:
+            previous = out[-1] if out and draft.start - out[-1].end <= 150 else None
+            if previous and (previous.owner is None or draft.owner is None or _same_owner(previous, draft)):
+                _fill(previous, draft)
+                continue
+            if draft.deadline is None:
+                continue  # "收到✅" alone is never a task of its own
+            # "好，这个我来跟进，周五前给大家": takes on what was just discussed
+            draft.title = draft.title or "跟进"
+        if draft.owner is None and out and _completes(out[-1], draft):
+            _fill(out[-1], draft)  # "小蒋你来排吧。" … "那就十九号之前给我。"
+            continue
+        if draft.owner is None and len(re.sub(r"\W", "", draft.title)) <= 4:
+            continue  # "下周内搞完", "争取这周内有结果": a follow-up with nothing of its own
+        twin = next((d for d in reversed(out[-40:]) if _same_task(d, draft) or draft.summary and _same_owner(d, draft)), None)
+        if twin is not None:
+            _fill(twin, draft)
+            continue
+        out.append(draft)
+    return out
+
+
+def _completes(previous: TaskDraft, draft: TaskDraft) -> bool:
+    """An ownerless sentence right after an owned task that lacked a deadline gives that deadline."""
+    close = 0 <= draft.start - previous.end <= 80
+    needs = previous.owner is not None and (previous.deadline is None or previous.deadline.date is None)
+    return close and needs and draft.deadline is not None and draft.deadline.date is not None
+
+
+def _same_owner(a: TaskDraft, b: TaskDraft) -> bool:
+    """Same person or department; "雨桐" in a summary is "周雨桐" from earlier."""
+    if a.owner is None or b.owner is None:
+        return False
+    first = {a.owner.name, a.owner.dept} - {None}
+    second = {b.owner.name, b.owner.dept} - {None}
+    return bool(first & second) or any(len(x) >= 2 and len(y) >= 2 and (x in y or y in x) for x in first for y in second)
+
+
+def _same_task(a: TaskDraft, b: TaskDraft) -> bool:
+    if a.start == b.start or not _same_owner(a, b):
+        return False
+    dates = {d.date for d in (a.deadline, b.deadline) if d is not None and d.date is not None}
+    return len(dates) <= 1 and bigram_overlap(a.title, b.title) >= 0.5
+
+
+def bigram_overlap(a: str, b: str) -> float:
+    """Shared character bigrams over the shorter title: "查重复扣款" vs "逐个核对重复扣款的case"."""
+    def grams(text: str) -> set[str]:
+        text = re.sub(r"[\s，,、。；;：:]", "", text)
+        return {text[i:i + 2] for i in range(len(text) - 1)}
+
+    a_grams, b_grams = grams(a), grams(b)
+    if not a_grams or not b_grams:
+        return 0.0
+    return len(a_grams & b_grams) / min(len(a_grams), len(b_grams))
+
+
+def _fill(first: TaskDraft, later: TaskDraft) -> None:
+    if first.owner is None and later.owner is not None:
+        first.owner = later.owner
+    if (first.deadline is None or first.deadline.date is None) and later.deadline is not None and later.deadline.date is not None:
+        first.deadline = later.deadline
+    if first.criteria is None and later.criteria:
+        first.criteria = later.criteria
+    first.flags = review_flags(first.owner, first.deadline)

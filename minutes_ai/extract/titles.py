@@ -1,0 +1,56 @@
+"""Task titles: a short name for the work, from the clause that assigns it.
+
+"王磊负责接口联调，本周五前完成" → "接口联调": the owner, the deadline phrase, labels, fillers
+("那个", "嗯") and clauses that only say "完成/搞定" are dropped. Fillers are in rules/asr.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import ruledata
+from ..models import Deadline, Owner
+from .drafts import TRIM as _TRIM
+
+
+def without(body: str, part: str | None) -> str:
+    if not part:
+        return body
+    return re.sub(r"(?:交付标准|验收标准|要求|标准)?\s*[:：]?\s*" + re.escape(part), "", body)
+
+
+@functools.lru_cache(maxsize=1)
+def _fillers() -> re.Pattern[str]:
+    """Fillers as whole words only: "那个 检查表" loses 那个, "大额交易" keeps its 额."""
+    words = ruledata.alternation(ruledata.load("asr.yaml")["fillers"])
+    return re.compile(rf"(?:(?<=^)|(?<=[\s，,。；;：:]))(?:{words})(?=[\s，,。；;：:]|$)")
+
+
+_LEADING = re.compile(r"^(?:任务\s*\d*\s*[:：]|由|请|让|安排|麻烦|需要|需|要|负责|牵头|来|去|把|将|在|于|先|再|会|帮忙|这边|那边|你|你们|我|我们|同学|老师|分别|一起|共同|,|，|、|和|与|及|\s)+")
+
+
+def clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> str:
+    """A short task name: the clause without owner, deadline phrase, labels and fillers."""
+    title = body
+    for owner in owners:
+        if owner.text:
+            title = title.replace(owner.text, " ", 1)
+        if owner.name:
+            title = title.replace(owner.name, " ", 1)
+    if deadline is not None and deadline.text:
+        title = title.replace(deadline.text, " ")
+    title = re.sub(r"@\S+", " ", title)
+    title = _fillers().sub("", title)
+    title = re.sub(r"\s+", " ", title).strip(_TRIM)
+    title = _LEADING.sub("", title).strip(_TRIM)
+    title = re.sub(r"(?:之前|以前|前|截止|为止)\s*$", "", title).strip(_TRIM)
+    # "接口联调，本周五前完成" → "接口联调": once the deadline is gone, a clause that only says
+    # "完成/搞定/给到" adds nothing to the name of the task.
+    clauses = [c.strip(_TRIM) for c in re.split(r"[，,；;]", title)]
+    kept = [c for c in clauses if c and not _GENERIC_CLAUSE.fullmatch(c)]
+    title = "，".join(kept) if kept else title
+    return title[:60]
+
+
+_GENERIC_CLAUSE = re.compile(r"(?:要|需要|务必|必须|争取|全部|都)?(?:之前|以前|前)?\s*(?:完成|搞定|做完|弄完|给到|给我|给大家|交|提交|到位|落实|完毕|发出|出来|给出|ready|done)(?:了|掉|吧|哈)?")
