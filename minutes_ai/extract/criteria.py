@@ -64,7 +64,7 @@ def _sets_standard(clause: str) -> bool:
 
 def _value_end(text: str, start: int) -> int:
     """A labelled value runs to the end of the line or to the next field label."""
-    from ..text.sentences import field_of
+    from ..text.labels import field_of
 
     stop = len(text)
     newline = text.find("\n", start)

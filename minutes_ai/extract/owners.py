@@ -166,7 +166,7 @@ def speaker_name(speaker: str | None) -> str | None:
     """A speaker label usable as an owner: a name, not an id like "说话人1" or "spk0"."""
     if not speaker:
         return None
-    from ..text.sentences import _layout
+    from ..text.labels import layout_rules as _layout
 
     if _layout()["speaker_ids"].fullmatch(speaker):
         return None

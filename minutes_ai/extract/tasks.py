@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..models import Deadline, Owner, Sentence
 from ..text import names
 from ..text.names import Mention
-from ..text.sentences import field_of
+from ..text.labels import field_of
 from . import owners as owner_rules
 from .criteria import find_criteria
 from .cues import has

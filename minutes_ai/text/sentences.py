@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from .. import ruledata
-from ..models import Sentence, Span
-from . import names
+from ..models import Sentence
+from . import names, tables
+from .labels import field_of, layout_rules, section_of
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
@@ -37,31 +38,6 @@ BRACKETED = re.compile(r"^(?:\*\*|【|\[)(?P<inner>[^\]】*]{1,24})(?:\*\*|】|\
 SENTENCE_END = set("。！？!?；;")
 PERSON_WITH_ROLE = re.compile(r"^(?P<who>[^\s(（:：]{2,12})\s*[(（][^)）]{1,16}[)）]\s*[:：]?$")
 INLINE_ENUM = re.compile(r"(?<=[\s，,。；;])(?=(?:\d{1,2}[.、)）](?!\d)|[①-⑳]|[(（]\d{1,2}[)）])\s*\S)")
-TABLE_SEPARATOR = re.compile(r"^[\s|:+=\-—]*-{2,}[\s|:+=\-—]*$")
-SPACES = re.compile(r"\s{2,}|\t")
-
-
-@functools.lru_cache(maxsize=1)
-def _layout() -> dict:
-    data = ruledata.load("layout.yaml")
-    fields = {label: name for name, labels in data["fields"].items() for label in labels}
-    meeting = {label for labels in data["meeting_fields"].values() for label in labels}
-    speaker_ids = re.compile("|".join(f"(?:{p})" for p in data["speaker_ids"]))
-    return {"sections": data["sections"], "fields": fields, "meeting": meeting, "speaker_ids": speaker_ids}
-
-
-def section_of(label: str) -> str | None:
-    """The section kind a heading or label opens (done, questions, decisions, tasks, info)."""
-    for kind, words in _layout()["sections"].items():
-        if any(word in label for word in words):
-            return kind
-    return None
-
-
-def field_of(label: str) -> str | None:
-    """The field a label names (title, owner, deadline, criteria, status, note), exactly."""
-    label = re.sub(r"[\s*【】\[\]]|\d+$", "", label)
-    return _layout()["fields"].get(label)
 
 
 def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | None:
@@ -76,7 +52,7 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     if re.fullmatch(r"[\u4e00-\u9fff]{4,10}", label):
         for size in (3, 2):
             tail = label[-size:]
-            if names.is_person(tail, loose=True) and not names.is_department(tail) and tail not in _layout()["fields"]:
+            if names.is_person(tail, loose=True) and not names.is_department(tail) and tail not in layout_rules()["fields"]:
                 return tail
     return None
 
@@ -86,9 +62,9 @@ def _is_speaker(label: str, known: frozenset[str]) -> bool:
         return True
     if len(label) == 1 and label in names.single_surnames():
         return True  # "骆：第二批6月12号交" — notes abbreviate people to a surname
-    if _layout()["speaker_ids"].fullmatch(label):
+    if layout_rules()["speaker_ids"].fullmatch(label):
         return True
-    if label in _layout()["meeting"] or field_of(label) or section_of(label):
+    if label in layout_rules()["meeting"] or field_of(label) or section_of(label):
         return False
     return names.is_person(label, loose=True)
 
@@ -109,8 +85,8 @@ def split_sentences(text: str, known: frozenset[str] = frozenset()) -> list[Sent
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group().strip()]
     i = 0
     while i < len(lines):
-        if _table_start(lines, i):
-            i = _read_table(lines, i, state)
+        if tables.starts_table(lines, i):
+            i = tables.read_table(lines, i, state)
             continue
         start, line = lines[i]
         next_line = lines[i + 1][1] if i + 1 < len(lines) else ""
@@ -180,7 +156,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
     if label_match:
         label = re.sub(r"^[*\s]+|[*\s]+$", "", label_match.group("label"))
         rest, rest_at = label_match.group("rest"), start + label_match.start("rest")
-        if label in _layout()["meeting"]:
+        if label in layout_rules()["meeting"]:
             return
         field_name = field_of(label)
         if field_name and field_name != "title" and state.record is not None:
@@ -352,95 +328,3 @@ def _split_speech(piece: str) -> list[tuple[int, str]]:
 def _pairs(cuts: list[int], length: int) -> list[tuple[int, int]]:
     bounds = [0, *[c for c in cuts if 0 < c < length], length]
     return list(zip(bounds, bounds[1:]))
-
-
-def _table_start(lines: list[tuple[int, str]], i: int) -> bool:
-    line = lines[i][1].strip()
-    if i + 1 >= len(lines):
-        return False
-    nxt = lines[i + 1][1].strip()
-    if line.startswith("|") and line.count("|") >= 3:
-        return True
-    if line.count("|") >= 2 and TABLE_SEPARATOR.match(nxt) and "|" in nxt:
-        return True  # "序号|GITHUB ID|值班开始" over ":---:|:---:" — a pipe table without outer pipes
-    if line.count("\t") >= 2 and nxt.count("\t") >= 2:
-        return True
-    header = [c for c in SPACES.split(line) if c]
-    return len(header) >= 3 and sum(1 for c in header if field_of(c)) >= 2 and len([c for c in SPACES.split(nxt) if c]) >= 2
-
-
-def _cells(start: int, line: str) -> list[tuple[int, str]]:
-    """Cells of a table row with offsets: "| a | b |", tab-separated, or aligned with spaces.
-
-    Empty cells are kept ("白玛\t\t7个工作日内" has an empty 配合人), so columns stay aligned.
-    """
-    stripped = line.strip()
-    if "|" in stripped and not stripped.startswith("|"):
-        stripped = "|" + stripped
-        line = line.replace(stripped[1:], stripped, 1)
-        start -= 1
-    if stripped.startswith("|"):
-        first = line.index("|")
-        body_end = line.rindex("|") if stripped.endswith("|") and stripped.count("|") > 1 else len(line)
-        bounds = [first] + [i for i in range(first + 1, body_end) if line[i] == "|" and line[i - 1] != "\\"] + [body_end]
-        parts = [(a + 1, line[a + 1:b]) for a, b in zip(bounds, bounds[1:])]
-    elif "\t" in line:
-        parts, at = [], 0
-        for piece in line.split("\t"):
-            parts.append((at, piece))
-            at += len(piece) + 1
-    else:
-        parts = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
-    out = []
-    for s_, p in parts:
-        lead = len(p) - len(p.lstrip())
-        out.append((start + s_ + lead, p.strip()))
-    return out
-
-
-def _read_table(lines: list[tuple[int, str]], i: int, state: _State) -> int:
-    """Read a table; each data row becomes a Sentence whose `cells` map fields to cells."""
-    first = lines[i][1]
-    is_pipe = "|" in first
-    header = _cells(*lines[i])
-    columns = [field_of(cell) or _column_guess(cell) for _, cell in header]
-    i += 1
-    while i < len(lines):
-        start, line = lines[i]
-        stripped = line.strip()
-        if TABLE_SEPARATOR.match(stripped):
-            i += 1
-            continue
-        if is_pipe and "|" not in stripped:
-            break
-        if not is_pipe and len(_cells(start, line)) < 2:
-            break
-        cells = _cells(start, line)
-        row_start = start + len(line) - len(line.lstrip())
-        mapped = {
-            name: Span(text=cell, start=cell_start, end=cell_start + len(cell))
-            for name, (cell_start, cell) in zip(columns, cells)
-            if name and cell and cell not in ("-", "—", "/", "无", "N/A", "—")
-        }
-        state.out.append(
-            Sentence(
-                text=stripped,
-                start=row_start,
-                end=row_start + len(stripped),
-                speaker=state.speaker,
-                person=state.person,
-                section=state.section,
-                cells=mapped,
-                row=True,
-            )
-        )
-        i += 1
-    state.record = None
-    return i
-
-
-def _column_guess(cell: str) -> str | None:
-    for label, name in _layout()["fields"].items():
-        if len(label) >= 2 and label in cell:
-            return name
-    return None

@@ -1,0 +1,35 @@
+"""The labels and headings of a meeting record (rules/layout.yaml), read once.
+
+"负责人：" names the owner field, "决议事项" opens a decisions section, "说话人1" is a speaker id.
+Shared by the sentence splitter, the table reader and the extractors.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import ruledata
+
+
+@functools.lru_cache(maxsize=1)
+def layout_rules() -> dict:
+    data = ruledata.load("layout.yaml")
+    fields = {label: name for name, labels in data["fields"].items() for label in labels}
+    meeting = {label for labels in data["meeting_fields"].values() for label in labels}
+    speaker_ids = re.compile("|".join(f"(?:{p})" for p in data["speaker_ids"]))
+    return {"sections": data["sections"], "fields": fields, "meeting": meeting, "speaker_ids": speaker_ids}
+
+
+def section_of(label: str) -> str | None:
+    """The section kind a heading or label opens (done, questions, decisions, tasks, info)."""
+    for kind, words in layout_rules()["sections"].items():
+        if any(word in label for word in words):
+            return kind
+    return None
+
+
+def field_of(label: str) -> str | None:
+    """The field a label names (title, owner, deadline, criteria, status, note), exactly."""
+    label = re.sub(r"[\s*【】\[\]]|\d+$", "", label)
+    return layout_rules()["fields"].get(label)

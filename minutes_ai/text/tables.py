@@ -1,0 +1,108 @@
+"""Tables pasted into meeting notes: Markdown pipes, Excel tabs, Word columns aligned with spaces.
+
+Each data row becomes a `Sentence` (row=True) whose `cells` map fields (title, owner, deadline,
+criteria, status, note — named in rules/layout.yaml) to the cells, with their offsets. A table
+without a task column (a duty rota, 值班表) still yields rows, with no title cell: no tasks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Sentence, Span
+from .labels import field_of, layout_rules
+
+TABLE_SEPARATOR = re.compile(r"^[\s|:+=\-—]*-{2,}[\s|:+=\-—]*$")
+SPACES = re.compile(r"\s{2,}|\t")
+
+
+def starts_table(lines: list[tuple[int, str]], i: int) -> bool:
+    line = lines[i][1].strip()
+    if i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1][1].strip()
+    if line.startswith("|") and line.count("|") >= 3:
+        return True
+    if line.count("|") >= 2 and TABLE_SEPARATOR.match(nxt) and "|" in nxt:
+        return True  # "序号|GITHUB ID|值班开始" over ":---:|:---:" — a pipe table without outer pipes
+    if line.count("\t") >= 2 and nxt.count("\t") >= 2:
+        return True
+    header = [c for c in SPACES.split(line) if c]
+    return len(header) >= 3 and sum(1 for c in header if field_of(c)) >= 2 and len([c for c in SPACES.split(nxt) if c]) >= 2
+
+
+def _cells(start: int, line: str) -> list[tuple[int, str]]:
+    """Cells of a table row with offsets: "| a | b |", tab-separated, or aligned with spaces.
+
+    Empty cells are kept ("白玛\t\t7个工作日内" has an empty 配合人), so columns stay aligned.
+    """
+    stripped = line.strip()
+    if "|" in stripped and not stripped.startswith("|"):
+        stripped = "|" + stripped
+        line = line.replace(stripped[1:], stripped, 1)
+        start -= 1
+    if stripped.startswith("|"):
+        first = line.index("|")
+        body_end = line.rindex("|") if stripped.endswith("|") and stripped.count("|") > 1 else len(line)
+        bounds = [first] + [i for i in range(first + 1, body_end) if line[i] == "|" and line[i - 1] != "\\"] + [body_end]
+        parts = [(a + 1, line[a + 1:b]) for a, b in zip(bounds, bounds[1:])]
+    elif "\t" in line:
+        parts, at = [], 0
+        for piece in line.split("\t"):
+            parts.append((at, piece))
+            at += len(piece) + 1
+    else:
+        parts = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+    out = []
+    for s_, p in parts:
+        lead = len(p) - len(p.lstrip())
+        out.append((start + s_ + lead, p.strip()))
+    return out
+
+
+def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
+    """Read a table; each data row becomes a Sentence whose `cells` map fields to cells."""
+    first = lines[i][1]
+    is_pipe = "|" in first
+    header = _cells(*lines[i])
+    columns = [field_of(cell) or _column_guess(cell) for _, cell in header]
+    i += 1
+    while i < len(lines):
+        start, line = lines[i]
+        stripped = line.strip()
+        if TABLE_SEPARATOR.match(stripped):
+            i += 1
+            continue
+        if is_pipe and "|" not in stripped:
+            break
+        if not is_pipe and len(_cells(start, line)) < 2:
+            break
+        cells = _cells(start, line)
+        row_start = start + len(line) - len(line.lstrip())
+        mapped = {
+            name: Span(text=cell, start=cell_start, end=cell_start + len(cell))
+            for name, (cell_start, cell) in zip(columns, cells)
+            if name and cell and cell not in ("-", "—", "/", "无", "N/A", "—")
+        }
+        state.out.append(
+            Sentence(
+                text=stripped,
+                start=row_start,
+                end=row_start + len(stripped),
+                speaker=state.speaker,
+                person=state.person,
+                section=state.section,
+                cells=mapped,
+                row=True,
+            )
+        )
+        i += 1
+    state.record = None
+    return i
+
+
+def _column_guess(cell: str) -> str | None:
+    for label, name in layout_rules()["fields"].items():
+        if len(label) >= 2 and label in cell:
+            return name
+    return None
