@@ -247,7 +247,10 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         deadline = chosen.deadline if chosen else None
         found = find_criteria(body)
         criteria = found[0] if found else None
-        if not decided and not _is_task(sentence, body, owners, deadline, implicit=implicit, firm=chosen is not None and _is_firm(chosen, body)):
+        # "测试部的李娜" names a department, it does not ask anyone to test: look for work verbs
+        # with the names blanked out
+        unnamed = _blank(text, mentions)[group.start:group.end]
+        if not decided and not _is_task(sentence, unnamed, owners, deadline, implicit=implicit, firm=chosen is not None and _is_firm(chosen, body)):
             continue
         confidence = 0.5 + (0.2 if deadline is not None and deadline.date is not None else 0) + (0.2 if owners and not implicit else 0.1 if owners else 0)
         title = clean_title(without(body, criteria), owners, deadline)
@@ -255,6 +258,13 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             continue
         drafts.extend(drafts_for(title, owners, deadline, criteria, sentence, confidence=min(confidence, 0.95)))
     return drafts
+
+
+def _blank(text: str, mentions: list[Mention]) -> str:
+    chars = list(text)
+    for m in mentions:
+        chars[m.start:m.end] = " " * (m.end - m.start)
+    return "".join(chars)
 
 
 def _is_deadline(deadline: Deadline, meeting_date: dt.date) -> bool:
