@@ -19,6 +19,8 @@ demo: $(STAMP)
 		echo "== minutes extract $$f"; \
 		$(BIN)/minutes extract "$$f" || exit 1; \
 	done
+	@echo "== minutes run samples/audio/meeting.ogg (offline transcription, then extraction)"
+	@$(BIN)/minutes run samples/audio/meeting.ogg --meeting-date 2026-11-24
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -71,8 +71,9 @@ def read_meeting(text: str, date: dt.date, date_source: str, departments: list[s
     if not title:
         for line in text.splitlines()[:_HEADER_LINES]:
             line = line.strip(" #*【】[]")
-            if line and re.search(r"会|纪要|周报|复盘|评审|例会|Meeting|meeting|sync|Sync", line) and len(line) <= 60:
-                title = line
+            if line and re.search(r"会|纪要|周报|复盘|评审|例会|Meeting|meeting|sync|Sync", line):
+                # a transcript's first line is speech: its title is the clause that names the meeting
+                title = line if len(line) <= 40 else next((c for c in re.split(r"[，,。；;]", line) if re.search(r"会|纪要|例会", c)), line)[:40]
                 break
     return Meeting(
         title=title,

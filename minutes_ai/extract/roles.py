@@ -67,7 +67,12 @@ def is_decision(sentence: Sentence) -> bool:
 def may_be_task(sentence: Sentence) -> bool:
     """False for sentences that cannot assign new work: reports, cancellations, open questions."""
     text = sentence.text
-    if sentence.section == "done" or is_done(text) or is_cancelled(text):
+    if sentence.section == "done":
+        return False
+    # A run of clauses ("登录模块已经完成，…，我会在本周五前完成对接") is judged clause group by
+    # clause group in the task extractor; a single clause is judged here.
+    single = len(re.findall(r"[，,；;]", text)) < 2
+    if single and (is_done(text) or is_cancelled(text)):
         return False
     if sentence.section == "questions":
         return False

@@ -25,7 +25,7 @@ from .cues import has
 from .deadlines import DeadlineMatch, find_deadlines, pick, resolve_deadline
 from .drafts import TRIM, TaskDraft, drafts_for, review_flags
 from .merge import merge_repeats
-from .roles import is_done, may_be_task
+from .roles import is_cancelled, is_done, may_be_task
 from .titles import clean_title, without
 
 
@@ -230,8 +230,8 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     all_deadlines = [d for d in find_deadlines(text, meeting_date) if _is_deadline(d.deadline, meeting_date)]
     drafts: list[TaskDraft] = []
     for group in groups:
-        body = text[group.start:group.end]
-        if is_done(body):
+        body = _without_reports(text[group.start:group.end])
+        if not body:
             continue
         owners = [owner_rules.to_owner(m, text[m.start:m.end]) for m in group.owners]
         speaker = owner_rules.speaker_name(sentence.speaker)
@@ -258,6 +258,19 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             continue
         drafts.extend(drafts_for(title, owners, deadline, criteria, sentence, confidence=min(confidence, 0.95)))
     return drafts
+
+
+def _without_reports(body: str) -> str:
+    """Drop the clauses that report work done or cancelled: "登录模块已经完成，支付接口还差最后的
+    对接，我会在本周五前完成对接" keeps what is still to do."""
+    if not (is_done(body) or is_cancelled(body)):
+        return body
+    clauses = re.findall(r"[^，,；;]+[，,；;]?", body)
+    kept = [c for c in clauses if not (is_done(c) or is_cancelled(c))]
+    rest = "".join(kept)
+    # only where someone then commits to the rest ("我会…", "我来…"); otherwise the whole group
+    # is a status report
+    return rest if len(kept) < len(clauses) and owner_rules.first_person(rest) and has("task_verbs", rest) else ""
 
 
 def _blank(text: str, mentions: list[Mention]) -> str:
@@ -334,8 +347,8 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
     prose a task needs a work verb and someone to do it or a dated deadline; under 决议 or
     discussion headings it needs owner, verb and deadline."""
     verb = has("task_verbs", body)
-    if not owners and has("schedule", body):
-        return False  # "上线时间定在12月15日" is a decision
+    if not owners and (has("schedule", body) or has("strong_decision", body)):
+        return False  # "上线时间定在12月15日", "会议决定，…正式上线": decisions
     if sentence.section == "tasks":
         return verb or bool(owners) or deadline is not None
     if sentence.section in ("decisions", "info"):

@@ -30,6 +30,10 @@ def _fillers() -> re.Pattern[str]:
 _LEADING = re.compile(r"^(?:任务\s*\d*\s*[:：]|由|请|让|安排|麻烦|需要|需|要|负责|牵头|来|去|把|将|在|于|先|再|会|帮忙|这边|那边|你|你们|我|我们|同学|老师|分别|一起|共同|,|，|、|和|与|及|\s)+")
 
 
+# "好的，用户培训由我来负责" → "用户培训": who speaks is the owner, not part of the task's name.
+_FIRST_PERSON = re.compile(r"(?:^|(?<=[，,\s]))(?:好的|好|行|嗯|对)(?=[，,\s])|(?:由)?(?:我们|我)(?:这边|会|来|去|先|再|负责)+(?:在)?")
+
+
 def clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> str:
     """A short task name: the clause without owner, deadline phrase, labels and fillers."""
     title = body
@@ -43,6 +47,7 @@ def clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> st
     title = re.sub(r"@\S+", " ", title)
     title = _fillers().sub("", title)
     title = re.sub(r"\s+", " ", title).strip(_TRIM)
+    title = _FIRST_PERSON.sub("", title).strip(_TRIM)
     title = _LEADING.sub("", title).strip(_TRIM)
     title = re.sub(r"(?:之前|以前|前|截止|为止)\s*$", "", title).strip(_TRIM)
     # "接口联调，本周五前完成" → "接口联调": once the deadline is gone, a clause that only says
