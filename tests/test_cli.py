@@ -123,3 +123,15 @@ def test_eval_bad_corpus_is_one_line(runner, tmp_path):
     bad.write_text("{not json\n", encoding="utf-8")
     result = runner.invoke(main, ["eval", str(bad)])
     assert result.exit_code == 1 and result.output.startswith("Error:") and len(result.output.strip().splitlines()) == 1
+
+
+def test_written_files_are_readable_like_any_other(runner, tmp_path):
+    """Atomic writes go through mkstemp (mode 0600); the result must get the usual mode."""
+    import os
+
+    notes, out = tmp_path / "n.txt", tmp_path / "纪要.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    runner.invoke(main, ["extract", str(notes), "-f", "md", "-o", str(out)])
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

