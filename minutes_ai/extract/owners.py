@@ -145,6 +145,15 @@ def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
     return [Owner(name=first, text=cell)] if first else []
 
 
+_EXPLICIT_BEFORE = re.compile(r"(?:→|->|=>|由|请|交给|交由|@|[Oo]wner[:：]?)\s*$")
+_EXPLICIT_AFTER = re.compile(r"^\s*(?:→|->|=>|负责|牵头|主导|主责|认领|跟进|[Oo]wn)")
+
+
+def explicitly_assigned(text: str, mention: Mention) -> bool:
+    """Is the owner put in charge in so many words: "由X负责", "X → 对账", "@X", "owner X"?"""
+    return bool(_EXPLICIT_BEFORE.search(text[:mention.start]) or _EXPLICIT_AFTER.match(text[mention.end:]) or text[mention.start:mention.start + 1] == "@")
+
+
 def handed_to(head: str) -> bool:
     """Does `head` end by handing work on ("…，然后让", "…，请")? Then the name after it
     owns only what follows."""

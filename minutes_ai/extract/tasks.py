@@ -250,7 +250,8 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         # "测试部的李娜" names a department, it does not ask anyone to test: look for work verbs
         # with the names blanked out
         unnamed = _blank(text, mentions)[group.start:group.end]
-        if not decided and not _is_task(sentence, unnamed, owners, deadline, implicit=implicit, firm=chosen is not None and _is_firm(chosen, body)):
+        explicit = any(owner_rules.explicitly_assigned(text, m) for m in group.owners)
+        if not decided and not _is_task(sentence, unnamed, owners, deadline, implicit=implicit, firm=chosen is not None and _is_firm(chosen, body), explicit=explicit):
             continue
         confidence = 0.5 + (0.2 if deadline is not None and deadline.date is not None else 0) + (0.2 if owners and not implicit else 0.1 if owners else 0)
         title = clean_title(without(body, criteria), owners, deadline)
@@ -342,7 +343,7 @@ def _is_note_item(body: str) -> bool:
     return len(body) <= 40 and not re.search(r"[吧呢吗啊嘛呀]", body)
 
 
-def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool, firm: bool) -> bool:
+def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool, firm: bool, explicit: bool = False) -> bool:
     """Does this clause group hand out work? Under a 任务/待办 heading little is needed; in
     prose a task needs a work verb and someone to do it or a dated deadline; under 决议 or
     discussion headings it needs owner, verb and deadline."""
@@ -355,6 +356,8 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
         return bool(owners) and not implicit and verb and deadline is not None
     if owners and verb:
         return not implicit or deadline is not None or owner_rules.first_person(body)
+    if explicit and deadline is not None:
+        return True  # "蔡姐 → 精品供应商对账 本周": the arrow assigns, whatever the verb
     return verb and deadline is not None and deadline.date is not None and firm
 
 
