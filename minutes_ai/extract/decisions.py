@@ -24,14 +24,15 @@ class ItemDraft:
     end: int
 
 
-def extract_decisions(sentences: list[Sentence], task_starts: frozenset[int] = frozenset()) -> list[ItemDraft]:
-    """Decisions; a sentence that hands out a task (`task_starts`) needs a strong word (决定, 一致通过)."""
+def extract_decisions(sentences: list[Sentence], task_starts: frozenset[int] = frozenset(), assigned: frozenset[int] = frozenset()) -> list[ItemDraft]:
+    """Decisions; a sentence that hands out an owned task (`task_starts`) needs a strong word (决定,
+    一致通过) — under a 决议/议定事项 heading too, if the task also has a deadline (`assigned`)."""
     out = []
     for s in sentences:
         if s.heading or s.row or not is_decision(s):
             continue
-        if s.start in task_starts and s.section != "decisions" and not has("strong_decision", s.text):
-            continue
+        if s.start in task_starts and not has("strong_decision", s.text) and (s.section != "decisions" or s.start in assigned):
+            continue  # an assignment ("由区住建局牵头，于4月30日前完成…") is a task, not also a decision
         out.append(ItemDraft(s.text, s.start, s.end))
     return out
 

@@ -46,7 +46,9 @@ def is_unagreed_proposal(text: str) -> bool:
     return has("proposal", text) and not has("agreed", text)
 
 
-_AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:好|行|那就|大家|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|定了|那|我)*[\W_]*$")
+_AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:好|行|那就|大家|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|定了|那|我|散会|今天就到这(?:里|儿)?|先这样)*[\W_]*$")
+# "关于资金保障。": a topic line inside 议定事项, not a decision of its own
+_TOPIC_LINE = re.compile(r"^\W*关于.{1,16}?[。：:]?$")
 
 
 def is_decision(sentence: Sentence) -> bool:
@@ -54,7 +56,7 @@ def is_decision(sentence: Sentence) -> bool:
     if sentence.section in ("done", "questions") or _AGREEMENT_ONLY.match(text):
         return False  # "同意。" alone agrees to what was said before; that sentence is the decision
     if sentence.section == "decisions":
-        return not has("open_question", text)
+        return not (has("open_question", text) or is_done(text) or _TOPIC_LINE.match(text))
     if has("not_decision", text) and not has("strong_decision", text):
         return False
     if has("open_question", text) or is_done(text):
