@@ -5,8 +5,9 @@ becomes a date, an owner a person or department). The model (a bag-of-words sent
 classifier and a span tagger trained on the corpus, `minutes_ai/model/`) has seen forms nobody
 wrote a rule for, and gives every sentence a probability of handing out a task. Combined:
 
-1. a rule task from a table row or a labelled record ("负责人：…") is kept: structure is evidence
-   the model does not see;
+1. a rule task from a table row, a labelled record ("负责人：…") or with an owner put in charge
+   in so many words ("由 @dyning 协调跟进", "X负责…") is kept: that is evidence the model does
+   not weigh;
 2. any other rule task is kept unless the model is confident it is not a task
    (P(task) < DROP) — the model vetoes, it does not decide alone;
 3. a sentence the rules passed over becomes a task when the model is confident (P(task) ≥ ADD),
@@ -34,7 +35,7 @@ from .models import Sentence
 from .text import names
 
 DROP = 0.2  # chosen by 3-fold cross-validation on corpus/train (tools/tune_combination.py)
-ADD = 0.6
+ADD = 0.7
 MODES = ("rules", "model", "combined")
 
 
@@ -55,7 +56,12 @@ def combine(sentences: list[Sentence], drafts: list[TaskDraft], *, meeting_date:
     for draft in drafts:
         sentence = by_start.get(draft.start)
         p = task_p.get(draft.start, 1.0)
-        structured = sentence is not None and (sentence.row or "\n" in sentence.text or "：" in sentence.text[:12])
+        structured = sentence is not None and (
+            sentence.row
+            or "\n" in sentence.text
+            or "：" in sentence.text[:12]
+            or draft.owner is not None and draft.owner.name is not None and owner_rules.named_in_charge(sentence.text, draft.owner.name)
+        )
         if structured or p >= DROP:
             draft.confidence = round((draft.confidence + p) / 2, 2)
             out.append(draft)

@@ -154,6 +154,11 @@ def explicitly_assigned(text: str, mention: Mention) -> bool:
     return bool(_EXPLICIT_BEFORE.search(text[:mention.start]) or _EXPLICIT_AFTER.match(text[mention.end:]) or text[mention.start:mention.start + 1] == "@")
 
 
+def named_in_charge(text: str, name: str) -> bool:
+    """Is `name` put in charge in so many words somewhere in `text` ("由 @dyning 协调跟进")?"""
+    return any(explicitly_assigned(text, Mention(name, m.start(), m.end(), "person")) for m in re.finditer(re.escape(name), text))
+
+
 def handed_to(head: str) -> bool:
     """Does `head` end by handing work on ("…，然后让", "…，请")? Then the name after it
     owns only what follows."""
