@@ -75,3 +75,26 @@ def bundled_model_available() -> bool:
     except ImportError:
         return False
     return True
+
+
+# Bad recordings both the library and the CLI must refuse in one line.
+
+
+def missing_recording(tmp):
+    return tmp / "no-such-recording.wav"
+
+
+def empty_recording(tmp):
+    (tmp / "empty.wav").write_bytes(b"")
+    return tmp / "empty.wav"
+
+
+def text_as_recording(tmp):
+    (tmp / "notes.wav").write_text("会议纪要：王磊负责接口联调，本周五前完成。\n", encoding="utf-8")
+    return tmp / "notes.wav"
+
+
+def truncated_recording(tmp):
+    data = CLIP.read_bytes()
+    (tmp / "cut.wav").write_bytes(data[: len(data) // 3])
+    return tmp / "cut.wav"

@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 import pytest
-from audio_helpers import CLIP, fake_segment, tone, write_wav
+from audio_helpers import CLIP, empty_recording, fake_segment, missing_recording, text_as_recording, tone, truncated_recording, write_wav
 from click.testing import CliRunner
 
 pytest.importorskip("faster_whisper")
@@ -59,15 +59,6 @@ def one_error_line(result) -> str:
 # ------------------------------------------------------------------------------------ bad input
 
 
-def _missing(tmp):
-    return tmp / "no-such-meeting.m4a"
-
-
-def _text_file(tmp):
-    (tmp / "notes.wav").write_text("会议纪要：王磊负责接口联调，本周五前完成。\n", encoding="utf-8")
-    return tmp / "notes.wav"
-
-
 def _text_named_txt(tmp):
     (tmp / "notes.txt").write_text(NOTES, encoding="utf-8")
     return tmp / "notes.txt"
@@ -85,27 +76,16 @@ def _random_m4a(tmp):
     return tmp / "broken.m4a"
 
 
-def _truncated(tmp):
-    data = CLIP.read_bytes()
-    (tmp / "cut.wav").write_bytes(data[: len(data) // 3])
-    return tmp / "cut.wav"
-
-
-def _zero_length(tmp):
-    (tmp / "empty.wav").write_bytes(b"")
-    return tmp / "empty.wav"
-
-
 @pytest.mark.parametrize(
     "make, message",
     [
-        (_missing, "audio file not found"),
-        (_text_file, "is a text file, not a recording"),
+        (missing_recording, "audio file not found"),
+        (text_as_recording, "is a text file, not a recording"),
         (_text_named_txt, "is a text file, not a recording"),
         (_corrupt, "not a readable recording|truncated"),
         (_random_m4a, "not a readable recording"),
-        (_truncated, "is truncated"),
-        (_zero_length, r"empty \(0 bytes\)"),
+        (truncated_recording, "is truncated"),
+        (empty_recording, r"empty \(0 bytes\)"),
     ],
     ids=lambda v: v.__name__.strip("_") if callable(v) else None,
 )

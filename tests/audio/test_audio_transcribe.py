@@ -20,7 +20,7 @@ from minutes_ai.errors import MinutesError  # noqa: E402
 from minutes_ai.models import Transcript  # noqa: E402
 
 from audio_helpers import AUDIO_DATA as DATA  # noqa: E402
-from audio_helpers import CLIP, RATE, tone, write_wav  # noqa: E402
+from audio_helpers import CLIP, RATE, empty_recording, missing_recording, text_as_recording, tone, truncated_recording, write_wav  # noqa: E402
 
 from minutes_ai.audio.accuracy import character_error_rate as cer  # noqa: E402
 
@@ -47,29 +47,9 @@ def no_model(monkeypatch):
 # ----------------------------------------------------------------------------------- bad input
 
 
-def _missing(tmp):
-    return tmp / "no-such-recording.wav"
-
-
-def _empty(tmp):
-    (tmp / "empty.wav").write_bytes(b"")
-    return tmp / "empty.wav"
-
-
-def _text_utf8(tmp):
-    (tmp / "notes.wav").write_text("会议纪要：王磊负责接口联调，本周五前完成。\n", encoding="utf-8")
-    return tmp / "notes.wav"
-
-
 def _text_gbk(tmp):
     (tmp / "notes.mp3").write_bytes("会议纪要：王磊负责接口联调。\r\n".encode("gbk"))
     return tmp / "notes.mp3"
-
-
-def _truncated(tmp):
-    data = CLIP.read_bytes()
-    (tmp / "cut.wav").write_bytes(data[: len(data) // 3])
-    return tmp / "cut.wav"
 
 
 def _header_only(tmp):
@@ -97,11 +77,11 @@ def _directory(tmp):
 @pytest.mark.parametrize(
     "make, message",
     [
-        (_missing, "audio file not found"),
-        (_empty, r"empty \(0 bytes\)"),
-        (_text_utf8, "is a text file, not a recording"),
+        (missing_recording, "audio file not found"),
+        (empty_recording, r"empty \(0 bytes\)"),
+        (text_as_recording, "is a text file, not a recording"),
         (_text_gbk, "is a text file, not a recording"),
-        (_truncated, "is truncated"),
+        (truncated_recording, "is truncated"),
         (_header_only, "is truncated|no audio samples"),
         (_no_frames, "no audio samples"),
         (_random_bytes, "not a readable recording"),
@@ -125,7 +105,7 @@ def test_streaming_wav_with_unknown_size_is_not_called_truncated(tmp_path):
     data[40:44] = b"\xff\xff\xff\xff"
     path.write_bytes(bytes(data))
     assert wav_truncation(path) is None
-    assert wav_truncation(_truncated(tmp_path)) is not None
+    assert wav_truncation(truncated_recording(tmp_path)) is not None
 
 
 # ------------------------------------------------------------------------------------- silence
