@@ -21,3 +21,16 @@ def fake_whisper(monkeypatch):
         return fake
 
     return install
+
+
+@pytest.fixture
+def no_model(monkeypatch):
+    """Fail the test if transcription gets as far as resolving or loading a model."""
+    pytest.importorskip("faster_whisper")
+    from minutes_ai.audio import transcriber
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the model must not be needed for this input")
+
+    monkeypatch.setattr(transcriber, "resolve_model", refuse)
+    monkeypatch.setattr(transcriber, "load_model", refuse)

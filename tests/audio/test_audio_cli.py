@@ -36,15 +36,6 @@ def runner():
     return CliRunner()
 
 
-@pytest.fixture
-def no_model(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("the model must not be needed for this input")
-
-    monkeypatch.setattr(transcriber, "resolve_model", refuse)
-    monkeypatch.setattr(transcriber, "load_model", refuse)
-
-
 def recording(tmp_path, seconds: float = 12.0) -> pathlib.Path:
     return write_wav(tmp_path / "meeting.wav", tone(seconds))
 

@@ -33,17 +33,6 @@ def test_cer(ref, hyp, expected):
     assert cer(ref, hyp) == pytest.approx(expected)
 
 
-@pytest.fixture
-def no_model(monkeypatch):
-    """Fail the test if transcription gets as far as resolving or loading a model."""
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("the model must not be needed for this input")
-
-    monkeypatch.setattr(transcribe_module, "resolve_model", refuse)
-    monkeypatch.setattr(transcribe_module, "load_model", refuse)
-
-
 # ----------------------------------------------------------------------------------- bad input
 
 
