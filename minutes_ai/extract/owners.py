@@ -125,7 +125,7 @@ def to_owner(mention: Mention, text: str) -> Owner:
 def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
     """Owners in a 负责人 field or table cell: "王磊、李娜", "设计部 周琳", "@lina", "信息科",
     "QA经理 宁嘉树" (the person, not the role), "孔令仪；协办：…" (the first part only)."""
-    cell = re.split(r"[；;]|协办|配合", cell.strip().strip("*").strip())[0].strip(" ，,")
+    cell = re.split(r"[；;）)\]】]|协办|配合", cell.strip().strip("*").strip())[0].strip(" ，,（(【[")
     if not cell or cell in ("-", "—", "/", "无", "待定", "TBD", "tbd"):
         return []
     people = [m for m in names.find_mentions(cell, known=known) if m.kind == "person"]
