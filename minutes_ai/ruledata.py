@@ -30,9 +30,3 @@ def load(name: str) -> Any:
 def alternation(words: list[str]) -> str:
     """A regex alternation of literal words, longest first so "下下周" wins over "下周"."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@functools.lru_cache(maxsize=None)
-def words_regex(name: str, key: str) -> re.Pattern[str]:
-    """Compile the word list `key` of rules/<name> into one alternation pattern."""
-    return re.compile(alternation(load(name)[key]))

@@ -216,7 +216,6 @@ def run(ctx: click.Context, source: str, meeting_date: dt.datetime | None, model
     """
     from ..audio.sniff import open_input
     from ..pipeline import extract as run_extract
-    from ..render import render
 
     date = meeting_date.date() if meeting_date else None
     given = open_input(source)

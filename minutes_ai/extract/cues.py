@@ -27,7 +27,3 @@ def has(name: str, text: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _unspaced(text: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
-
-
-def words(name: str) -> list[str]:
-    return list(ruledata.load("cues.yaml")[name])

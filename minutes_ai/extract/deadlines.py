@@ -52,7 +52,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     n = NUMBER
     ampm = _alt(r["afternoon_words"] + r["morning_words"])
     patterns = {
-        "full_date": rf"(?P<y>20\d\d)\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*[日号]?",
+        "full_date": r"(?P<y>20\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?",
         "month_day": rf"(?P<m>{n})\s*月\s*(?P<d>{n})\s*[日号]?(?![\d个天周])",
         "numeric_md": r"(?<![\w./:+\-])(?P<m>1[0-2]|0?[1-9])[./](?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X))",
         # "22号交区里", "19号前出话术": a day of the month said alone, only where a deadline word

@@ -8,7 +8,6 @@ lines under 待定/遗留问题 headings, and sentences that ask or defer ("是�
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..models import Sentence

@@ -13,7 +13,6 @@ import re
 
 from .. import ruledata
 from ..models import Meeting
-from ..text import names
 from .deadlines import find_deadlines
 
 _SPLIT = re.compile(r"[、,，;；/\s]+")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 
 NUMBER = r"(?:\d{1,4}|[零〇一二两三四五六七八九十百]{1,5})"
 
@@ -16,7 +15,3 @@ def to_int(text: str) -> int:
     import cn2an
 
     return int(cn2an.cn2an(text.replace("〇", "零"), "smart"))
-
-
-def is_number(text: str) -> bool:
-    return bool(re.fullmatch(NUMBER, text))

@@ -22,12 +22,6 @@ def is_cancelled(text: str) -> bool:
     return has("cancelled", text)
 
 
-def is_question(sentence: Sentence) -> bool:
-    """Asks something (used to keep questions out of tasks)."""
-    if sentence.section == "questions":
-        return True
-    return has("question", sentence.text)
-
 
 def is_open_question(sentence: Sentence) -> bool:
     """Left unresolved: under a 待定 heading, or deferred ("下次再议", "等财务回复再定", "TBD").

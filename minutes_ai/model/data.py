@@ -8,7 +8,6 @@ the unit because that is what the rules decide on, so the two halves can be comp
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..corpus import GoldDocument
@@ -57,7 +56,3 @@ def examples(doc: GoldDocument) -> list[Example]:
 
 def _dedupe(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return sorted(set(spans))
-
-
-def is_blank(text: str) -> bool:
-    return not re.search(r"\w", text)
