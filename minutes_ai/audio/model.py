@@ -331,10 +331,12 @@ def _faster_whisper():
 
 
 @functools.lru_cache(maxsize=2)
-def _load(ref: str, kind: str, device: str, compute_type: str, cpu_threads: int):
+def _load(ref: str, kind: str, device: str, compute_type: str, cpu_threads: int, num_workers: int = 1):
     fw = _faster_whisper()
     try:
-        return fw.WhisperModel(ref, device=device, compute_type=compute_type, cpu_threads=cpu_threads)
+        return fw.WhisperModel(
+            ref, device=device, compute_type=compute_type, cpu_threads=cpu_threads, num_workers=num_workers
+        )
     except Exception as exc:  # noqa: BLE001 - hub, network, CTranslate2 errors: all end here
         if kind == "name":
             raise ModelError(
@@ -347,10 +349,13 @@ def _load(ref: str, kind: str, device: str, compute_type: str, cpu_threads: int)
 
 
 def load_model(
-    resolved: ResolvedModel, *, device: str = "cpu", compute_type: str = "int8", cpu_threads: int = 2
+    resolved: ResolvedModel, *, device: str = "cpu", compute_type: str = "int8", cpu_threads: int = 2, num_workers: int = 1
 ):
-    """The faster_whisper.WhisperModel for `resolved`, loaded once per process and settings."""
-    return _load(resolved.ref, resolved.kind, device, compute_type, cpu_threads)
+    """The faster_whisper.WhisperModel for `resolved`, loaded once per process and settings.
+
+    `num_workers` > 1 lets that many threads decode at once (audio/parallel.py); `cpu_threads` is
+    per worker."""
+    return _load(resolved.ref, resolved.kind, device, compute_type, cpu_threads, num_workers)
 
 
 def clear_cache() -> None:

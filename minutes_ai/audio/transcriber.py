@@ -33,6 +33,7 @@ from .decode import DecodedAudio, decode
 from .errors import AudioError, ModelError
 from .hallucinations import HallucinationFilter, collapse_loops
 from .model import load_model, resolve_model
+from .parallel import DecodeError, PartDecoder, plan
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,9 @@ class TranscribeOptions:
     Measured against beam 1/2, VAD off and BatchedInferencePipeline in docs/benchmarks-audio.md:
     beam 1 and the batched pipeline are faster but, with VAD, skipped whole utterances there.
     `drop_hallucinations` runs hallucinations.HallucinationFilter on every segment.
+    `workers` decoders run at once on consecutive parts of a recording of a minute or more
+    (parallel.py), sharing the `cpu_threads` between them: sequential beam search keeps one core
+    busy, two decoders keep two — RTF 0.12 → about 0.07 on this 2-core machine, CER unchanged.
     `hotwords` / `initial_prompt` bias the decoder towards names and jargon. A glossary fills
     `initial_prompt`, and `hotwords` too only with glossary_hotwords=True: on Whisper base,
     hotwords for terms that are not spoken cost accuracy (measurements in glossary.py).
@@ -81,6 +85,7 @@ class TranscribeOptions:
     compute_type: str = "int8"
     device: str = "cpu"
     cpu_threads: int = 2
+    workers: int = 2
     condition_on_previous_text: bool = True
     initial_prompt: Optional[str] = None
     hotwords: Optional[str] = None
@@ -165,53 +170,81 @@ def transcribe(
         return _empty(path, audio, options, recorded, label=_label_without_loading(model), why="silent")
 
     resolved = resolve_model(model)
+    parts = plan(audio.samples, audio.sample_rate, options.workers)
+    workers = min(options.workers, len(parts))
     whisper = load_model(
-        resolved, device=options.device, compute_type=options.compute_type, cpu_threads=options.cpu_threads
+        resolved,
+        device=options.device,
+        compute_type=options.compute_type,
+        cpu_threads=max(1, options.cpu_threads // workers),
+        num_workers=workers,
     )
-    try:
-        segments_iter, info = whisper.transcribe(audio.samples, **_decode_kwargs(options))
-    except ValueError as exc:  # e.g. a language code Whisper does not know
-        raise ModelError(f"faster-whisper refused the options: {exc}") from None
+    decoder = PartDecoder(whisper.transcribe, audio.samples, audio.sample_rate, parts, workers, _decode_kwargs(options))
+    recorded["parts"] = len(parts)
 
-    total = float(info.duration or audio.duration)
+    total = float(audio.duration)
     correct = _corrector(terms)
     drop = HallucinationFilter(samples=audio.samples, sample_rate=audio.sample_rate) if options.drop_hallucinations else None
     segments: list[Segment] = []  # the only copy: Transcript.text is joined from it at the end
     offset = 0  # where the next segment's line starts in Transcript.text (for glossary corrections)
-    done = 0.0
-    try:
-        for raw in segments_iter:  # lazy: the model runs as we iterate
-            done = min(float(raw.end), total)
-            text = collapse_loops(_clean(raw.text))
-            start, end = max(0.0, float(raw.start)), max(0.0, float(raw.end))
-            if text and drop is not None and drop.check(
-                text,
-                start=start,
-                end=end,
-                no_speech_prob=float(getattr(raw, "no_speech_prob", 0.0) or 0.0),
-                avg_logprob=float(getattr(raw, "avg_logprob", 0.0) or 0.0),
-            ):
-                text = ""
-            if text and correct is not None:
-                text = correct(text, offset=offset)
-            if progress is not None:
-                progress(done, total)
-            if not text:
-                continue
-            segments.append(Segment(start=start, end=end, text=text))
+
+    def keep(part_start: float, raw) -> None:
+        nonlocal offset
+        text = collapse_loops(_clean(raw.text))
+        start, end = part_start + max(0.0, float(raw.start)), part_start + max(0.0, float(raw.end))
+        if text and drop is not None and drop.check(
+            text,
+            start=start,
+            end=end,
+            no_speech_prob=float(getattr(raw, "no_speech_prob", 0.0) or 0.0),
+            avg_logprob=float(getattr(raw, "avg_logprob", 0.0) or 0.0),
+        ):
+            text = ""
+        if text and correct is not None:
+            text = correct(text, offset=offset)
+        if text:
+            segments.append(Segment(start=start, end=max(start, min(end, total)), text=text))
             offset += len(text) + 1
+
+    try:
+        for part_start, raw in decoder:
+            keep(part_start, raw)
+            if progress is not None:
+                progress(min(decoder.seconds_done, total), total)
     except KeyboardInterrupt:
+        for part_start, raw in decoder.pending():  # decoded by a later part, not yet taken
+            keep(part_start, raw)
+        done = min(decoder.seconds_done, total)
         recorded["interrupted_at"] = round(done, 3)
+        info = _combined_info(decoder.infos, options)
         _record_filters(recorded, info, total, correct, drop)
         partial = _transcript(segments, total, info, options, resolved.label, recorded)
         raise TranscriptionInterrupted(partial, done, total) from None
+    except DecodeError as exc:
+        if isinstance(exc.cause, ValueError):  # e.g. a language code Whisper does not know
+            raise ModelError(f"faster-whisper refused the options: {exc}") from None
+        raise ModelError(f"transcription failed: {type(exc.cause).__name__}: {exc}") from None
     if progress is not None:
         progress(total, total)
 
+    info = _combined_info(decoder.infos, options)
     _record_filters(recorded, info, total, correct, drop)
     if not segments:
         return _empty(path, audio, options, recorded, label=resolved.label, why="no speech", language=info.language)
     return _transcript(segments, total, info, options, resolved.label, recorded)
+
+
+def _combined_info(infos: dict, options: TranscribeOptions):
+    """One TranscriptionInfo-like record for all parts: the first part's language, the summed
+    duration after VAD."""
+    import types
+
+    first = infos[min(infos)] if infos else None
+    return types.SimpleNamespace(
+        language=getattr(first, "language", None) or options.language,
+        language_probability=getattr(first, "language_probability", 0.0),
+        duration_after_vad=sum(float(getattr(i, "duration_after_vad", 0.0) or 0.0) for i in infos.values()),
+    )
 
 
 def _record_filters(recorded: dict, info, total: float, correct, drop) -> None:

@@ -284,7 +284,7 @@ def test_model_is_loaded_once_per_process(tmp_path, monkeypatch):
     resolved = m.resolve_model(str(fake_model_dir(tmp_path / "good")))
     first = m.load_model(resolved)
     assert m.load_model(resolved) is first
-    assert loaded == [(resolved.ref, {"device": "cpu", "compute_type": "int8", "cpu_threads": 2})]
+    assert loaded == [(resolved.ref, {"device": "cpu", "compute_type": "int8", "cpu_threads": 2, "num_workers": 1})]
     m.clear_cache()
 
 

@@ -1,0 +1,164 @@
+"""Decode a long recording as consecutive parts, two at a time, and give the segments back in order.
+
+Why: faster-whisper's sequential beam search on Whisper base keeps about one core busy — CPU
+seconds ≈ wall seconds even with `cpu_threads=2` (docs/benchmarks-audio.md), because the decoder's
+matrices are too small to share across threads. Two decoders with one thread each, on two halves
+of the recording, use both cores. Unlike faster-whisper's BatchedInferencePipeline (which drops
+timestamps and, on our test file, whole short utterances), each part is decoded exactly as a short
+recording would be: same beam, same VAD, same timestamps. What a part loses is the previous part's
+text as a decoding prompt — once per part boundary, which is placed at the quietest moment near
+the planned cut so no word is split.
+
+`plan` decides the cut points (pure NumPy, no model), `PartDecoder` runs the model on the parts
+with a thread pool and yields `(part_start_seconds, segment)` strictly in audio order, so the
+caller's hallucination filter and glossary corrector see segments in the order they were spoken.
+Segments of a later part that finishes early wait in memory (text only, one copy) until the
+earlier parts are done. A worker's exception — including the KeyboardInterrupt a test double may
+raise — is re-raised in the caller's thread; Ctrl-C in the caller stops the workers after their
+current segment.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import queue
+import threading
+from typing import Any, Callable, Iterator
+
+#: No part shorter than this: Whisper decodes 30 s windows, and a cut costs the prompt context.
+MIN_PART_SECONDS = 30.0
+#: No part longer than this, so that a long recording streams: the first part's segments come
+#: out after minutes, not after half the recording.
+MAX_PART_SECONDS = 300.0
+#: A cut is moved to the quietest 0.3 s within this many seconds of the planned point.
+SEARCH_SECONDS = 10.0
+QUIET_WINDOW_SECONDS = 0.3
+
+
+def plan(samples, rate: int, workers: int, *, min_part: float = MIN_PART_SECONDS, max_part: float = MAX_PART_SECONDS) -> list[tuple[int, int]]:
+    """(start, end) sample indices of the parts: one part when there is one worker or the recording
+    is shorter than two minimum parts; else at least `workers` parts of at most `max_part` seconds,
+    each cut moved to the quietest moment near it."""
+    total = len(samples)
+    seconds = total / rate
+    if workers <= 1 or seconds < 2 * min_part:
+        return [(0, total)]
+    count = max(workers, -(-int(seconds) // int(max_part)))
+    count = min(count, int(seconds // min_part))
+    cuts = [0] + [_quietest_near(samples, rate, total * k // count) for k in range(1, count)] + [total]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _quietest_near(samples, rate: int, point: int) -> int:
+    """The sample index at the centre of the quietest window within SEARCH_SECONDS of `point`."""
+    import numpy as np
+
+    window = max(1, int(QUIET_WINDOW_SECONDS * rate))
+    hop = max(1, window // 6)
+    lo = max(0, point - int(SEARCH_SECONDS * rate))
+    hi = min(len(samples), point + int(SEARCH_SECONDS * rate))
+    region = np.asarray(samples[lo:hi], dtype=np.float32)
+    if len(region) <= window:
+        return point
+    energy = np.convolve(region * region, np.ones(window, dtype=np.float32), mode="valid")[::hop]
+    return lo + int(np.argmin(energy)) * hop + window // 2
+
+
+
+class DecodeError(Exception):
+    """The model failed on a part (refused an option, CTranslate2 error); `cause` says why."""
+
+    def __init__(self, cause: Exception):
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+class PartDecoder:
+    """Decode `parts` of `samples` with `workers` threads; iterate for (offset seconds, segment).
+
+    `transcribe` is WhisperModel.transcribe. After an interruption, `pending()` gives the segments
+    that later parts had finished but that were not yielded yet (so Ctrl-C loses nothing decoded).
+    `infos` holds each part's TranscriptionInfo as it arrives; `seconds_done` the audio decoded so
+    far across all parts (they run concurrently, so this is a sum, not the last segment's end).
+    """
+
+    def __init__(self, transcribe: Callable[..., tuple[Iterator[Any], Any]], samples, rate: int,
+                 parts: list[tuple[int, int]], workers: int, kwargs: dict[str, Any]):
+        self._transcribe, self._samples, self._rate = transcribe, samples, rate
+        self.parts, self.workers, self._kwargs = parts, max(1, min(workers, len(parts))), kwargs
+        self.infos: dict[int, Any] = {}
+        self._done_in_part = [0.0] * len(parts)
+        self._waiting: list[list[Any]] = [[] for _ in parts]
+        self._results: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+
+    @property
+    def seconds_done(self) -> float:
+        return sum(self._done_in_part)
+
+    def _length(self, index: int) -> float:
+        start, end = self.parts[index]
+        return (end - start) / self._rate
+
+    def _work(self, index: int) -> None:
+        start, end = self.parts[index]
+        try:
+            if self._stop.is_set():
+                return
+            segments, info = self._transcribe(self._samples[start:end], **self._kwargs)
+            self._results.put((index, "info", info))
+            for segment in segments:  # lazy: the model decodes as this loop asks for segments
+                self._results.put((index, "segment", segment))
+                if self._stop.is_set():
+                    return
+        except Exception as exc:  # noqa: BLE001 - handed to the caller's thread, raised there
+            self._results.put((index, "error", DecodeError(exc)))
+        except BaseException as exc:  # noqa: BLE001 - e.g. KeyboardInterrupt from a test double
+            self._results.put((index, "error", exc))
+        finally:
+            self._results.put((index, "end", None))
+
+    def __iter__(self) -> Iterator[tuple[float, Any]]:
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="whisper")
+        finished = [False] * len(self.parts)
+        self._current = 0
+        try:
+            for index in range(len(self.parts)):
+                pool.submit(self._work, index)
+            while self._current < len(self.parts):
+                try:
+                    index, kind, value = self._results.get(timeout=0.2)  # a timeout lets Ctrl-C in
+                except queue.Empty:
+                    continue
+                if kind == "error":
+                    raise value
+                if kind == "info":
+                    self.infos[index] = value
+                    continue
+                if kind == "end":
+                    finished[index] = True
+                    self._done_in_part[index] = self._length(index)
+                else:
+                    self._done_in_part[index] = min(max(0.0, float(value.end)), self._length(index))
+                    self._waiting[index].append(value)
+                while self._current < len(self.parts):
+                    offset = self.parts[self._current][0] / self._rate
+                    while self._waiting[self._current]:
+                        yield offset, self._waiting[self._current].pop(0)
+                    if not finished[self._current]:
+                        break
+                    self._current += 1
+        finally:
+            self._stop.set()
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def pending(self) -> list[tuple[float, Any]]:
+        """Decoded segments not yielded yet, in audio order (for a transcript kept after Ctrl-C)."""
+        return [
+            (self.parts[index][0] / self._rate, segment)
+            for index in range(len(self.parts))
+            for segment in self._waiting[index]
+        ]
+
+
+__all__ = ["MAX_PART_SECONDS", "MIN_PART_SECONDS", "DecodeError", "PartDecoder", "plan"]

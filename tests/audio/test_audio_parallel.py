@@ -1,0 +1,145 @@
+"""Parallel parts (minutes_ai/audio/parallel.py): where a recording is cut, and that the segments of
+parts decoded at once come back in audio order, with nothing lost on Ctrl-C or errors."""
+
+from __future__ import annotations
+
+import threading
+import time
+import types
+
+import numpy as np
+import pytest
+from audio_helpers import RATE, fake_segment, tone, write_wav
+
+from minutes_ai.audio import TranscribeOptions, TranscriptionInterrupted, transcribe
+from minutes_ai.audio.parallel import DecodeError, PartDecoder, plan
+
+
+def noise(seconds: float, seed: int = 0) -> np.ndarray:
+    return (np.random.default_rng(seed).standard_normal(int(seconds * RATE)) * 0.1).astype(np.float32)
+
+
+@pytest.mark.parametrize(
+    "seconds, workers, parts",
+    [
+        (20, 2, 1),     # shorter than two 30 s parts: one part
+        (59, 2, 1),
+        (65, 1, 1),     # one worker: never cut
+        (65, 2, 2),     # the shipped sample: two parts
+        (95, 4, 3),     # four workers, but no part under 30 s
+        (426, 2, 2),    # 7 minutes: two parts of at most 5 minutes each
+        (3600, 2, 12),  # an hour: parts of 5 minutes, so the first ones stream out early
+    ],
+)
+def test_plan_cuts_into_parts_of_30_s_to_5_min(seconds, workers, parts):
+    samples = np.zeros(int(seconds * RATE), dtype=np.float32)
+    bounds = plan(samples, RATE, workers)
+    assert len(bounds) == parts
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(samples)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))  # contiguous: no sample lost or doubled
+
+
+def test_a_cut_moves_to_the_pause_near_the_planned_point():
+    # speech-like noise with one 0.5 s pause at 38.0–38.5 s; the planned cut (the middle) is 35 s
+    samples = np.concatenate([noise(38.0), np.zeros(int(0.5 * RATE), np.float32), noise(31.5, seed=1)])
+    (first, second) = plan(samples, RATE, 2)
+    assert 38.0 <= first[1] / RATE <= 38.5 and second[0] == first[1]
+
+
+def fake_transcribe(script: dict[int, list], delays: dict[int, float] | None = None, fail: dict[int, BaseException] | None = None):
+    """A WhisperModel.transcribe for PartDecoder: part i is recognised by its length in seconds."""
+    delays, fail = delays or {}, fail or {}
+
+    def transcribe(audio, **kwargs):
+        part = int(round(len(audio) / RATE))
+        if part in fail and isinstance(fail[part], ValueError):
+            raise fail[part]
+
+        def generate():
+            for i, segment in enumerate(script[part]):
+                time.sleep(delays.get(part, 0.0))
+                if part in fail and i == 1:
+                    raise fail[part]
+                yield segment
+
+        return generate(), types.SimpleNamespace(language="zh", language_probability=0.9, duration_after_vad=part)
+
+    return transcribe
+
+
+def two_parts(first: float = 40.0, second: float = 50.0):
+    samples = np.zeros(int((first + second) * RATE), np.float32)
+    return samples, [(0, int(first * RATE)), (int(first * RATE), len(samples))]
+
+
+def test_segments_come_back_in_audio_order_when_the_later_part_finishes_first():
+    samples, parts = two_parts()
+    script = {40: [fake_segment(0, 5, "甲一"), fake_segment(5, 9, "甲二")], 50: [fake_segment(1, 4, "乙一")]}
+    decoder = PartDecoder(fake_transcribe(script, delays={40: 0.05}), samples, RATE, parts, 2, {})
+    got = [(offset + s.start, s.text) for offset, s in decoder]
+    assert got == [(0, "甲一"), (5, "甲二"), (41.0, "乙一")]
+    assert sorted(decoder.infos) == [0, 1] and decoder.seconds_done == 90.0
+
+
+def test_the_parts_run_at_the_same_time():
+    samples, parts = two_parts()
+    running, most = set(), []
+
+    def transcribe(audio, **kwargs):
+        def generate():
+            running.add(threading.get_ident())
+            most.append(len(running))
+            time.sleep(0.1)
+            yield fake_segment(0, 1, "话")
+            running.discard(threading.get_ident())
+
+        return generate(), types.SimpleNamespace(language="zh", language_probability=0.9, duration_after_vad=1)
+
+    assert len(list(PartDecoder(transcribe, samples, RATE, parts, 2, {}))) == 2
+    assert max(most) == 2
+
+
+def test_an_interrupted_part_keeps_what_later_parts_decoded():
+    samples, parts = two_parts()
+    script = {40: [fake_segment(0, 5, "甲一"), fake_segment(5, 9, "甲二")], 50: [fake_segment(1, 4, "乙一")]}
+    decoder = PartDecoder(fake_transcribe(script, delays={40: 0.05}, fail={40: KeyboardInterrupt()}), samples, RATE, parts, 2, {})
+    seen = []
+    with pytest.raises(KeyboardInterrupt):
+        for offset, segment in decoder:
+            seen.append(segment.text)
+    assert seen == ["甲一"]
+    assert [(offset, s.text) for offset, s in decoder.pending()] == [(40.0, "乙一")]
+
+
+@pytest.mark.parametrize("error", [ValueError("invalid language code"), RuntimeError("CTranslate2 failed")])
+def test_a_model_error_in_a_part_reaches_the_caller_with_its_cause(error):
+    samples, parts = two_parts()
+    script = {40: [fake_segment(0, 5, "甲一"), fake_segment(5, 9, "甲二")], 50: [fake_segment(1, 4, "乙一")]}
+    with pytest.raises(DecodeError) as info:
+        list(PartDecoder(fake_transcribe(script, fail={40: error}), samples, RATE, parts, 2, {}))
+    assert info.value.cause is error
+
+
+def test_transcribe_shifts_each_part_to_recording_time(tmp_path, fake_whisper):
+    fake = fake_whisper([fake_segment(1.0, 3.0, "王磊负责接口")])  # every part "hears" one segment
+    recording = write_wav(tmp_path / "long.wav", tone(70.0))
+    transcript = transcribe(recording, options=TranscribeOptions(drop_hallucinations=False))  # the same line twice
+    assert transcript.options["parts"] == 2 and len(fake.calls) == 2
+    cut = transcript.segments[1].start - 1.0
+    assert 25.0 <= cut <= 45.0  # the second part starts near the middle
+    assert [s.start for s in transcript.segments] == [1.0, pytest.approx(cut + 1.0)]
+
+
+def test_one_worker_decodes_the_recording_whole(tmp_path, fake_whisper):
+    fake = fake_whisper(["王磊负责接口"])
+    transcript = transcribe(write_wav(tmp_path / "long.wav", tone(70.0)), options=TranscribeOptions(workers=1))
+    assert transcript.options["parts"] == 1 and len(fake.calls) == 1
+
+
+def test_ctrl_c_in_a_parallel_run_keeps_the_transcript_so_far(tmp_path, fake_whisper):
+    fake_whisper([fake_segment(0.0, 2.0, "王磊负责接口联调"), fake_segment(2.0, 4.0, "李娜负责测试")], interrupt_after=1)
+    with pytest.raises(TranscriptionInterrupted) as info:
+        transcribe(write_wav(tmp_path / "long.wav", tone(70.0)))
+    kept = info.value.transcript
+    assert kept.text.splitlines()[0] == "王磊负责接口联调"
+    assert all(line == "王磊负责接口联调" for line in kept.text.splitlines())  # nothing after the interruption
