@@ -6,13 +6,18 @@ faster-whisper, on this machine, side by side in one process with one loaded mod
 Files:
 * sample — samples/audio/meeting.ogg (65 s synthetic meeting), reference samples/audio/meeting.txt;
 * long — the external clips /work/shared/external/audio/*/*.wav and the sample, joined with 1 s of
-  silence between them, written to /tmp at bench time (skipped when /work/shared is not there).
+  silence between them, written to /tmp at bench time (skipped when /work/shared is not there);
+* meeting7 — bench/audio/long-meeting.ogg, a 7-minute synthetic five-speaker meeting made by
+  tools/make_sample_audio.py --script bench/audio/long-meeting.script.txt, reference
+  bench/audio/long-meeting.txt: long enough that the parallel parts and their cut matter.
 
-Settings (all Whisper base, int8, 2 CPU threads, language zh, the same WhisperModel instance):
+Settings (all Whisper base, int8, 2 CPU threads in total, language zh):
 * ours (default) — `minutes_ai.audio.transcribe` with `TranscribeOptions()`: decode checks, VAD,
-  hallucination filter, simplification;
+  hallucination filter, simplification, two parts decoded in parallel (audio/parallel.py);
+* ours sequential — the same with workers=1 (one decoder with 2 threads; the default until the
+  parallel parts);
 * plain faster-whisper — `WhisperModel.transcribe(path, language="zh")`: beam 5, no VAD;
-* ours with beam 1/2/5 × VAD on/off;
+* ours sequential with beam 1/2/5 × VAD on/off (not on meeting7, to keep the run short);
 * faster_whisper.BatchedInferencePipeline, batch_size 4 and 8 (its defaults: VAD on, beam 5);
 * glossary — ours with the meeting glossary (participants, departments, 待定), on the sample.
 
@@ -40,6 +45,8 @@ SAMPLE = ROOT / "samples" / "audio" / "meeting.ogg"
 SAMPLE_REF = ROOT / "samples" / "audio" / "meeting.txt"
 EXTERNAL = pathlib.Path("/work/shared/external/audio")
 LONG = pathlib.Path("/tmp/minutes-ai-bench-long.wav")
+MEETING7 = ROOT / "bench" / "audio" / "long-meeting.ogg"
+MEETING7_REF = ROOT / "bench" / "audio" / "long-meeting.txt"
 GLOSSARY = ["张伟", "王磊", "李娜", "产品部", "研发部", "测试部", "待定"]
 RATE = 16000
 
@@ -127,7 +134,7 @@ def load() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="Runs per setting; the best time counts.")
-    parser.add_argument("--only", choices=["sample", "long"], default=None, help="Run one file only.")
+    parser.add_argument("--only", choices=["sample", "long", "meeting7"], default=None, help="Run one file only.")
     parser.add_argument("--markdown", default=None, help="Also write the result table (Markdown) to this file.")
     args = parser.parse_args()
 
@@ -172,6 +179,8 @@ def main() -> None:
             print(f"skipping the long file: {EXTERNAL} not found", file=sys.stderr)
         else:
             files.append(("long", *made))
+    if args.only in (None, "meeting7"):
+        files.append(("meeting7", MEETING7, MEETING7_REF.read_text(encoding="utf-8")))
 
     ours(SAMPLE)()  # warm-up: model weights, VAD model, OpenCC, page cache
     load_before = load()
@@ -179,15 +188,17 @@ def main() -> None:
     results: list[Result] = []
     for name, path, reference in files:
         duration = decode(path).duration
+        vad = "on" if defaults.vad_filter else "off"
         settings: list[tuple[str, Callable[[], str]]] = [
-            (f"ours (default: beam {defaults.beam_size}, VAD {'on' if defaults.vad_filter else 'off'})", ours(path)),
+            (f"ours (default: beam {defaults.beam_size}, VAD {vad}, {defaults.workers} parallel parts)", ours(path)),
+            (f"ours sequential (beam {defaults.beam_size}, VAD {vad}, workers 1)", ours(path, workers=1)),
             ("plain faster-whisper (beam 5, no VAD)", plain(path)),
         ]
-        for vad in (True, False):
-            for beam in (1, 2, 5):
-                if (beam, vad) != (defaults.beam_size, defaults.vad_filter):
-                    settings.append((f"ours beam {beam}, VAD {'on' if vad else 'off'}", ours(path, beam_size=beam, vad_filter=vad)))
-        settings += [(f"batched, batch_size {n} (beam 5, VAD on)", in_batches(path, n)) for n in (4, 8)]
+        grid = [(1, False)] if name == "meeting7" else [(b, v) for v in (True, False) for b in (1, 2, 5)]
+        for beam, on in grid:
+            if (beam, on) != (defaults.beam_size, defaults.vad_filter):
+                settings.append((f"ours sequential beam {beam}, VAD {'on' if on else 'off'}", ours(path, beam_size=beam, vad_filter=on, workers=1)))
+        settings += [(f"batched, batch_size {n} (beam 5, VAD on)", in_batches(path, n)) for n in ((8,) if name == "meeting7" else (4, 8))]
         if name == "sample":
             settings.append(("ours default + glossary (prompt)", ours(path, glossary=GLOSSARY)))
             settings.append(("ours default + glossary (prompt + hotwords)", ours(path, glossary=GLOSSARY, glossary_hotwords=True)))
@@ -199,7 +210,7 @@ def main() -> None:
 
     lines = [
         f"machine: {machine()}",
-        f"faster-whisper {faster_whisper.__version__}, model {resolved.label}, int8, {defaults.cpu_threads} threads, best of {args.repeat}",
+        f"faster-whisper {faster_whisper.__version__}, model {resolved.label}, int8, {defaults.cpu_threads} threads in total, best of {args.repeat}",
         f"command: .venv/bin/python bench/bench_transcribe.py {' '.join(sys.argv[1:])}".rstrip(),
         "",
         f"load average (1, 5, 15 min) before: {load_before}, after: {load()}",

@@ -127,14 +127,20 @@ class Synth:
         return np.concatenate(pieces)
 
 
-def build(speed: float):
+def read_script(path: pathlib.Path) -> list[tuple[str, str]]:
+    """A script file: one `说话人：句子` per line (same rules as SCRIPT above)."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [tuple(line.split("：", 1)) for line in lines]
+
+
+def build(speed: float, script: list[tuple[str, str]] = SCRIPT):
     """Return the whole meeting as float32 audio at 24 kHz."""
     import numpy as np
 
     synth = Synth(speed)
     pieces = [np.zeros(int(0.3 * SAMPLE_RATE_TTS), np.float32)]
     previous = None
-    for speaker, text in SCRIPT:
+    for speaker, text in script:
         if previous is not None:
             pause = PAUSE_SPEAKER if speaker != previous else PAUSE_SENTENCE
             pieces.append(np.zeros(int(pause * SAMPLE_RATE_TTS), np.float32))
@@ -153,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="FastSpeech2 duration ratio; >1 speaks slower")
     parser.add_argument("--quality", default="2",
                         help="libvorbis -q:a value (2 is about 40 kbit/s at 16 kHz)")
+    parser.add_argument("--script", type=pathlib.Path,
+                        help="speak this script (one 说话人：句子 per line) instead of SCRIPT; "
+                             "bench/audio/long-meeting.txt was made this way")
     parser.add_argument("--keep-wav", type=pathlib.Path,
                         help="also keep the 16 kHz 16-bit WAV here")
     args = parser.parse_args(argv)
@@ -161,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     from scipy.io import wavfile
     from scipy.signal import resample_poly
 
-    audio = build(args.speed)
+    script = read_script(args.script) if args.script else SCRIPT
+    audio = build(args.speed, script)
     audio = resample_poly(audio, SAMPLE_RATE_OUT, SAMPLE_RATE_TTS)  # 24k -> 16k
     audio = audio / max(1e-6, float(np.max(np.abs(audio)))) * 0.89  # -1 dBFS peak
     pcm = (audio * 32767).astype(np.int16)
@@ -177,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
              "-flags:a", "+bitexact", str(args.out)],
             check=True,
         )
-    args.text.write_text("".join(text + "\n" for _, text in SCRIPT), encoding="utf-8")
+    args.text.write_text("".join(text + "\n" for _, text in script), encoding="utf-8")
     seconds = len(pcm) / SAMPLE_RATE_OUT
     print(f"wrote {args.out} ({seconds:.1f} s, {args.out.stat().st_size} bytes)"
           f" and {args.text}", file=sys.stderr)
