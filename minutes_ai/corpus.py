@@ -1,7 +1,8 @@
 """The annotated corpus: load gold documents (YAML files, JSONL, or directories of either).
 
 Format: docs/corpus.md. Each document gives the text, the meeting date and the gold tasks,
-decisions and open questions, each located by a `quote` (an exact substring of the text).
+decisions, open questions and (optionally) progress items, each located by a `quote` (an exact
+substring of the text).
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ class GoldItem:
 
 
 @dataclass
+class GoldProgress(GoldItem):
+    status: str = "done"
+
+
+@dataclass
 class GoldDocument:
     id: str
     style: str
@@ -48,6 +54,7 @@ class GoldDocument:
     tasks: list[GoldTask] = field(default_factory=list)
     decisions: list[GoldItem] = field(default_factory=list)
     open_questions: list[GoldItem] = field(default_factory=list)
+    progress: list[GoldProgress] | None = None  # None: the document was not annotated for progress
 
 
 def load_corpus(path: str | pathlib.Path) -> list[GoldDocument]:
@@ -118,4 +125,11 @@ def _document(raw: dict, path: pathlib.Path) -> GoldDocument:
         for i, item in enumerate(raw.get(key) or []):
             start, end = _locate(text, item.get("quote", ""), f"{path}: {doc_id} {key}[{i}]")
             getattr(doc, key).append(GoldItem(item["quote"], start, end))
+    if raw.get("progress") is not None:
+        doc.progress = []
+        for i, item in enumerate(raw["progress"]):
+            start, end = _locate(text, item.get("quote", ""), f"{path}: {doc_id} progress[{i}]")
+            if item.get("status") not in ("done", "cancelled"):
+                raise CorpusError(f"{path}: {doc_id} progress[{i}]: status must be done or cancelled")
+            doc.progress.append(GoldProgress(item["quote"], start, end, item["status"]))
     return doc

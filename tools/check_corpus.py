@@ -11,6 +11,7 @@ import yaml
 
 STYLES = {"formal", "table", "notes", "plans", "asr", "dialogue", "im", "mixed", "oss"}
 KINDS = {"absolute", "relative", "workdays", "vague"}
+PROGRESS = {"done", "cancelled"}
 
 
 def _date(value):
@@ -38,12 +39,17 @@ def check(path: pathlib.Path) -> list[str]:
         problems.append(f"{path}: unknown style {doc['style']!r}")
     _date(doc["meeting_date"])
     text = doc["text"]
-    for kind in ("tasks", "decisions", "open_questions"):
+    for kind in ("tasks", "decisions", "open_questions", "progress"):
         for i, item in enumerate(doc.get(kind) or []):
             where = f"{path}: {kind}[{i}]"
             quote = item.get("quote")
             if not quote or quote not in text:
                 problems.append(f"{where}: quote not found in text: {quote!r}")
+            if kind == "progress":
+                if item.get("status") not in PROGRESS:
+                    problems.append(f"{where}: status must be one of {sorted(PROGRESS)}, not {item.get('status')!r}")
+                if set(item) - {"quote", "status"}:
+                    problems.append(f"{where}: unknown keys {sorted(set(item) - {'quote', 'status'})}")
             if kind != "tasks":
                 continue
             extra = set(item) - {"quote", "title", "owner", "dept", "deadline", "criteria"}
