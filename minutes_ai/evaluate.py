@@ -70,6 +70,7 @@ class Report:
     tasks: Counts = field(default_factory=Counts)
     decisions: Counts = field(default_factory=Counts)
     open_questions: Counts = field(default_factory=Counts)
+    progress: Counts = field(default_factory=Counts)  # only documents annotated for progress
     owner: Accuracy = field(default_factory=Accuracy)
     deadline: Accuracy = field(default_factory=Accuracy)
     criteria: Accuracy = field(default_factory=Accuracy)
@@ -87,6 +88,7 @@ class Report:
             "tasks": counts(self.tasks),
             "decisions": counts(self.decisions),
             "open_questions": counts(self.open_questions),
+            "progress": counts(self.progress),
             "owner": acc(self.owner),
             "deadline": acc(self.deadline),
             "criteria": acc(self.criteria),
@@ -152,6 +154,11 @@ def score_document(doc: GoldDocument, minutes: Minutes, report: Report) -> None:
     _score_tasks(doc, minutes.tasks, report)
     report.decisions.add(_score_items(doc.id, "decision", doc.decisions, [(d.source.start, d.source.end, d.text) for d in minutes.decisions], report))
     report.open_questions.add(_score_items(doc.id, "open_question", doc.open_questions, [(q.source.start, q.source.end, q.text) for q in minutes.open_questions], report))
+    if doc.progress is not None:
+        for status in ("done", "cancelled"):  # a progress item matches only with the same status
+            gold = [p for p in doc.progress if p.status == status]
+            got = [(p.source.start, p.source.end, p.text) for p in minutes.progress if p.status.value == status]
+            report.progress.add(_score_items(doc.id, f"progress_{status}", gold, got, report))
 
 
 def _score_tasks(doc: GoldDocument, predicted: list[Task], report: Report) -> None:

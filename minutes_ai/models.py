@@ -13,7 +13,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class _Model(BaseModel):
@@ -103,6 +103,25 @@ class OpenQuestion(_Model):
     source: Span = Field(description="The sentence it was extracted from.")
 
 
+class ProgressStatus(str, Enum):
+    """What a progress line reports: work finished, or work called off."""
+
+    done = "done"
+    cancelled = "cancelled"
+
+
+class ProgressItem(_Model):
+    """A line that reports earlier work as finished or called off (进展: 已完成 / 已取消).
+
+    Not a task — nothing is left to do — but what a follow-up meeting checks against the last task
+    list, so the minutes keep it."""
+
+    id: str = Field(description="Stable id within the minutes: P1, P2, …")
+    text: str = Field(description="The line or sentence, as written.")
+    status: ProgressStatus = Field(description="done or cancelled.")
+    source: Span = Field(description="The sentence it was extracted from.")
+
+
 class Meeting(_Model):
     """The meeting header (会议信息)."""
 
@@ -133,6 +152,9 @@ class Minutes(_Model):
     decisions: list[Decision] = Field(default_factory=list, description="Decisions (决议事项).")
     tasks: list[Task] = Field(default_factory=list, description="Tasks (任务清单).")
     open_questions: list[OpenQuestion] = Field(default_factory=list, description="Open questions (待定事项).")
+    progress: list[ProgressItem] = Field(
+        default_factory=list, description="Work reported finished or called off (进展：已完成 / 已取消)."
+    )
     source: Source = Field(description="What the minutes were made from.")
 
 

@@ -43,6 +43,17 @@ def test_gold_deadlines_are_consistent(train, dev):
                 assert (task.deadline_date is None) == (task.deadline_kind == "vague"), (doc.id, task.quote)
 
 
+def test_every_document_is_annotated_for_progress(train, dev):
+    assert [doc.id for doc in train + dev if doc.progress is None] == []
+
+
+def test_bad_progress_status_is_reported(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\nstyle: notes\nmeeting_date: 2026-11-24\ntext: 登录页已上线\nprogress:\n  - quote: 登录页已上线\n    status: finished\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="status must be done or cancelled"):
+        load_corpus(bad)
+
+
 def test_bad_quote_is_reported(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: x\nstyle: notes\nmeeting_date: 2026-11-24\ntext: 王磊负责\ntasks:\n  - quote: 李娜负责\n", encoding="utf-8")
@@ -50,7 +61,7 @@ def test_bad_quote_is_reported(tmp_path):
         load_corpus(bad)
 
 
-FLOORS = {"tasks_f1": 0.78, "decisions_f1": 0.68, "questions_f1": 0.78, "owner": 0.85, "deadline": 0.85, "criteria": 0.74}
+FLOORS = {"tasks_f1": 0.78, "decisions_f1": 0.68, "questions_f1": 0.78, "progress_f1": 0.74, "owner": 0.85, "deadline": 0.85, "criteria": 0.74}
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +78,7 @@ def test_train_scores_do_not_regress(train_report, metric):
         "tasks_f1": train_report.tasks.f1,
         "decisions_f1": train_report.decisions.f1,
         "questions_f1": train_report.open_questions.f1,
+        "progress_f1": train_report.progress.f1,
         "owner": train_report.owner.value,
         "deadline": train_report.deadline.value,
         "criteria": train_report.criteria.value,

@@ -2,7 +2,8 @@
 tests/data/examples/<case>/input.txt and expected.json.
 
 expected.json gives the meeting date, the tasks as owner + deadline date (+ department and a
-criteria substring where it matters), and optionally how many decisions and open questions.
+criteria substring where it matters), optionally how many decisions and open questions, and the
+statuses of the progress lines in order.
 Tasks are compared as a multiset, so order does not matter. Add a case here before fixing a bug.
 """
 
@@ -40,3 +41,5 @@ def test_example(case):
     for key in ("decisions", "open_questions"):
         if key in expected:
             assert len(getattr(minutes, key)) == expected[key], [i.text for i in getattr(minutes, key)]
+    if "progress" in expected:
+        assert [p.status.value for p in minutes.progress] == expected["progress"], [p.text for p in minutes.progress]

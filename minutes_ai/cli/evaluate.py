@@ -44,7 +44,7 @@ def evaluate(corpus: tuple[str, ...], as_json: bool, show_errors: bool, ablation
     scores = report.as_dict()
     click.echo(f"documents: {scores['documents']}   gold tasks: {report.tasks.tp + report.tasks.fn}")
     click.echo(f"{'':16}{'precision':>10}{'recall':>10}{'F1':>10}")
-    for name in ("tasks", "decisions", "open_questions"):
+    for name in ("tasks", "decisions", "open_questions", "progress"):
         s = scores[name]
         click.echo(f"{name:16}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>10.3f}")
     click.echo(f"{'':16}{'accuracy':>10}{'correct':>10}{'of':>10}")
@@ -68,7 +68,7 @@ def _ablation(documents, as_json: bool) -> None:
         return
     click.echo(f"documents: {rows['rules']['documents']}")
     click.echo(f"{'':22}{'rules':>10}{'model':>10}{'combined':>10}")
-    for metric in ("tasks", "decisions", "open_questions"):
+    for metric in ("tasks", "decisions", "open_questions", "progress"):
         for part in ("precision", "recall", "f1"):
             click.echo(f"{metric + ' ' + part:22}" + "".join(f"{rows[m][metric][part]:>10.3f}" for m in rows))
     for metric in ("owner", "deadline", "criteria"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 from ..models import Minutes
-from ..render.common import deadline_text, owner_text
+from ..render.common import PROGRESS_LABELS, deadline_text, owner_text
 from .tasklist import STATUS_LABELS
 
 BODY_FONT = "宋体"
@@ -60,6 +60,9 @@ def minutes_docx(minutes: Minutes) -> bytes:
 
     document.add_heading("待定事项", level=1)
     _numbered(document, [q.text for q in minutes.open_questions])
+    if minutes.progress:
+        document.add_heading("进展（已完成 / 已取消）", level=1)
+        _numbered(document, [f"【{PROGRESS_LABELS[p.status]}】{p.text}" for p in minutes.progress])
 
     buffer = io.BytesIO()
     document.save(buffer)

@@ -12,6 +12,7 @@ from .criteria import find_criteria
 from .deadlines import find_deadlines, resolve_deadline
 from .decisions import extract_decisions, extract_open_questions
 from .meeting import meeting_date, participants, read_meeting
+from .progress import extract_progress
 from .drafts import TaskDraft
 from .tasks import extract_tasks
 
@@ -19,6 +20,7 @@ __all__ = [
     "TaskDraft",
     "extract_decisions",
     "extract_open_questions",
+    "extract_progress",
     "extract_tasks",
     "find_criteria",
     "find_deadlines",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..models import Deadline, Owner, Task
+from ..models import Deadline, Owner, ProgressStatus, Task
+
+PROGRESS_LABELS = {ProgressStatus.done: "已完成", ProgressStatus.cancelled: "已取消"}
 
 WEEKDAYS = "一二三四五六日"
 

@@ -1,9 +1,10 @@
-"""Markdown 会议纪要 following the usual template: 会议信息, 决议事项, 任务清单, 待定事项."""
+"""Markdown 会议纪要 following the usual template: 会议信息, 决议事项, 任务清单, 待定事项 — and,
+when the meeting reported any, 进展 (work finished or called off since the last meeting)."""
 
 from __future__ import annotations
 
 from ..models import Minutes
-from .common import task_row
+from .common import PROGRESS_LABELS, task_row
 
 
 def _cell(value: str) -> str:
@@ -36,4 +37,7 @@ def render_markdown(minutes: Minutes) -> str:
         lines.append("（无）")
     lines += ["", "## 待定事项", ""]
     lines += [f"{i}. {q.text}" for i, q in enumerate(minutes.open_questions, 1)] or ["（无）"]
+    if minutes.progress:
+        lines += ["", "## 进展（已完成 / 已取消）", ""]
+        lines += [f"{i}. 【{PROGRESS_LABELS[p.status]}】{p.text}" for i, p in enumerate(minutes.progress, 1)]
     return "\n".join(lines) + "\n"

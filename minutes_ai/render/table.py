@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from ..models import Minutes
-from .common import task_row
+from .common import PROGRESS_LABELS, task_row
 
 
 def render_table(minutes: Minutes, width: int = 140) -> str:
@@ -34,4 +34,8 @@ def render_table(minutes: Minutes, width: int = 140) -> str:
         console.print("待定事项：")
         for i, q in enumerate(minutes.open_questions, 1):
             console.print(f"  {i}. {q.text}", markup=False)
+    if minutes.progress:
+        console.print("进展（已完成 / 已取消）：")
+        for i, p in enumerate(minutes.progress, 1):
+            console.print(f"  {i}. [{PROGRESS_LABELS[p.status]}] {p.text}", markup=False)
     return buffer.getvalue()

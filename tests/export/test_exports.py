@@ -151,11 +151,12 @@ def test_docx_reads_back_as_the_minutes_template(tracked_minutes):
 
     document = Document(io.BytesIO(minutes_docx(tracked_minutes)))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    assert headings == ["积分商城协调会", "会议信息", "决议事项", "任务清单", "待定事项"]
+    assert headings == ["积分商城协调会", "会议信息", "决议事项", "任务清单", "待定事项", "进展（已完成 / 已取消）"]
     texts = [p.text for p in document.paragraphs]
     assert "会议时间：2026-11-24" in texts and "主持人：邵明" in texts and "参会人员：邵明、韩雪、冯立军、贝佳" in texts
     assert texts[texts.index("决议事项") + 1] == "1. 积分商城一期于12月15日上线。"
     assert texts[texts.index("待定事项") + 1] == "1. 积分有效期待定。"
+    assert texts[texts.index("进展（已完成 / 已取消）") + 2] == "2. 【已取消】原定周六的线下活动取消。"
     (table,) = document.tables
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["编号", "任务名称", "负责人", "截止时间", "交付标准", "状态"]

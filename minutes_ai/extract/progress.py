@@ -1,0 +1,52 @@
+"""Progress (进展): lines that report earlier work as finished (done) or called off (cancelled).
+
+A follow-up meeting goes through the last task list ("上次的X已经交了", "原定的外景取消"); the
+minutes keep those lines so the tracker can close what was reported done. They are never tasks
+(extract/roles.py keeps them out of the task list); a cancellation the meeting agreed on is also a
+decision. The cue lists (`progress_done`, `progress_cancelled`, `progress_not`) are in
+rules/cues.yaml: narrower than the `done`/`cancelled` vetoes of the task extractor, which also stop
+"讨论了" or "请假" from being tasks. Lines under a 本周完成/已完成 heading report done work whatever
+their wording, unless they say it is still running ("完成一半", "进行中").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Sentence
+from .cues import has
+
+
+@dataclass
+class ProgressDraft:
+    text: str
+    start: int
+    end: int
+    status: str  # "done" | "cancelled"
+
+
+def status_of(sentence: Sentence) -> str | None:
+    """"cancelled", "done" or None for one sentence (a table row counts as one sentence)."""
+    text = sentence.text
+    if sentence.heading or has("progress_not", text):
+        return None
+    if has("progress_cancelled", text):
+        return "cancelled"
+    if has("progress_done", text) or (sentence.section == "done" and _reports_work(text)):
+        return "done"
+    return None
+
+
+def _reports_work(text: str) -> bool:
+    """Under a done heading, a line that names work ("审了两篇稿", not the topic "v4 路线图") and is not
+    a question, a proposal or a view."""
+    return len(text.strip()) >= 6 and (has("task_verbs", text) or "了" in text) and not (has("open_question", text) or has("proposal", text) or has("not_decision", text))
+
+
+def extract_progress(sentences: list[Sentence]) -> list[ProgressDraft]:
+    found = []
+    for sentence in sentences:
+        status = status_of(sentence)
+        if status is not None:
+            found.append(ProgressDraft(sentence.text, sentence.start, sentence.end, status))
+    return found

@@ -1,0 +1,38 @@
+"""Progress lines (extract/progress.py): what a line reports — done, cancelled, or neither."""
+
+import pytest
+
+from minutes_ai.extract.progress import status_of
+from minutes_ai.models import Sentence
+
+
+def sentence(text: str, section: str | None = None) -> Sentence:
+    return Sentence(text=text, start=0, end=len(text), section=section)
+
+
+@pytest.mark.parametrize(
+    "text, section, status",
+    [
+        ("登录页改版已上线，崩溃率降到0.2%", None, "done"),
+        ("线上导出超时 已修复并发版（v3.12.1）", None, "done"),
+        ("API 冻结已于 7/10 完成。", None, "done"),
+        ("交了，六月初就交了。", None, "done"),
+        ("- [x] @chenmo 发布 v3.2.0 并更新 changelog", None, "done"),
+        ("场地 → 老常 已订 市体育中心3号场 ✓", None, "done"),
+        ("客服 已经 全部 电话 回访 过了", None, "done"),
+        ("本周审了两篇稿", "done", "done"),                # under a 本周完成 heading
+        ("原定周六的全仓盘点取消", None, "cancelled"),
+        ("原定加的公会战玩法 砍掉", None, "cancelled"),
+        ("| ~~9/10~~ | ~~外景分会场踩点~~ | ~~外联~~ |", None, "cancelled"),
+        ("支付接口对接，完成一半", "done", None),            # still running
+        ("申请材料准备了七成左右，还缺 adopters 列表", None, None),
+        ("上线推迟到下周三", None, None),                     # postponed: a new deadline
+        ("王磊本周五前完成支付接口联调", None, None),           # a plan
+        ("是否取消周六的活动？", None, None),                  # only asked
+        ("周五前搞定。", None, None),
+        ("v4 路线图 & breaking changes", "done", None),       # a topic line under 回顾
+        ("收到✅", None, None),
+    ],
+)
+def test_status_of(text, section, status):
+    assert status_of(sentence(text, section)) == status
