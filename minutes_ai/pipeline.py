@@ -17,18 +17,21 @@ from . import __version__
 from .extract import (
     extract_decisions,
     extract_open_questions,
+    extract_progress,
     extract_tasks,
     meeting_date as find_meeting_date,
     participants,
     read_meeting,
 )
 from .combine import MODES, combine
-from .models import Decision, Minutes, OpenQuestion, Source, Span, Task, Transcript
+from .models import Decision, Minutes, OpenQuestion, ProgressItem, Source, Span, Task, Transcript
 from .text import names
 from .text.normalize import normalize
 from .text.sentences import split_sentences
 
 _SPEAKER = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：\d][^:：\n]{0,11}?)\s*[:：]", re.M)
+# "郑晓燕 00:00:29" on a line of its own, the words on the next: how meeting apps export transcripts
+_SPEAKER_LINE = re.compile(r"^\s*([^\s:：\d][^:：\n]{0,11}?)\s+\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$", re.M)
 
 
 def extract(
@@ -40,7 +43,7 @@ def extract(
     kind: str | None = None,
     use_model: bool | str = "auto",
 ) -> Minutes:
-    """Extract minutes (decisions, tasks, open questions) from meeting notes, a chat log or a transcript.
+    """Extract minutes (decisions, tasks, open questions, progress) from meeting notes, a chat log or a transcript.
 
     `text` is the notes as a string, or a `Transcript` of a recording: then every item's source
     also says where it is in the recording (`audio_start`/`audio_end`, from the segments its
@@ -91,11 +94,16 @@ def extract(
         OpenQuestion(id=f"Q{i}", text=q.text, source=span(q.start, q.end))
         for i, q in enumerate(extract_open_questions(sentences, frozenset(d.start for d in drafts)), 1)
     ]
+    progress = [
+        ProgressItem(id=f"P{i}", text=p.text, status=p.status, source=span(p.start, p.end))
+        for i, p in enumerate(extract_progress(sentences), 1)
+    ]
     return Minutes(
         meeting=meeting,
         decisions=decisions,
         tasks=tasks,
         open_questions=questions,
+        progress=progress,
         source=Source(kind=kind, path=source_path, chars=len(text), encoding=encoding, extractor=f"minutes-ai {__version__} {mode}"),
     )
 
@@ -153,7 +161,7 @@ class _SegmentTimes:
 def _known_names(text: str) -> frozenset[str]:
     """Names the document vouches for: participants and speaker labels."""
     known = set(participants(text))
-    for match in _SPEAKER.finditer(text):
+    for match in [*_SPEAKER.finditer(text), *_SPEAKER_LINE.finditer(text)]:
         label = match.group(1).strip()
         if names.is_person(label, loose=True) and not names.is_department(label):
             known.add(label)
