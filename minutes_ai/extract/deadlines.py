@@ -73,7 +73,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "year_word": rf"(?P<word>{_alt(r['year_words'])})",
         "clock": rf"(?P<ap>{ampm})?\s*(?P<h>{n})\s*[点时](?P<half>半)?(?:(?P<min>{n})分?)?",
         "hhmm": r"(?<![\d:])(?P<ap>(?:下午|上午|晚上)?)(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])",
-        "time_word": rf"(?P<word>{_alt(r['time_words'])})",
+        # not a frequency: "每天两次 早上一次晚上一次"
+        "time_word": rf"(?<!每)(?<!每天)(?P<word>{_alt(r['time_words'])})(?![一两二三四五六七八九十\d]+次)",
         "vague": rf"(?P<word>{_alt(r['vague'])})",
     }
     return [(name, re.compile(p)) for name, p in patterns.items()]

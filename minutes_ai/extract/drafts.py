@@ -28,6 +28,8 @@ class TaskDraft:
 def drafts_for(title: str, owners: list[Owner], deadline: Deadline | None, criteria: str | None, sentence: Sentence, *, confidence: float) -> list[TaskDraft]:
     flags = review_flags(owners[0] if owners else None, deadline)
     title = title.strip(TRIM) or sentence.text.strip(TRIM)[:40]
+    # one task per person: "小陈 小陈你来弄一下" calls the same owner twice
+    owners = list({(o.name, o.dept): o for o in owners}.values())
     return [
         TaskDraft(title, owner, deadline, criteria, sentence.start, sentence.end, confidence, list(flags), speaker=sentence.speaker)
         for owner in (owners or [None])

@@ -70,6 +70,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             continue  # "办公室配合": helps, does not own
         if _PREPOSITION.search(head) and not is_handle:
             continue  # joined_owners() still adds "王磊和李娜" — 和 joins, it does not govern
+        if names.is_bare_team(m.name) and not (is_handle or before.search(head) or _TEAM_IN_CHARGE.match(tail)):
+            continue  # "把依从性数据再整理一下": 数据 is the data, not the data team
         side = _SIDE.match(tail)
         # "李总那边有一些合作" says whose side, not who acts: 那边/这边 must lead to work.
         after_ok = bool(after.match(tail)) and (not side or has("task_verbs", tail[side.end():side.end() + 10]))
@@ -79,6 +81,9 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         if assigned or (at_clause_start and has("task_verbs", tail[:30]) and not names.is_bare_team(m.name)):
             chosen.append(m)
     return _merge_dept_person(text, chosen, offset)
+
+
+_TEAM_IN_CHARGE = re.compile(r"\s*(?:组|团队|小组|那边|这边|同学|同事|负责|牵头|主导|跟进|来)")
 
 
 def _strip_fillers(text: str) -> str:
@@ -200,8 +205,8 @@ def joined_owners(text: str, mentions: list[Mention], offset: int) -> list[Menti
     extra = []
     ordered = sorted(mentions, key=lambda m: m.start)
     for m in ordered:
-        if m in owners:
-            continue
+        if any(o.start < m.end and m.start < o.end for o in owners):
+            continue  # an owner already, or inside one ("蔡丽萍" of the merged "门诊部|蔡丽萍")
         for o in owners:
             gap = text[m.end - offset:o.start - offset] if m.end <= o.start else text[o.end - offset:m.start - offset]
             if _JOINERS.match(gap) and m.kind == o.kind:

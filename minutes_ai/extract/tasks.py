@@ -63,11 +63,33 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
             drafts.extend(_from_prose(sentence, meeting_date, known))
         for draft in drafts[before:]:
             draft.summary = summary_by is not None
+        _carry_addressee(drafts, before, sentence, text)
     merged = merge_repeats(drafts)
     for draft in merged:
         if draft.owner is not None:
             draft.owner = owner_rules.resolve_names([draft.owner], known)[0]
     return merged
+
+
+_YOU = re.compile(r"(?<![我他她])你(?!们|好|说|看|知道|觉得)")
+
+
+def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, text: str) -> None:
+    """"小陈你来排一个自查的表 然后 测温记录你盯着": a speaker still talking to the person they
+    just named says "你" without the name again. A draft of this sentence that says 你 and has
+    no owner, or only the speaker as a guess, gets the owner of the speaker's previous task when
+    nothing but a pause lies between the two (same turn, no blank line)."""
+    if first == 0 or not sentence.speaker or not _YOU.search(sentence.text) or owner_rules.first_person(sentence.text):
+        return  # "我来写，写完你看一下": the speaker's own task
+    previous = drafts[first - 1]
+    speaker = owner_rules.speaker_name(sentence.speaker)
+    gap = text[previous.end:sentence.start]
+    if previous.speaker != sentence.speaker or previous.owner is None or previous.owner.name == speaker or len(gap) > 2 or "\n" in gap:
+        return
+    for draft in drafts[first:]:
+        if draft.owner is None or (draft.owner.name == speaker and "no_owner" not in draft.flags):
+            draft.owner = previous.owner
+            draft.flags = [f for f in draft.flags if f != "no_owner"]
 
 
 _STANDARD_START = re.compile(r"^[\s(（]*(?:要求|标准|验收|交付标准|验收标准|需要?|必须|须|注意|包括|包含|至少|不少于|不低于|不超过|每.{1,6}都要)")

@@ -306,7 +306,7 @@ def _split_speech(piece: str) -> list[tuple[int, str]]:
     words = len(gaps) + 1
     cuts: set[int] = set()
     if gaps and (len(piece) - sum(len(g.group()) for g in gaps)) / words >= 6:
-        cuts = {g.end() for g in gaps}
+        cuts = _pack_pauses(piece, [g.end() for g in gaps], max_chars, breaks)
     elif len(piece) > 3 * max_chars:
         cuts = {m.end() for m in re.finditer(r"[，,]|\s{2,}", piece)}
     out: list[tuple[int, str]] = []
@@ -323,6 +323,19 @@ def _split_speech(piece: str) -> list[tuple[int, str]]:
                 last = cut
         out.extend((a + x, chunk[x:y]) for x, y in _pairs(kept, len(chunk)))
     return out
+
+
+def _pack_pauses(piece: str, pauses: list[int], max_chars: int, breaks: re.Pattern[str]) -> set[int]:
+    """Which pauses end a sentence. A pause is as often a breath inside a sentence as between two
+    ("晓燕 晓燕你把数据再整理一下 下礼拜一之前给我"), so stretches between pauses are packed into one
+    sentence up to `max_chars`; a stretch that opens with a discourse word ("然后", "还有") starts
+    a new one."""
+    cuts, start = set(), 0
+    for pause, following in zip(pauses, [*pauses[1:], len(piece)]):
+        if following - start > max_chars * 3 // 2 or breaks.match(piece, pause):
+            cuts.add(pause)
+            start = pause
+    return cuts
 
 
 def _pairs(cuts: list[int], length: int) -> list[tuple[int, int]]:
