@@ -69,11 +69,12 @@ class TranscribeOptions:
     beam_size 5 and int8 are faster-whisper's recommended CPU settings; VAD (Silero, shipped with
     faster-whisper) skips silence, which is both faster and avoids text hallucinated into pauses.
     Measured against beam 1/2, VAD off and BatchedInferencePipeline in docs/benchmarks-audio.md:
-    beam 1 and the batched pipeline are faster but, with VAD, skipped whole utterances there.
+    with VAD, beam 1 and the batched pipeline skipped whole utterances there.
     `drop_hallucinations` runs hallucinations.HallucinationFilter on every segment.
     `workers` decoders run at once on consecutive parts of a recording of a minute or more
     (parallel.py), sharing the `cpu_threads` between them: sequential beam search keeps one core
-    busy, two decoders keep two — RTF 0.12 → about 0.07 on this 2-core machine, CER unchanged.
+    busy, two decoders keep two — RTF 0.097–0.102 (plain faster-whisper) → 0.059–0.070 on this
+    2-core machine, with the same number of character errors (docs/benchmarks-audio.md).
     `hotwords` / `initial_prompt` bias the decoder towards names and jargon. A glossary fills
     `initial_prompt`, and `hotwords` too only with glossary_hotwords=True: on Whisper base,
     hotwords for terms that are not spoken cost accuracy (measurements in glossary.py).

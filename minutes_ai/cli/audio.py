@@ -28,13 +28,14 @@ INTERRUPTED_EXIT = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
 
 def audio_options(func):
-    """--model, --glossary, --language, --beam-size, --no-vad: how a recording is transcribed."""
+    """--model, --glossary, --language, --beam-size, --no-vad, --workers: how a recording is transcribed."""
 
     @click.option("--model", default=None, metavar="PATH|NAME", help="A faster-whisper model directory, or a size name (small, large-v3 …; downloaded if online). Default: the bundled whisper-base.")
     @click.option("--glossary", type=click.Path(dir_okay=False), default=None, help="Names and jargon, one per line: guide recognition and fix near-homophones (王蕾 → 王磊).")
     @click.option("--language", default="zh", show_default=True, help="Spoken language code; 'auto' lets Whisper detect it.")
     @click.option("--beam-size", type=click.IntRange(1, 10), default=None, help="Beam width; 1 is greedy and fastest. Default 5 (measured in docs/benchmarks-audio.md).")
     @click.option("--no-vad", is_flag=True, help="Transcribe pauses too: more text made up in silence, slower on recordings with long pauses.")
+    @click.option("--workers", type=click.IntRange(1, 16), default=None, help="Parts of a long recording decoded at once, sharing the CPU threads. Default 2; 1 decodes it whole, in order.")
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         return func(*args, **kwargs)
@@ -94,7 +95,7 @@ def _progress(name: str):
         )
 
 
-def _transcribe(recording: str, *, model, glossary, language, beam_size, no_vad):
+def _transcribe(recording: str, *, model, glossary, language, beam_size, no_vad, workers=None):
     """Run the library's transcribe with the CLI's options, progress and warning display."""
     import dataclasses
 
@@ -104,7 +105,10 @@ def _transcribe(recording: str, *, model, glossary, language, beam_size, no_vad)
     terms = load_glossary(glossary) if glossary else None
     options = TranscribeOptions()
     options = dataclasses.replace(
-        options, beam_size=beam_size or options.beam_size, vad_filter=options.vad_filter and not no_vad
+        options,
+        beam_size=beam_size or options.beam_size,
+        vad_filter=options.vad_filter and not no_vad,
+        workers=workers or options.workers,
     )
     language = None if language in ("auto", "") else language
     with warnings.catch_warnings(record=True) as caught:
@@ -162,7 +166,7 @@ def _keep(text: str, output: str | None) -> str:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None, help="Write to this file (atomically) instead of standard output.")
 @audio_options
 @library_errors
-def transcribe(recording: str, fmt: str | None, output: str | None, model, glossary, language, beam_size, no_vad) -> None:
+def transcribe(recording: str, fmt: str | None, output: str | None, model, glossary, language, beam_size, no_vad, workers) -> None:
     """Transcribe RECORDING (wav, mp3, m4a, ogg, flac …) to text or subtitles, offline.
 
     Progress goes to stderr. Ctrl-C keeps the segments transcribed so far (exit 130); a recording
@@ -183,7 +187,7 @@ def transcribe(recording: str, fmt: str | None, output: str | None, model, gloss
         return f"kept {_segments(len(partial.segments))} {_keep(render_transcript(partial, kind), output)}"
 
     with _interruptible(keep):
-        transcript = _transcribe(recording, model=model, glossary=glossary, language=language, beam_size=beam_size, no_vad=no_vad)
+        transcript = _transcribe(recording, model=model, glossary=glossary, language=language, beam_size=beam_size, no_vad=no_vad, workers=workers)
     emit(render_transcript(transcript, kind), output)
 
 
@@ -200,7 +204,7 @@ def transcribe(recording: str, fmt: str | None, output: str | None, model, gloss
 @click.option("--db", type=click.Path(dir_okay=False), envvar="MINUTES_AI_DB", default=None, help="With --review: save the confirmed minutes to this task store.")
 @click.pass_context
 @library_errors
-def run(ctx: click.Context, source: str, meeting_date: dt.datetime | None, model, glossary, language, beam_size, no_vad, save_transcript, fmt, output, then_review: bool, db: str | None) -> None:
+def run(ctx: click.Context, source: str, meeting_date: dt.datetime | None, model, glossary, language, beam_size, no_vad, workers, save_transcript, fmt, output, then_review: bool, db: str | None) -> None:
     """Minutes from SOURCE, a recording or notes: transcribe it if it is audio, then extract
     decisions, tasks and open questions. Task sources carry times in the recording.
 
@@ -237,7 +241,7 @@ def run(ctx: click.Context, source: str, meeting_date: dt.datetime | None, model
         return f"kept {_segments(len(partial.segments))} {_keep(render_saved(partial), save_transcript)}; no minutes written"
 
     with _interruptible(keep):
-        transcript = _transcribe(source, model=model, glossary=glossary, language=language, beam_size=beam_size, no_vad=no_vad)
+        transcript = _transcribe(source, model=model, glossary=glossary, language=language, beam_size=beam_size, no_vad=no_vad, workers=workers)
     if save_transcript:
         emit(render_saved(transcript), save_transcript)
     minutes = run_extract(transcript, date, source_path=source)

@@ -174,6 +174,14 @@ def test_transcribe_to_stdout_and_options_reach_the_model(runner, tmp_path, fake
     assert "real-time factor" in result.stderr  # plain progress summary: stderr is not a terminal here
 
 
+@pytest.mark.parametrize(("args", "parts"), [([], 2), (["--workers", "1"], 1)])
+def test_workers_option_decides_the_parallel_parts(runner, tmp_path, fake_whisper, args, parts):
+    fake = fake_whisper([fake_segment(1.0, 3.0, "王磊负责接口联调")])
+    result = runner.invoke(main, ["transcribe", str(recording(tmp_path, 70.0)), *args, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["options"]["parts"] == parts == len(fake.calls)
+
+
 def test_glossary_option(runner, tmp_path, fake_whisper):
     pytest.importorskip("pypinyin")
     fake = fake_whisper([fake_segment(0.0, 2.0, "王蕾负责接口联调")])
