@@ -36,7 +36,8 @@ def participants(text: str) -> list[str]:
 
     labels = ruledata.alternation(_labels()["participants"])
     head = "\n".join(text.splitlines()[:_HEADER_LINES * 2])
-    match = re.search(rf"(?:^|\s)(?:{labels})\s*[:：]\s*(.+)$", head, re.M)
+    # at the start of a line, or after another field on it: not the 人 of "主 持 人："
+    match = re.search(rf"(?:^|[ \t]{{2,}}|[；;|])[ \t]*(?:{labels})\s*[:：]\s*(.+)$", head, re.M)
     if not match:
         return []
     value = re.sub(r"[（(][^)）]*[)）]", " ", match.group(1))

@@ -56,7 +56,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
     """The mentions in `text` that stand in an owner's position (offsets relative to `offset`)."""
     before, after = _assign()
     chosen: list[Mention] = []
-    for m in mentions:
+    # "财务科汪海燕核算…": the department and the person are one owner, judged by what follows both
+    for m in _merge_dept_person(text, sorted(mentions, key=lambda m: m.start), offset):
         start, end = m.start - offset, m.end - offset
         if start < 0 or end > len(text):
             continue

@@ -15,11 +15,18 @@ from .cues import cue, has
 
 
 def is_done(text: str) -> bool:
-    return has("done", text)
+    return has("done", _without_named_status(text))
 
 
 def is_cancelled(text: str) -> bool:
-    return has("cancelled", text)
+    return has("cancelled", _without_named_status(text))
+
+
+def _without_named_status(text: str) -> str:
+    """"核算大屏取消后的预算结余", "将汇演取消及经费调整情况报备案": a status word that names the
+    object of new work (取消后的…, …取消情况) reports nothing; blank it (rules/cues.yaml:
+    named_status)."""
+    return cue("named_status").sub("", text)
 
 
 
@@ -37,6 +44,9 @@ def is_open_question(sentence: Sentence) -> bool:
 
 
 def is_unagreed_proposal(text: str) -> bool:
+    """"建议先做灰度" proposes; "下周三前提出调整用途的建议" hands out work whose product is a
+    proposal (rules/cues.yaml: proposal_as_work)."""
+    text = cue("proposal_as_work").sub("", text)
     return has("proposal", text) and not has("agreed", text)
 
 
@@ -74,7 +84,8 @@ def may_be_task(sentence: Sentence) -> bool:
         return False
     if is_unagreed_proposal(text) or has("not_task", text):
         return False
-    # "Jason，PR模板你来改一下吧？" asks, but it assigns.
-    if has("question", text) and sentence.section != "tasks" and not has("second_person", text):
+    # "Jason，PR模板你来改一下吧？" asks, but it assigns; "待确认吧，我今天下班前跟客户沟通" defers
+    # and takes on the asking.
+    if has("question", text) and sentence.section != "tasks" and not (has("second_person", text) or has("first_person", text)):
         return False
     return True

@@ -44,6 +44,9 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     """The person a label or list entry names, without the role in front of them:
     "大堂 小官" → 小官, "运营主管乔慧" → 乔慧, "合规司徒静" → 司徒静, "Mr. 贺" → 贺."""
     label = label.strip(" *")
+    bare = re.sub(r"\s*[(（][^)）]{1,16}[)）]$", "", label)  # "戴老师（岷县小学）": who, and where from
+    if bare and bare != label:
+        return person_in_label(bare, known)
     if _is_speaker(label, known):
         return label
     last = re.split(r"[\s.]+", label)[-1]
