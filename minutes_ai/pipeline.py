@@ -23,7 +23,7 @@ from .extract import (
     participants,
     read_meeting,
 )
-from .combine import MODES, combine
+from .combine import MODES, combine, combine_progress, sentence_categories
 from .models import Decision, Minutes, OpenQuestion, ProgressItem, Source, Span, Task, Transcript
 from .text import names
 from .text.normalize import normalize
@@ -66,7 +66,8 @@ def extract(
     sentences = split_sentences(normalized, known=known)
     drafts = extract_tasks(sentences, text=normalized, meeting_date=date, known=known)
     mode = _model_mode(use_model)
-    drafts = combine(sentences, drafts, meeting_date=date, known=known, mode=mode)
+    cats = sentence_categories(sentences, mode)
+    drafts = combine(sentences, drafts, meeting_date=date, known=known, mode=mode, cats=cats)
     departments = sorted({d.owner.dept for d in drafts if d.owner and d.owner.dept})
     meeting = read_meeting(normalized, date, date_source, departments)
 
@@ -96,7 +97,7 @@ def extract(
     ]
     progress = [
         ProgressItem(id=f"P{i}", text=p.text, status=p.status, source=span(p.start, p.end))
-        for i, p in enumerate(extract_progress(sentences), 1)
+        for i, p in enumerate(combine_progress(sentences, extract_progress(sentences), cats, mode), 1)
     ]
     return Minutes(
         meeting=meeting,

@@ -24,7 +24,7 @@ def test_pipeline_ships_inside_the_package_and_is_small():
 def test_pipeline_loads_offline_and_scores_sentences(monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     ((cats, spans),) = predict.score(["王磊负责接口联调，本周五前完成。"])
-    assert set(cats) == {"TASK", "DECISION", "QUESTION"}
+    assert set(cats) == {"TASK", "DECISION", "QUESTION", "DONE", "INFO"}
     assert cats["TASK"] > 0.5
     assert all(label in {"OWNER", "DEADLINE", "CRITERIA"} for _, _, label, _ in spans)
 

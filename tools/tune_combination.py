@@ -1,10 +1,11 @@
-"""Choose the combination thresholds (combine.DROP, combine.ADD) by cross-validation on the
-train split only — never on dev.
+"""Choose the combination thresholds (combine.DROP, combine.ADD for tasks; PROGRESS_DROP,
+PROGRESS_ADD for progress lines) by cross-validation on the train split only — never on dev.
 
     .venv/bin/python tools/tune_combination.py [--folds 3]
 
 For each fold: train the pipeline on the other folds, then score the held-out fold with rules
-alone and with every (DROP, ADD) pair; print mean task F1 and precision per pair.
+alone and with every (DROP, ADD) pair; print pooled task F1 and precision per pair, then the same
+for progress F1 over (PROGRESS_DROP, PROGRESS_ADD) with the task thresholds at their defaults.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ def main() -> None:
     grid = list(itertools.product([0.0, 0.05, 0.1, 0.2, 0.3], [0.6, 0.7, 0.8, 0.9, 1.01]))
     totals = {pair: [0, 0, 0] for pair in grid}
     rules_total = [0, 0, 0]
+    progress_grid = list(itertools.product([0.0, 0.05, 0.1, 0.2, 0.3], [0.5, 0.6, 0.7, 0.8, 0.9, 1.01]))
+    progress_totals = {pair: [0, 0, 0] for pair in progress_grid}
+    progress_rules = [0, 0, 0]
+    defaults = (combine.DROP, combine.ADD)
     for fold in range(args.folds):
         held = [d for i, d in enumerate(docs) if i % args.folds == fold]
         rest = [d for i, d in enumerate(docs) if i % args.folds != fold]
@@ -53,11 +58,19 @@ def main() -> None:
             report = evaluate(held, lambda t, d: extract(t, d, use_model="rules"))
             for i, v in enumerate((report.tasks.tp, report.tasks.fp, report.tasks.fn)):
                 rules_total[i] += v
+            for i, v in enumerate((report.progress.tp, report.progress.fp, report.progress.fn)):
+                progress_rules[i] += v
             for drop, add in grid:
                 combine.DROP, combine.ADD = drop, add
                 report = evaluate(held, lambda t, d: extract(t, d, use_model="combined"))
                 for i, v in enumerate((report.tasks.tp, report.tasks.fp, report.tasks.fn)):
                     totals[(drop, add)][i] += v
+            combine.DROP, combine.ADD = defaults
+            for drop, add in progress_grid:
+                combine.PROGRESS_DROP, combine.PROGRESS_ADD = drop, add
+                report = evaluate(held, lambda t, d: extract(t, d, use_model="combined"))
+                for i, v in enumerate((report.progress.tp, report.progress.fp, report.progress.fn)):
+                    progress_totals[(drop, add)][i] += v
         print(f"fold {fold + 1}/{args.folds} done", flush=True)
 
     def f1(tp, fp, fn):
@@ -68,6 +81,9 @@ def main() -> None:
     print("rules only: P=%.3f R=%.3f F1=%.3f" % f1(*rules_total))
     for pair, counts in sorted(totals.items(), key=lambda kv: -f1(*kv[1])[2]):
         print("DROP=%.2f ADD=%.2f  P=%.3f R=%.3f F1=%.3f" % (*pair, *f1(*counts)))
+    print("progress, rules only: P=%.3f R=%.3f F1=%.3f" % f1(*progress_rules))
+    for pair, counts in sorted(progress_totals.items(), key=lambda kv: -f1(*kv[1])[2])[:12]:
+        print("PROGRESS_DROP=%.2f PROGRESS_ADD=%.2f  P=%.3f R=%.3f F1=%.3f" % (*pair, *f1(*counts)))
 
 
 if __name__ == "__main__":

@@ -9,5 +9,8 @@ How the model and the rules are combined is documented in `minutes_ai/combine.py
 """
 
 PIPELINE_DIR = "pipeline"
-LABELS = ("TASK", "DECISION", "QUESTION")
+# What a sentence does: hands out a task, records a decision, leaves a question open, reports work
+# done or called off (DONE), or none of these (INFO: background, discussion, figures). Multi-label:
+# "会议决定由王磊牵头" is a decision and a task.
+LABELS = ("TASK", "DECISION", "QUESTION", "DONE", "INFO")
 SPAN_LABELS = ("OWNER", "DEADLINE", "CRITERIA")

@@ -1,7 +1,9 @@
 """Training examples from the annotated corpus.
 
 Each sentence the splitter produces (`minutes_ai.text.split_sentences`) becomes one example:
-its categories say whether it overlaps a gold task, decision or open question quote, and its
+its categories say whether it overlaps a gold task, decision, open question or progress quote
+(DONE: work reported done or cancelled), INFO when it overlaps none — the annotation is exhaustive,
+so a sentence no annotator marked is information — and its
 spans mark where the gold owner, deadline phrase and criterion stand inside it. Sentences are
 the unit because that is what the rules decide on, so the two halves can be compared 1:1.
 """
@@ -42,7 +44,10 @@ def examples(doc: GoldDocument) -> list[Example]:
             "DECISION": float(any(_overlaps(s, e, d.start, d.end) for d in doc.decisions)),
             "QUESTION": float(any(_overlaps(s, e, q.start, q.end) for q in doc.open_questions)),
         }
-        assert set(cats) == set(LABELS)
+        if doc.progress is not None:  # not annotated for progress: DONE and INFO stay unknown
+            cats["DONE"] = float(any(_overlaps(s, e, p.start, p.end) for p in doc.progress))
+            cats["INFO"] = float(not any(cats.values()))
+        assert set(cats) <= set(LABELS)
         spans: list[tuple[int, int, str]] = []
         for task in tasks:
             for value, label in ((task.owner, "OWNER"), (task.deadline_text, "DEADLINE"), (task.criteria, "CRITERIA")):

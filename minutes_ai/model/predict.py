@@ -27,7 +27,7 @@ def load():
 
 
 def categories(texts: list[str]) -> list[dict[str, float]]:
-    """Category probabilities (TASK, DECISION, QUESTION) for each text.
+    """Category probabilities (TASK, DECISION, QUESTION, DONE, INFO) for each text.
 
     Only the classifier runs: it is a bag of words, cheap enough for every sentence.
     """
