@@ -23,7 +23,6 @@ class TaskDraft:
     flags: list[str] = field(default_factory=list)
     summary: bool = False  # said in a closing summary that repeats earlier assignments
     speaker: str | None = None
-    listed: bool = False  # from a task list (任务/Action Items section, table row, record)
 
 
 def drafts_for(title: str, owners: list[Owner], deadline: Deadline | None, criteria: str | None, sentence: Sentence, *, confidence: float) -> list[TaskDraft]:
@@ -32,10 +31,7 @@ def drafts_for(title: str, owners: list[Owner], deadline: Deadline | None, crite
     # one task per person: "小陈 小陈你来弄一下" calls the same owner twice
     owners = list({(o.name, o.dept): o for o in owners}.values())
     return [
-        TaskDraft(
-            title, owner, deadline, criteria, sentence.start, sentence.end, confidence, list(flags),
-            speaker=sentence.speaker, listed=sentence.section == "tasks" or bool(sentence.row) or "\n" in sentence.text,
-        )
+        TaskDraft(title, owner, deadline, criteria, sentence.start, sentence.end, confidence, list(flags), speaker=sentence.speaker)
         for owner in (owners or [None])
     ]
 

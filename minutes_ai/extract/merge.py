@@ -37,16 +37,11 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
         if draft.owner is None and len(re.sub(r"\W", "", draft.title)) <= 4:
             continue  # "下周内搞完", "争取这周内有结果": a follow-up with nothing of its own
         twin = next((d for d in reversed(out[-40:]) if _same_task(d, draft) or draft.summary and _same_owner(d, draft)), None)
-        if twin is not None and draft.listed and not twin.listed:
-            # the Action Items list states the task; the discussion only led up to it
-            _fill(draft, twin)
-            out[out.index(twin)] = draft
-            continue
         if twin is not None:
             _fill(twin, draft)
             continue
         out.append(draft)
-    return sorted(out, key=lambda d: d.start)  # a listed task took its twin's place: keep text order
+    return out
 
 
 def _completes(previous: TaskDraft, draft: TaskDraft) -> bool:

@@ -65,6 +65,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         # a clause starts after punctuation, or after a space in typed notes ("巡查排班表 应急办…")
         at_clause_start = not re.search(r"[^\s\W_]", _strip_fillers(head)) or re.search(r"(?:[，,：:；;]|[\u4e00-\u9fff](?<![的跟和与给向对找同])\s)\s*$", head)
         is_handle = text[start:start + 1] == "@"
+        if _COPULA.search(head) and not _COPULA_IN_CHARGE.search(head):
+            continue  # "两位 mentor 是 @oldpan 和 @ma-yuhang" says who they are, not what they will do
         if cue("report_verbs").match(tail):
             continue  # "邢振宇通报，……" reports; "王总认为……" opines
         if cue("helper_after").match(_until_next_clause(tail)):
@@ -84,6 +86,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
     return _merge_dept_person(text, chosen, offset)
 
 
+_COPULA = re.compile(r"(?:是|为)\s*$")
+_COPULA_IN_CHARGE = re.compile(r"负责|[Oo]wner|牵头|对接人|联系人|执行人|承办|由")
 _TEAM_IN_CHARGE = re.compile(r"\s*(?:组|团队|小组|那边|这边|同学|同事|负责|牵头|主导|跟进|来)")
 
 

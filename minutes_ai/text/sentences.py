@@ -156,6 +156,10 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
         state.person, state.section, state.record = role.group("who"), None, None
         return
     label_match = LABEL.match(line) or _bracketed_field(line)
+    if is_markdown_heading and label_match:
+        # "## 议题 1：v3.2 release 进度" opens a new part: what the part before was (上次 Action
+        # Items 回顾 → done) ends here, whatever this heading's own words are
+        state.section, state.person, state.record = section_of(line), None, None
     if label_match:
         label = re.sub(r"^[*\s]+|[*\s]+$", "", label_match.group("label"))
         rest, rest_at = label_match.group("rest"), start + label_match.start("rest")
@@ -190,7 +194,10 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
         if kind or is_heading:
             state.section, state.record = kind, None
             if is_heading:
-                state.person = line if _is_speaker(line, known) else None
+                # "### 3. Governance" is a topic, not a person: an English word heads a per-person
+                # part only when the meeting lists that name
+                english = names.is_english_name(line) and line not in known
+                state.person = line if _is_speaker(line, known) and not english else None
             if not kind and not state.person:
                 # "（一）8D报告" followed by "负责人：…" lines: the heading names the task.
                 state.record = _emit(state, start, line, section_override=None, speaker=None)
