@@ -36,9 +36,13 @@ _CLAUSE = re.compile(r"[^，,；;]+[，,；;]?")
 def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date, known: frozenset[str]) -> list[TaskDraft]:
     drafts: list[TaskDraft] = []
     summary_by: str | None = None  # the speaker whose closing summary is running
+    turn: str | None = None  # who is speaking, and who spoke in the turn before
+    before_turn: str | None = None
     for sentence in sentences:
         if sentence.heading:
             continue
+        if sentence.speaker and sentence.speaker != turn:
+            turn, before_turn = sentence.speaker, turn
         if has("summary", sentence.text):
             summary_by = sentence.speaker or ""
         elif summary_by is not None and sentence.speaker != summary_by and sentence.speaker:
@@ -64,6 +68,7 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
         for draft in drafts[before:]:
             draft.summary = summary_by is not None
         _carry_addressee(drafts, before, sentence, text)
+        _answer_previous_speaker(drafts, before, sentence, before_turn)
     merged = merge_repeats(drafts)
     for draft in merged:
         if draft.owner is not None:
@@ -89,6 +94,22 @@ def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, te
     for draft in drafts[first:]:
         if draft.owner is None or (draft.owner.name == speaker and "no_owner" not in draft.flags):
             draft.owner = previous.owner
+            draft.flags = [f for f in draft.flags if f != "no_owner"]
+
+
+def _answer_previous_speaker(drafts: list[TaskDraft], first: int, sentence: Sentence, previous: str | None) -> None:
+    """"杜明远：坪位要重新排。" "蒋卫东：那你出个调整方案，下周三给我初稿。": a 你 that names no one
+    is the person who spoke just before. Only for drafts left without an owner, or with the
+    speaker as a guess (a first-person sentence is the speaker's own)."""
+    if not previous or not sentence.speaker or previous == sentence.speaker or not _YOU.search(sentence.text):
+        return
+    if owner_rules.first_person(sentence.text):
+        return
+    speaker = owner_rules.speaker_name(sentence.speaker)
+    addressed = Owner(name=previous, text=previous)
+    for draft in drafts[first:]:
+        if draft.owner is None or draft.owner.name == speaker:
+            draft.owner = addressed
             draft.flags = [f for f in draft.flags if f != "no_owner"]
 
 
@@ -340,8 +361,10 @@ def _implicit_owner(sentence: Sentence, body: str) -> tuple[list[Owner], bool]:
     任务 heading, a speaker's subjectless line is theirs, but that is a guess.
     """
     speaker = owner_rules.speaker_name(sentence.speaker)
-    if speaker and owner_rules.first_person(body):
-        return [Owner(name=speaker, text=speaker)], False
+    if sentence.speaker and owner_rules.first_person(body):
+        # "说话人6：我这边月底之前做完": the label, even an id, tells the reviewer whose it is
+        label = speaker or sentence.speaker.strip()
+        return [Owner(name=label, text=label)], False
     if sentence.person:
         return [Owner(name=sentence.person, text=sentence.person)], False
     if speaker and not re.match(r"\W*(?:[你我咱]|大家|各位|谁)", body):
