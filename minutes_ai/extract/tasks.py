@@ -156,6 +156,9 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
         return []  # | 新仓叉车采购 | — | — | 已于8月12日到货，无需跟进 |
     deadline = resolve_deadline(cells["deadline"], meeting_date) if cells.get("deadline") else None
     criteria = cells.get("criteria")
+    if not criteria and note:  # | 节目单二稿 | 导演组 | 要求每个节目时长精确到秒 | in a 备注 column
+        found = find_criteria(note)
+        criteria = found[0] if found else None
     owners = owner_rules.owner_from_cell(cells.get("owner", ""), known)
     return drafts_for(title, owners, deadline, criteria, sentence, confidence=0.95)
 

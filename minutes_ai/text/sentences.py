@@ -47,6 +47,9 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     bare = re.sub(r"\s*[(（][^)）]{1,16}[)）]$", "", label)  # "戴老师（岷县小学）": who, and where from
     if bare and bare != label:
         return person_in_label(bare, known)
+    parts = [p for p in re.split(r"\s*[|｜/·•]\s*", label) if p]
+    if len(parts) > 1:  # "滕子昂｜医疗器械组", "法律组 / 聂婉清": the name is one of the parts
+        return next((who for who in (person_in_label(p, known) for p in parts) if who), None)
     if _is_speaker(label, known):
         return label
     last = re.split(r"[\s.]+", label)[-1]
