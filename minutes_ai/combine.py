@@ -6,9 +6,10 @@ classifier and a span tagger trained on the corpus, `minutes_ai/model/`) has see
 wrote a rule for, and gives every sentence a probability of handing out a task. Combined:
 
 1. a rule task from a table row, a labelled record ("负责人：…"), with an owner put in charge
-   in so many words ("由 @dyning 协调跟进", "X负责…") or a dated first-person commitment ("我会在
-   三个工作日内提交测试报告", said with or without a speaker label) is kept: that is evidence the
-   model does not weigh;
+   in so many words ("由 @dyning 协调跟进", "X负责…"), or a dated commitment whose owner the
+   speaker or the layout gives ("我会在三个工作日内提交测试报告", said with or without a speaker
+   label; "① 周四前交客户审校" under 【滕子昂｜医疗器械组】) is kept: that is evidence the model
+   does not weigh;
 2. any other rule task is kept unless the model is confident it is not a task
    (P(task) < DROP) — the model vetoes, it does not decide alone;
 3. a sentence the rules passed over becomes a task when the model is confident (P(task) ≥ ADD),
@@ -105,12 +106,13 @@ def combine(sentences: list[Sentence], drafts: list[TaskDraft], *, meeting_date:
     for draft in drafts:
         sentence = by_start.get(draft.start)
         p = task_p.get(draft.start, 1.0)
+        dated = draft.deadline is not None and draft.deadline.date is not None
         structured = sentence is not None and (
             sentence.row
             or "\n" in sentence.text
             or "：" in sentence.text[:12]
             or draft.owner is not None and draft.owner.name is not None and owner_rules.named_in_charge(sentence.text, draft.owner.name)
-            or owner_rules.first_person(sentence.text) and draft.deadline is not None and draft.deadline.date is not None
+            or (owner_rules.first_person(sentence.text) or sentence.person is not None) and dated
         )
         if structured or p >= DROP:
             draft.confidence = round((draft.confidence + p) / 2, 2)

@@ -3,7 +3,8 @@
 Each sentence the splitter produces (`minutes_ai.text.split_sentences`) becomes one example:
 its categories say whether it overlaps a gold task, decision, open question or progress quote
 (DONE: work reported done or cancelled), INFO when it overlaps none — the annotation is exhaustive,
-so a sentence no annotator marked is information — and its
+so a sentence no annotator marked is information, except a line that restates a task quoted
+elsewhere (an Action Items recap), whose TASK label is left unknown — and its
 spans mark where the gold owner, deadline phrase and criterion stand inside it. Sentences are
 the unit because that is what the rules decide on, so the two halves can be compared 1:1.
 """
@@ -47,6 +48,11 @@ def examples(doc: GoldDocument) -> list[Example]:
         if doc.progress is not None:  # not annotated for progress: DONE and INFO stay unknown
             cats["DONE"] = float(any(_overlaps(s, e, p.start, p.end) for p in doc.progress))
             cats["INFO"] = float(not any(cats.values()))
+        if not tasks and _restates(sentence.text, doc):
+            # "@tianxu — v3.2-rc1 tag（10月23日）" in Action Items repeats a task the annotator
+            # quoted where it was assigned: one quote per task, so this line is not a negative
+            cats.pop("TASK")
+            cats.pop("INFO", None)
         assert set(cats) <= set(LABELS)
         spans: list[tuple[int, int, str]] = []
         for task in tasks:
@@ -57,6 +63,24 @@ def examples(doc: GoldDocument) -> list[Example]:
                         spans.append((found, found + len(value), label))
         out.append(Example(sentence.text, cats, _dedupe(spans)))
     return out
+
+
+def _restates(text: str, doc: GoldDocument) -> bool:
+    """Does `text` name the owner of a gold task quoted elsewhere, and is at least 40 % of its own
+    wording (character bigrams, names and punctuation aside) in that task's quote?"""
+    import re
+
+    def grams(value: str) -> set[str]:
+        value = re.sub(r"[\W_]", "", value)
+        return {value[i:i + 2] for i in range(len(value) - 1)}
+
+    for task in doc.tasks:
+        if not task.owner or task.owner not in text:
+            continue
+        own = grams(text.replace(task.owner, ""))
+        if len(own) >= 4 and len(own & grams(task.quote)) / len(own) >= 0.4:
+            return True
+    return False
 
 
 def _dedupe(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
