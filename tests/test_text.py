@@ -79,6 +79,8 @@ def test_markdown_table_rows_have_cells():
         ("@lina 帮忙看下", [("lina", "person")]),
         ("全部完成，内部评审", []),
         ("陈述一下全体同意", []),
+        ("到时候你和张凯老师都出来", [("张凯", "person")]),  # 老师 alone is nobody (老 + the surname 师)
+        ("小区门口贴通知", []),
     ],
 )
 def test_find_mentions(text, expected):

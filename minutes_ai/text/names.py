@@ -109,8 +109,11 @@ def surname_of(word: str) -> str | None:
 
 
 def is_title_form(word: str) -> bool:
-    """张总, 王经理, 陈老师, 小王, 老李."""
+    """张总, 王经理, 陈老师, 小王, 老李 — not 老师 or 小区, whose second character only looks like a
+    surname (rules/names.yaml: not_names)."""
     names = _names()
+    if word in names["not_names"]:
+        return False
     if len(word) == 2 and word[0] in names["prefixes"] and word[1] in names["surnames"]:
         return True
     surname = surname_of(word)
