@@ -23,43 +23,90 @@ from __future__ import annotations
 import concurrent.futures
 import queue
 import threading
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 #: No part shorter than this: Whisper decodes 30 s windows, and a cut costs the prompt context.
 MIN_PART_SECONDS = 30.0
 #: No part longer than this, so that a long recording streams: the first part's segments come
 #: out after minutes, not after half the recording.
 MAX_PART_SECONDS = 300.0
-#: A cut is moved to the quietest 0.3 s within this many seconds of the planned point.
+#: A cut is moved to the middle of the longest pause within this many seconds of the planned point.
 SEARCH_SECONDS = 10.0
+#: Each part after the first starts decoding this much earlier, so that its first words after the
+#: cut are decoded with the sentences before them as context (one Whisper window); what it hears
+#: before the cut is dropped. Measured in docs/benchmarks-audio.md: without it the part after a cut
+#: lost 9 characters on the 7-minute meeting.
+LEAD_IN_SECONDS = 30.0
 QUIET_WINDOW_SECONDS = 0.3
 
 
-def plan(samples, rate: int, workers: int, *, min_part: float = MIN_PART_SECONDS, max_part: float = MAX_PART_SECONDS) -> list[tuple[int, int]]:
-    """(start, end) sample indices of the parts: one part when there is one worker or the recording
-    is shorter than two minimum parts; else at least `workers` parts of at most `max_part` seconds,
-    each cut moved to the quietest moment near it."""
+class Part(NamedTuple):
+    """A stretch of the recording one decoder is responsible for, in sample indices."""
+
+    start: int  # its first sample: segments before it belong to the part before
+    end: int
+    lead: int  # where decoding begins (≤ start): the words just before the cut, as context
+
+
+def plan(samples, rate: int, workers: int, *, lead_in: float = LEAD_IN_SECONDS,
+         min_part: float = MIN_PART_SECONDS, max_part: float = MAX_PART_SECONDS) -> list[Part]:
+    """The parts: one when there is one worker or the recording is shorter than two minimum parts;
+    else at least `workers` parts of at most `max_part` seconds. Every part after the first starts
+    decoding `lead_in` seconds early (at most a quarter of a part), and the cuts are placed so
+    that each decoder gets the same amount of audio, lead-in included; each cut and each lead-in
+    start is moved to the middle of a pause near it."""
     total = len(samples)
     seconds = total / rate
     if workers <= 1 or seconds < 2 * min_part:
-        return [(0, total)]
+        return [Part(0, total, 0)]
     count = max(workers, -(-int(seconds) // int(max_part)))
     count = min(count, int(seconds // min_part))
-    cuts = [0] + [_quietest_near(samples, rate, total * k // count) for k in range(1, count)] + [total]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    # each decoder's share D = (total + (count - 1) * lead) / count, with lead ≤ D / 4
+    share = seconds / count
+    for _ in range(5):
+        lead = min(lead_in, share / 4)
+        share = (seconds + (count - 1) * lead) / count
+    cuts = [0] + [_quietest_near(samples, rate, int((k * share - (k - 1) * lead) * rate)) for k in range(1, count)] + [total]
+    parts = []
+    for k, (start, end) in enumerate(zip(cuts, cuts[1:])):
+        if end <= start:
+            continue
+        begin = start
+        if k and lead >= 1:
+            begin = max(cuts[k - 1], _quietest_near(samples, rate, start - int(lead * rate), search=lead / 4))
+        parts.append(Part(start, end, min(begin, start)))
+    return parts
 
 
-def _quietest_near(samples, rate: int, point: int) -> int:
-    """The sample index at the centre of the quietest window within SEARCH_SECONDS of `point`."""
+def _quietest_near(samples, rate: int, point: int, search: float = SEARCH_SECONDS) -> int:
+    """The middle of the longest pause within `search` seconds of `point`: 20 ms frames quieter
+    than a tenth of the region's median loudness, the longest run of them, its centre. A cut in
+    the middle of a pause keeps the words on both sides whole (a cut at the edge of the quietest
+    window may clip the first syllable of the next sentence). Without a pause of 0.2 s, the centre
+    of the quietest 0.3 s window."""
     import numpy as np
 
+    lo = max(0, point - int(search * rate))
+    hi = min(len(samples), point + int(search * rate))
+    region = np.asarray(samples[lo:hi], dtype=np.float32)
+    frame = max(1, rate // 50)
+    count = len(region) // frame
+    if count < 20:
+        return point
+    rms = np.sqrt((region[: count * frame].reshape(count, frame) ** 2).mean(axis=1))
+    quiet = rms < max(float(np.median(rms)) * 0.1, 1e-4)
+    best, best_start, run_start = 0, 0, None
+    for i, q in enumerate([*quiet, False]):
+        if q and run_start is None:
+            run_start = i
+        elif not q and run_start is not None:
+            if i - run_start > best:
+                best, best_start = i - run_start, run_start
+            run_start = None
+    if best * frame >= 0.2 * rate:
+        return lo + (best_start * frame) + best * frame // 2
     window = max(1, int(QUIET_WINDOW_SECONDS * rate))
     hop = max(1, window // 6)
-    lo = max(0, point - int(SEARCH_SECONDS * rate))
-    hi = min(len(samples), point + int(SEARCH_SECONDS * rate))
-    region = np.asarray(samples[lo:hi], dtype=np.float32)
-    if len(region) <= window:
-        return point
     energy = np.convolve(region * region, np.ones(window, dtype=np.float32), mode="valid")[::hop]
     return lo + int(np.argmin(energy)) * hop + window // 2
 
@@ -83,9 +130,10 @@ class PartDecoder:
     """
 
     def __init__(self, transcribe: Callable[..., tuple[Iterator[Any], Any]], samples, rate: int,
-                 parts: list[tuple[int, int]], workers: int, kwargs: dict[str, Any]):
+                 parts: list[Part], workers: int, kwargs: dict[str, Any]):
         self._transcribe, self._samples, self._rate = transcribe, samples, rate
         self.parts, self.workers, self._kwargs = parts, max(1, min(workers, len(parts))), kwargs
+        self._starts = [part.lead for part in parts]  # where each decoder begins
         self.infos: dict[int, Any] = {}
         self._done_in_part = [0.0] * len(parts)
         self._waiting: list[list[Any]] = [[] for _ in parts]
@@ -97,18 +145,23 @@ class PartDecoder:
         return sum(self._done_in_part)
 
     def _length(self, index: int) -> float:
-        start, end = self.parts[index]
-        return (end - start) / self._rate
+        part = self.parts[index]
+        return (part.end - part.start) / self._rate
+
+    def _lead(self, index: int) -> float:
+        return (self.parts[index].start - self._starts[index]) / self._rate
 
     def _work(self, index: int) -> None:
-        start, end = self.parts[index]
+        end = self.parts[index].end
+        lead = self._lead(index)
         try:
             if self._stop.is_set():
                 return
-            segments, info = self._transcribe(self._samples[start:end], **self._kwargs)
+            segments, info = self._transcribe(self._samples[self._starts[index]:end], **self._kwargs)
             self._results.put((index, "info", info))
             for segment in segments:  # lazy: the model decodes as this loop asks for segments
-                self._results.put((index, "segment", segment))
+                if (float(segment.start) + float(segment.end)) / 2 >= lead:  # the lead-in is context only
+                    self._results.put((index, "segment", segment))
                 if self._stop.is_set():
                     return
         except Exception as exc:  # noqa: BLE001 - handed to the caller's thread, raised there
@@ -139,10 +192,10 @@ class PartDecoder:
                     finished[index] = True
                     self._done_in_part[index] = self._length(index)
                 else:
-                    self._done_in_part[index] = min(max(0.0, float(value.end)), self._length(index))
+                    self._done_in_part[index] = min(max(0.0, float(value.end) - self._lead(index)), self._length(index))
                     self._waiting[index].append(value)
                 while self._current < len(self.parts):
-                    offset = self.parts[self._current][0] / self._rate
+                    offset = self._starts[self._current] / self._rate
                     while self._waiting[self._current]:
                         yield offset, self._waiting[self._current].pop(0)
                     if not finished[self._current]:
@@ -155,10 +208,10 @@ class PartDecoder:
     def pending(self) -> list[tuple[float, Any]]:
         """Decoded segments not yielded yet, in audio order (for a transcript kept after Ctrl-C)."""
         return [
-            (self.parts[index][0] / self._rate, segment)
+            (self._starts[index] / self._rate, segment)
             for index in range(len(self.parts))
             for segment in self._waiting[index]
         ]
 
 
-__all__ = ["MAX_PART_SECONDS", "MIN_PART_SECONDS", "DecodeError", "PartDecoder", "plan"]
+__all__ = ["LEAD_IN_SECONDS", "MAX_PART_SECONDS", "MIN_PART_SECONDS", "DecodeError", "Part", "PartDecoder", "plan"]

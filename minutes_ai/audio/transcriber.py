@@ -87,6 +87,7 @@ class TranscribeOptions:
     device: str = "cpu"
     cpu_threads: int = 2
     workers: int = 2
+    lead_in: float = 30.0
     condition_on_previous_text: bool = True
     initial_prompt: Optional[str] = None
     hotwords: Optional[str] = None
@@ -171,7 +172,7 @@ def transcribe(
         return _empty(path, audio, options, recorded, label=_label_without_loading(model), why="silent")
 
     resolved = resolve_model(model)
-    parts = plan(audio.samples, audio.sample_rate, options.workers)
+    parts = plan(audio.samples, audio.sample_rate, options.workers, lead_in=options.lead_in)
     workers = min(options.workers, len(parts))
     whisper = load_model(
         resolved,

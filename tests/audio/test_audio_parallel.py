@@ -12,7 +12,7 @@ import pytest
 from audio_helpers import RATE, fake_segment, tone, write_wav
 
 from minutes_ai.audio import TranscribeOptions, TranscriptionInterrupted, transcribe
-from minutes_ai.audio.parallel import DecodeError, PartDecoder, plan
+from minutes_ai.audio.parallel import DecodeError, Part, PartDecoder, plan
 
 
 def noise(seconds: float, seed: int = 0) -> np.ndarray:
@@ -35,15 +35,22 @@ def test_plan_cuts_into_parts_of_30_s_to_5_min(seconds, workers, parts):
     samples = np.zeros(int(seconds * RATE), dtype=np.float32)
     bounds = plan(samples, RATE, workers)
     assert len(bounds) == parts
-    assert bounds[0][0] == 0 and bounds[-1][1] == len(samples)
-    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))  # contiguous: no sample lost or doubled
+    assert bounds[0].start == 0 and bounds[-1].end == len(samples)
+    assert all(a.end == b.start for a, b in zip(bounds, bounds[1:]))  # contiguous: no sample lost or doubled
+    assert all(a.start <= b.lead <= b.start for a, b in zip(bounds, bounds[1:]))  # lead-in inside the part before
 
 
-def test_a_cut_moves_to_the_pause_near_the_planned_point():
-    # speech-like noise with one 0.5 s pause at 38.0–38.5 s; the planned cut (the middle) is 35 s
-    samples = np.concatenate([noise(38.0), np.zeros(int(0.5 * RATE), np.float32), noise(31.5, seed=1)])
+def test_a_cut_moves_to_the_middle_of_the_pause_near_the_planned_point():
+    # speech-like noise with one 0.5 s pause at 42.0–42.5 s; the planned cut is about 40 s
+    samples = np.concatenate([noise(42.0), np.zeros(int(0.5 * RATE), np.float32), noise(27.5, seed=1)])
     (first, second) = plan(samples, RATE, 2)
-    assert 38.0 <= first[1] / RATE <= 38.5 and second[0] == first[1]
+    assert 42.1 <= first.end / RATE <= 42.4 and second.start == first.end
+
+
+def test_decoders_get_equal_shares_lead_in_included():
+    (first, second) = plan(np.zeros(426 * RATE, np.float32), RATE, 2)
+    assert (second.start - second.lead) / RATE == pytest.approx(30, abs=3)
+    assert first.end - first.start == pytest.approx(second.end - second.lead, rel=0.05)
 
 
 def fake_transcribe(script: dict[int, list], delays: dict[int, float] | None = None, fail: dict[int, BaseException] | None = None):
@@ -69,7 +76,8 @@ def fake_transcribe(script: dict[int, list], delays: dict[int, float] | None = N
 
 def two_parts(first: float = 40.0, second: float = 50.0):
     samples = np.zeros(int((first + second) * RATE), np.float32)
-    return samples, [(0, int(first * RATE)), (int(first * RATE), len(samples))]
+    cut = int(first * RATE)
+    return samples, [Part(0, cut, 0), Part(cut, len(samples), cut)]
 
 
 def test_segments_come_back_in_audio_order_when_the_later_part_finishes_first():
@@ -123,7 +131,7 @@ def test_a_model_error_in_a_part_reaches_the_caller_with_its_cause(error):
 def test_transcribe_shifts_each_part_to_recording_time(tmp_path, fake_whisper):
     fake = fake_whisper([fake_segment(1.0, 3.0, "王磊负责接口")])  # every part "hears" one segment
     recording = write_wav(tmp_path / "long.wav", tone(70.0))
-    transcript = transcribe(recording, options=TranscribeOptions(drop_hallucinations=False))  # the same line twice
+    transcript = transcribe(recording, options=TranscribeOptions(drop_hallucinations=False, lead_in=0))  # the same line twice
     assert transcript.options["parts"] == 2 and len(fake.calls) == 2
     cut = transcript.segments[1].start - 1.0
     assert 25.0 <= cut <= 45.0  # the second part starts near the middle
@@ -143,3 +151,22 @@ def test_ctrl_c_in_a_parallel_run_keeps_the_transcript_so_far(tmp_path, fake_whi
     kept = info.value.transcript
     assert kept.text.splitlines()[0] == "王磊负责接口联调"
     assert all(line == "王磊负责接口联调" for line in kept.text.splitlines())  # nothing after the interruption
+
+
+def test_a_later_part_starts_early_for_context_and_drops_what_it_heard_before_the_cut():
+    samples = np.zeros(200 * RATE, np.float32)
+    parts = [Part(0, 100 * RATE, 0), Part(100 * RATE, 200 * RATE, 70 * RATE)]
+    heard = []
+
+    def transcribe(audio, **kwargs):
+        heard.append(len(audio) / RATE)
+        # each part "hears" a sentence every 10 s of what it is given
+        segments = [fake_segment(t, t + 8, f"句{t}") for t in range(0, int(len(audio) / RATE), 10)]
+        return iter(segments), types.SimpleNamespace(language="zh", language_probability=0.9, duration_after_vad=1)
+
+    decoder = PartDecoder(transcribe, samples, RATE, parts, 2, {})
+    got = [offset + s.start for offset, s in decoder]
+    assert sorted(heard) == [100.0, 130.0]  # the second part began 30 s early
+    assert got == sorted(got) and len(got) == len(set(got))      # in order, nothing twice
+    assert got[:10] == [float(t) for t in range(0, 100, 10)]      # the first part whole
+    assert all(t >= 96 for t in got[10:])                          # the lead-in itself is not kept
