@@ -21,7 +21,7 @@ from ..text.names import Mention
 from ..text.labels import field_of
 from . import owners as owner_rules
 from .criteria import find_criteria
-from .cues import has
+from .cues import cue, has
 from .deadlines import DeadlineMatch, find_deadlines, pick, resolve_deadline
 from .drafts import TRIM, TaskDraft, drafts_for, review_flags
 from .merge import merge_repeats
@@ -270,7 +270,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     if owner_rules.reports(text, mentions):
         return []  # "营销中心提出在4月中旬举办开放日": a report of what someone said
     owners_found = owner_rules.joined_owners(text, mentions, 0) if mentions else []
-    groups = _groups(text, owners_found)
+    groups = _groups(text, sorted(owners_found + _commitments(text, owners_found), key=lambda m: m.start))
     # A date before the meeting is something that happened ("4月8号来料检验发现…"), and a written
     # date equal to the meeting's is the meeting's own ("筹备会 11/16 周一晚"): neither is a deadline.
     all_deadlines = [d for d in find_deadlines(text, meeting_date) if _is_deadline(d.deadline, meeting_date)]
@@ -279,7 +279,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         body = _without_reports(text[group.start:group.end])
         if not body:
             continue
-        owners = [owner_rules.to_owner(m, text[m.start:m.end]) for m in group.owners]
+        owners = [owner_rules.to_owner(m, text[m.start:m.end]) for m in group.owners if m.kind != "self"]
         speaker = owner_rules.speaker_name(sentence.speaker)
         first = owner_rules.first_person_at(body)
         if speaker and first is not None and group.owners and first < group.owners[0].start - group.start:
@@ -296,7 +296,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         # "测试部的李娜" names a department, it does not ask anyone to test: look for work verbs
         # with the names blanked out
         unnamed = _blank(text, mentions)[group.start:group.end]
-        explicit = any(owner_rules.explicitly_assigned(text, m) for m in group.owners)
+        explicit = any(owner_rules.explicitly_assigned(text, m) for m in group.owners if m.kind != "self")
         if not decided and not _is_task(sentence, unnamed, owners, deadline, implicit=implicit, firm=chosen is not None and _is_firm(chosen, body), explicit=explicit):
             continue
         confidence = 0.5 + (0.2 if deadline is not None and deadline.date is not None else 0) + (0.2 if owners and not implicit else 0.1 if owners else 0)
@@ -305,6 +305,26 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             continue
         drafts.extend(drafts_for(title, owners, deadline, criteria, sentence, confidence=min(confidence, 0.95)))
     return drafts
+
+
+_CLAUSE_START = re.compile(r"(?:^|[，,；;。])\s*(?:(?:然后|那|另外|之后|测试结束后|结束后|完了|做完)\s*[，,]?\s*)?$")
+
+
+def _commitments(text: str, owners: list[Mention]) -> list[Mention]:
+    """"我负责在下周三之前完成全部功能测试，……，测试结束后，我会在三个工作日内提交测试报告": one
+    speaker, two commitments, two deadlines. Each first-person commitment that opens a clause
+    after the first becomes a cut, like a newly named owner (kind "self": no name of its own; the
+    speaker owns it). Only where no other person is named in the sentence ("测试这边，我负责…"
+    names the speaker's team, not someone else)."""
+    if any(m.kind == "person" for m in owners):
+        return []
+    marks = [
+        m for m in cue("first_person").finditer(text)
+        if _CLAUSE_START.search(text[:m.start()])
+    ]
+    if len(marks) < 2:
+        return []
+    return [Mention("", m.start(), m.end(), "self") for m in marks]
 
 
 def _without_reports(body: str) -> str:
