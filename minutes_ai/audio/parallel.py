@@ -112,6 +112,58 @@ def _quietest_near(samples, rate: int, point: int, search: float = SEARCH_SECOND
 
 
 
+_TAIL_CHARS = 80
+
+
+def _without_overlap(segment, tail: str):
+    """`segment` without the words the part before already gave: a segment that began in the
+    lead-in may run on past the cut ("要求通过率不少于95%。测试结束后……。好的，用户培训由我来负责…"),
+    and its timestamps cannot split it. The end of `tail` is aligned with the start of the
+    segment's text (difflib; the two decodings of the same words may differ in a character or
+    two); what matches is cut off. None when nothing new is left."""
+    import difflib
+
+    text = segment.text
+    if not tail or not text:
+        return segment
+    squeeze = lambda value: "".join(ch for ch in value if not ch.isspace())  # noqa: E731
+    blocks = difflib.SequenceMatcher(None, squeeze(tail), squeeze(text), autojunk=False).get_matching_blocks()
+    end_of_tail = len(squeeze(tail))
+    cut = 0
+    for block in blocks:
+        # a match of a few characters that reaches (nearly) to the end of what was said before
+        if block.size >= 4 and block.a + block.size >= end_of_tail - 6:
+            cut = max(cut, block.b + block.size)
+    if not cut:
+        return segment
+    kept, seen = 0, 0
+    for kept, ch in enumerate(text):
+        if seen == cut:
+            break
+        seen += not ch.isspace()
+    else:
+        kept = len(text)
+    rest = text[kept:].lstrip(" ，,。.；;、")
+    if len(rest) < 2:
+        return None
+    return _replace_text(segment, rest)
+
+
+def _replace_text(segment, text: str):
+    """faster-whisper's Segment is a dataclass (older versions: a NamedTuple); tests use
+    SimpleNamespace. A copy with new text, whichever it is."""
+    import copy
+    import dataclasses
+
+    if dataclasses.is_dataclass(segment):
+        return dataclasses.replace(segment, text=text)
+    if hasattr(segment, "_replace"):
+        return segment._replace(text=text)
+    clone = copy.copy(segment)
+    clone.text = text
+    return clone
+
+
 class DecodeError(Exception):
     """The model failed on a part (refused an option, CTranslate2 error); `cause` says why."""
 
@@ -160,7 +212,7 @@ class PartDecoder:
             segments, info = self._transcribe(self._samples[self._starts[index]:end], **self._kwargs)
             self._results.put((index, "info", info))
             for segment in segments:  # lazy: the model decodes as this loop asks for segments
-                if (float(segment.start) + float(segment.end)) / 2 >= lead:  # the lead-in is context only
+                if float(segment.end) > lead + 0.5:  # wholly inside the lead-in: context only
                     self._results.put((index, "segment", segment))
                 if self._stop.is_set():
                     return
@@ -175,6 +227,7 @@ class PartDecoder:
         pool = concurrent.futures.ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="whisper")
         finished = [False] * len(self.parts)
         self._current = 0
+        self._tail = ""  # the last words yielded: what a lead-in may say again
         try:
             for index in range(len(self.parts)):
                 pool.submit(self._work, index)
@@ -197,7 +250,14 @@ class PartDecoder:
                 while self._current < len(self.parts):
                     offset = self._starts[self._current] / self._rate
                     while self._waiting[self._current]:
-                        yield offset, self._waiting[self._current].pop(0)
+                        segment = self._waiting[self._current].pop(0)
+                        lead = self._lead(self._current)
+                        if lead > 0 and float(segment.start) < lead + 2:
+                            segment = _without_overlap(segment, self._tail)  # it began in the lead-in
+                            if segment is None:
+                                continue
+                        self._tail = (self._tail + segment.text)[-_TAIL_CHARS:]
+                        yield offset, segment
                     if not finished[self._current]:
                         break
                     self._current += 1

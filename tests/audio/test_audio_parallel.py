@@ -170,3 +170,22 @@ def test_a_later_part_starts_early_for_context_and_drops_what_it_heard_before_th
     assert got == sorted(got) and len(got) == len(set(got))      # in order, nothing twice
     assert got[:10] == [float(t) for t in range(0, 100, 10)]      # the first part whole
     assert all(t >= 96 for t in got[10:])                          # the lead-in itself is not kept
+
+
+@pytest.mark.parametrize(
+    "tail, text, kept",
+    [
+        # a segment that began in the lead-in and ran on past the cut: the repeated words go
+        ("我负责在下周三之前完成全部功能测试。要求功能测试的通过率不少于95%。测试结束后,我会在三个工作日内提交测试报告。",
+         "要求功能测试的通过率不少与95%。测试结束后,我会在三个工作日内提交测试报告。好的,用户培训由我来负责",
+         "好的,用户培训由我来负责"),
+        ("……测试结束后,我会在三个工作日内提交测试报告。", "测试结束后,我会在三个工作日内提交测试报告。", None),  # all said before
+        ("……测试结束后,我会在三个工作日内提交测试报告。", "好的,用户培训由我来负责", "好的,用户培训由我来负责"),  # all new
+        ("", "好的,用户培训由我来负责", "好的,用户培训由我来负责"),
+    ],
+)
+def test_words_a_lead_in_says_again_are_dropped(tail, text, kept):
+    from minutes_ai.audio.parallel import _without_overlap
+
+    result = _without_overlap(fake_segment(0.5, 9.0, text), tail)
+    assert (result.text if result is not None else None) == kept
