@@ -91,6 +91,11 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(w, s + offset, e + offset) for w, s, e in _segment(text)]
 
 
+def words_of(text: str) -> tuple[str, ...]:
+    """Just the words of `text` (the model's tokenizer needs no offsets), from the same cache."""
+    return tuple(word for word, _, _ in _segment(text))
+
+
 @functools.lru_cache(maxsize=8192)
 def _segment(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(tokenizer().tokenize(text, HMM=True))
