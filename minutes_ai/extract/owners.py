@@ -65,6 +65,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         # a clause starts after punctuation, or after a space in typed notes ("巡查排班表 应急办…")
         at_clause_start = not re.search(r"[^\s\W_]", _strip_fillers(head)) or re.search(r"(?:[，,：:；;]|[\u4e00-\u9fff](?<![的跟和与给向对找同])\s)\s*$", head)
         is_handle = text[start:start + 1] == "@"
+        if re.search(r"(?:找|问)\s*$", head) and re.match(r"[\w\s]{0,4}?要", tail):
+            continue  # "Nina 找品牌IT要 ERP 账号": asked for something, not put in charge
         if _COPULA.search(head) and not _COPULA_IN_CHARGE.search(head):
             continue  # "两位 mentor 是 @oldpan 和 @ma-yuhang" says who they are, not what they will do
         if cue("report_verbs").match(tail):
