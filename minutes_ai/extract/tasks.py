@@ -270,6 +270,8 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     if owner_rules.reports(text, mentions):
         return []  # "营销中心提出在4月中旬举办开放日": a report of what someone said
     owners_found = owner_rules.joined_owners(text, mentions, 0) if mentions else []
+    if not owners_found and sentence.section == "tasks" and mentions and mentions[0].kind == "person" and not re.search(r"[^\W_]", text[:mentions[0].start]):
+        owners_found = [mentions[0]]  # "AI: Rocky 库存锁定接口 ETA 11/5": a task list item opens with its owner
     groups = _groups(text, sorted(owners_found + _commitments(text, owners_found), key=lambda m: m.start))
     # A date before the meeting is something that happened ("4月8号来料检验发现…"), and a written
     # date equal to the meeting's is the meeting's own ("筹备会 11/16 周一晚"): neither is a deadline.
