@@ -24,6 +24,27 @@ def _label() -> re.Pattern[str]:
 
 def find_criteria(text: str) -> tuple[str, int, int] | None:
     """The acceptance criterion in `text` with its offsets, or None."""
+    found = _find(text)
+    if found is None:
+        return None
+    value, start, _ = found
+    value = _trim_speech(value)
+    return value, start, start + len(value)
+
+
+# In speech-recognition text a criterion has no comma to end it: "至少 备 两套 在 仓里 那个 三个
+# 工作日 内 把 清单 给 我 嗯 行": it ends at the pause before a filler or a reply.
+_SPEECH_STOP = re.compile(r"\s+(?=(?:那个|嗯|呃|啊|然后|行|好的?|对|这个|就这样|没问题|那就)(?:\s|$))")
+
+
+def _trim_speech(value: str) -> str:
+    if len(re.findall(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", value)) < 3:
+        return value  # written text: its punctuation already ended the criterion
+    stop = _SPEECH_STOP.search(value)
+    return value[:stop.start()].strip(_TRIM) if stop and stop.start() >= 3 else value
+
+
+def _find(text: str) -> tuple[str, int, int] | None:
     label = _label().search(text)
     if label:
         value_end = _value_end(text, label.end())

@@ -1,0 +1,26 @@
+"""Acceptance criteria (extract/criteria.py): what a sentence says the result is judged by."""
+
+import pytest
+
+from minutes_ai.extract.criteria import find_criteria
+
+
+@pytest.mark.parametrize(
+    "text, criterion",
+    [
+        ("交付标准：包含3个核心页面高保真设计稿", "包含3个核心页面高保真设计稿"),
+        ("王磊负责压测，要求覆盖率不低于80%", "覆盖率不低于80%"),
+        ("标准是主屏、侧屏、地屏三路信号独立备份", "主屏、侧屏、地屏三路信号独立备份"),
+        ("需附竖版、横版、方版三种尺寸", "需附竖版、横版、方版三种尺寸"),
+        ("名额不超过40人", "不超过40人"),
+        # speech: no comma ends the criterion, the pause before a filler does
+        ("易损件 每样 至少 备 两套 在 仓里 那个 三个 工作日 内 把 清单 给 我 嗯 行", "至少 备 两套 在 仓里"),
+        ("王磊负责接口联调，本周五前完成", None),
+    ],
+)
+def test_find_criteria(text, criterion):
+    found = find_criteria(text)
+    assert (found[0] if found else None) == criterion
+    if found:
+        value, start, end = found
+        assert text[start:end] == value
