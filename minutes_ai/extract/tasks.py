@@ -270,7 +270,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     if owner_rules.reports(text, mentions):
         return []  # "营销中心提出在4月中旬举办开放日": a report of what someone said
     owners_found = owner_rules.joined_owners(text, mentions, 0) if mentions else []
-    if not owners_found and sentence.section == "tasks" and mentions and mentions[0].kind == "person" and not re.search(r"[^\W_]", text[:mentions[0].start]):
+    if not owners_found and sentence.section == "tasks" and mentions and _opens_item(text, mentions[0]):
         owners_found = [mentions[0]]  # "AI: Rocky 库存锁定接口 ETA 11/5": a task list item opens with its owner
     groups = _groups(text, sorted(owners_found + _commitments(text, owners_found), key=lambda m: m.start))
     # A date before the meeting is something that happened ("4月8号来料检验发现…"), and a written
@@ -327,6 +327,17 @@ def _commitments(text: str, owners: list[Mention]) -> list[Mention]:
     if len(marks) < 2:
         return []
     return [Mention("", m.start(), m.end(), "self") for m in marks]
+
+
+def _opens_item(text: str, mention: Mention) -> bool:
+    """A person first in a list item, not reporting or helping ("王总提出…", "小李配合…")."""
+    tail = text[mention.end:]
+    return (
+        mention.kind == "person"
+        and not re.search(r"[^\W_]", text[:mention.start])
+        and not cue("report_verbs").match(tail)
+        and not cue("helper_after").match(tail)
+    )
 
 
 def _without_reports(body: str) -> str:
