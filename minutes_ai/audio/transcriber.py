@@ -33,7 +33,7 @@ from .decode import DecodedAudio, decode
 from .errors import AudioError, ModelError
 from .hallucinations import HallucinationFilter, collapse_loops
 from .model import load_model, resolve_model
-from .parallel import DecodeError, PartDecoder, plan
+from .parallel import LEAD_IN_SECONDS, DecodeError, PartDecoder, plan
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +73,9 @@ class TranscribeOptions:
     `drop_hallucinations` runs hallucinations.HallucinationFilter on every segment.
     `workers` decoders run at once on consecutive parts of a recording of a minute or more
     (parallel.py), sharing the `cpu_threads` between them: sequential beam search keeps one core
-    busy, two decoders keep two — RTF 0.097–0.102 (plain faster-whisper) → 0.059–0.070 on this
-    2-core machine, with the same number of character errors (docs/benchmarks-audio.md).
+    busy, two decoders keep two — RTF 0.097–0.114 (plain faster-whisper) → 0.062–0.071 on this
+    2-core machine, with fewer character errors (docs/benchmarks-audio.md). `lead_in` seconds
+    before each cut are decoded again as context for the part after it.
     `hotwords` / `initial_prompt` bias the decoder towards names and jargon. A glossary fills
     `initial_prompt`, and `hotwords` too only with glossary_hotwords=True: on Whisper base,
     hotwords for terms that are not spoken cost accuracy (measurements in glossary.py).
@@ -87,7 +88,7 @@ class TranscribeOptions:
     device: str = "cpu"
     cpu_threads: int = 2
     workers: int = 2
-    lead_in: float = 30.0
+    lead_in: float = LEAD_IN_SECONDS
     condition_on_previous_text: bool = True
     initial_prompt: Optional[str] = None
     hotwords: Optional[str] = None
