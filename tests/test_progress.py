@@ -21,6 +21,12 @@ def sentence(text: str, section: str | None = None) -> Sentence:
         ("场地 → 老常 已订 市体育中心3号场 ✓", None, "done"),
         ("客服 已经 全部 电话 回访 过了", None, "done"),
         ("本周审了两篇稿", "done", "done"),                # under a 本周完成 heading
+        ("材料本周已交", None, "done"),
+        ("首批2000台，主芯片交期8周，已下单。", None, "done"),
+        ("所里新的案件管理系统账号已开通", None, "done"),
+        ("11月10号前招满志愿者", None, None),                 # a plan with its deadline
+        ("卜永强负责，11月2日前印制完毕并封存", None, None),
+        ("这个已经在做了", None, None),
         ("原定周六的全仓盘点取消", None, "cancelled"),
         ("原定加的公会战玩法 砍掉", None, "cancelled"),
         ("| ~~9/10~~ | ~~外景分会场踩点~~ | ~~外联~~ |", None, "cancelled"),
