@@ -18,11 +18,14 @@ def layout_rules() -> dict:
     fields = {label: name for name, labels in data["fields"].items() for label in labels}
     meeting = {label for labels in data["meeting_fields"].values() for label in labels}
     speaker_ids = re.compile("|".join(f"(?:{p})" for p in data["speaker_ids"]))
-    return {"sections": data["sections"], "fields": fields, "meeting": meeting, "speaker_ids": speaker_ids}
+    return {"sections": data["sections"], "exact_sections": data.get("exact_sections", {}), "fields": fields, "meeting": meeting, "speaker_ids": speaker_ids}
 
 
 def section_of(label: str) -> str | None:
     """The section kind a heading or label opens (done, questions, decisions, tasks, info)."""
+    for kind, words in layout_rules().get("exact_sections", {}).items():
+        if label.strip() in words:
+            return kind
     for kind, words in layout_rules()["sections"].items():
         if any(word in label for word in words):
             return kind
