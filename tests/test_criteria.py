@@ -15,6 +15,7 @@ from minutes_ai.extract.criteria import find_criteria
         ("名额不超过40人", "不超过40人"),
         # speech: no comma ends the criterion, the pause before a filler does
         ("易损件 每样 至少 备 两套 在 仓里 那个 三个 工作日 内 把 清单 给 我 嗯 行", "至少 备 两套 在 仓里"),
+        ("要求功能测试的通过率不少于95%,测试结束后,", "功能测试的通过率不少于95%"),
         ("王磊负责接口联调，本周五前完成", None),
     ],
 )

@@ -28,8 +28,13 @@ def find_criteria(text: str) -> tuple[str, int, int] | None:
     if found is None:
         return None
     value, start, _ = found
-    value = _trim_speech(value)
+    value = _TRAILING_WHEN.sub("", _trim_speech(value)).strip(_TRIM)
     return value, start, start + len(value)
+
+
+# "通过率不少于95%，测试结束后": a last clause that only says when the next step comes is not part of
+# the standard (it opens the next sentence, which the splitter could not see without punctuation)
+_TRAILING_WHEN = re.compile(r"[，,；;]\s*[^，,；;。]{1,10}(?:之后|以后|后|完了|结束)\s*[，,]?\s*$")
 
 
 # In speech-recognition text a criterion has no comma to end it: "至少 备 两套 在 仓里 那个 三个
