@@ -309,7 +309,9 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     return drafts
 
 
-_CLAUSE_START = re.compile(r"(?:^|[，,；;。])\s*(?:(?:然后|那|另外|之后|测试结束后|结束后|完了|做完)\s*[，,]?\s*)?$")
+# a commitment opens a clause: at the start, after punctuation, or after a connective or a "when"
+# clause of its own ("然后，", "测试结束后，", "做完以后")
+_CLAUSE_START = re.compile(r"(?:^|[，,；;。])\s*(?:(?:然后|那|另外|[^，,；;。]{0,8}(?:之后|以后|后|完了))\s*[，,]?\s*)?$")
 
 
 def _commitments(text: str, owners: list[Mention]) -> list[Mention]:
