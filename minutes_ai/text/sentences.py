@@ -341,8 +341,8 @@ def _split_speech(piece: str) -> list[tuple[int, str]]:
 def _pack_pauses(piece: str, pauses: list[int], max_chars: int, breaks: re.Pattern[str]) -> set[int]:
     """Which pauses end a sentence. A pause is as often a breath inside a sentence as between two
     ("晓燕 晓燕你把数据再整理一下 下礼拜一之前给我"), so stretches between pauses are packed into one
-    sentence up to `max_chars`; a stretch that opens with a discourse word ("然后", "还有") starts
-    a new one."""
+    sentence up to 1.5 × `max_chars` (fillers and a repeated name take room); a stretch that opens
+    with a discourse word ("然后", "还有") starts a new one."""
     cuts, start = set(), 0
     for pause, following in zip(pauses, [*pauses[1:], len(piece)]):
         if following - start > max_chars * 3 // 2 or breaks.match(piece, pause):
