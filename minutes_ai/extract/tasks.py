@@ -172,22 +172,31 @@ def _status_closed(status: str) -> bool:
     return bool(re.search(r"完成|结束|关闭|取消|[Dd]one|[Cc]losed|✓|✔|☑", status))
 
 
-def _fields(text: str) -> dict[str, tuple[str, int]]:
-    """Labelled fields in a record: name → (value, offset). The title may be unlabelled."""
+def _labelled(text: str) -> list[tuple[str, str, int, int]]:
+    """Every labelled field of a record, in order: (name, value, label start, value start)."""
     found = []
     for m in _FIELD_LABEL.finditer(text):
         group = 1 if m.group(1) else 2
         name = field_of(m.group(group))
         if name:
             found.append((name, m.start(), m.end()))
-    fields: dict[str, tuple[str, int]] = {}
-    for i, (name, _, value_start) in enumerate(found):
+    values = []
+    for i, (name, label_start, value_start) in enumerate(found):
         value_end = found[i + 1][1] if i + 1 < len(found) else len(text)
-        value = text[value_start:value_end].strip(TRIM)
+        values.append((name, text[value_start:value_end].strip(TRIM), label_start, value_start))
+    return values
+
+
+def _fields(text: str) -> dict[str, tuple[str, int]]:
+    """Labelled fields in a record: name → (value, offset), the first of each. The title may be
+    unlabelled."""
+    found = _labelled(text)
+    fields: dict[str, tuple[str, int]] = {}
+    for name, value, _, value_start in found:
         if name not in fields and value:
             fields[name] = (value, value_start)
     if found and "title" not in fields:
-        head = text[:found[0][1]].strip(TRIM)
+        head = text[:found[0][2]].strip(TRIM)
         if head:
             fields["title"] = (head, 0)
     return fields
@@ -198,6 +207,8 @@ def _from_record(sentence: Sentence, fields: dict, meeting_date: dt.date, known:
     if _status_closed(fields.get("status", ("", 0))[0]):
         return []
     owners = owner_rules.owner_from_cell(fields["owner"][0], known) if "owner" in fields else []
+    if owners and all(o.name is None for o in owners):
+        owners = _person_in_charge(sentence.text, owners, known)
     deadline = resolve_deadline(fields["deadline"][0], meeting_date) if "deadline" in fields else None
     criteria = fields["criteria"][0] if "criteria" in fields else None
     if not owners:
@@ -206,6 +217,18 @@ def _from_record(sentence: Sentence, fields: dict, meeting_date: dt.date, known:
         matches = find_deadlines(sentence.text, meeting_date)
         deadline = pick(matches).deadline if matches else None
     return drafts_for(clean_title(title, owners, deadline), owners, deadline, criteria, sentence, confidence=0.9)
+
+
+def _person_in_charge(text: str, departments: list[Owner], known: frozenset[str]) -> list[Owner]:
+    """"牵头单位：QA … 【责任人】QA经理 宁嘉树": a record with a leading department and a person in
+    charge in a later owner field is the person's, with the department."""
+    for name, value, _, _ in _labelled(text)[1:]:
+        if name != "owner":
+            continue
+        people = [o for o in owner_rules.owner_from_cell(value, known) if o.name]
+        if people:
+            return [p.model_copy(update={"dept": p.dept or departments[0].dept}) for p in people]
+    return departments
 
 
 def _prose_owners(sentence: Sentence, text: str, known: frozenset[str]) -> list[Owner]:
