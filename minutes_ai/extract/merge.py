@@ -67,13 +67,15 @@ def _same_task(a: TaskDraft, b: TaskDraft) -> bool:
     return len(dates) <= 1 and bigram_overlap(a.title, b.title) >= 0.5
 
 
+def bigrams(text: str, ignore: str = r"[\s，,、。；;：:]") -> set[str]:
+    """The character bigrams of `text`, characters matching `ignore` left out."""
+    text = re.sub(ignore, "", text)
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
 def bigram_overlap(a: str, b: str) -> float:
     """Shared character bigrams over the shorter title: "查重复扣款" vs "逐个核对重复扣款的case"."""
-    def grams(text: str) -> set[str]:
-        text = re.sub(r"[\s，,、。；;：:]", "", text)
-        return {text[i:i + 2] for i in range(len(text) - 1)}
-
-    a_grams, b_grams = grams(a), grams(b)
+    a_grams, b_grams = bigrams(a), bigrams(b)
     if not a_grams or not b_grams:
         return 0.0
     return len(a_grams & b_grams) / min(len(a_grams), len(b_grams))

@@ -91,10 +91,7 @@ def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, te
     gap = text[previous.end:sentence.start]
     if previous.speaker != sentence.speaker or previous.owner is None or previous.owner.name == speaker or len(gap) > 2 or "\n" in gap:
         return
-    for draft in drafts[first:]:
-        if draft.owner is None or (draft.owner.name == speaker and "no_owner" not in draft.flags):
-            draft.owner = previous.owner
-            draft.flags = [f for f in draft.flags if f != "no_owner"]
+    _readdress(drafts[first:], speaker, previous.owner)
 
 
 def _answer_previous_speaker(drafts: list[TaskDraft], first: int, sentence: Sentence, previous: str | None) -> None:
@@ -105,11 +102,14 @@ def _answer_previous_speaker(drafts: list[TaskDraft], first: int, sentence: Sent
         return
     if owner_rules.first_person(sentence.text):
         return
-    speaker = owner_rules.speaker_name(sentence.speaker)
-    addressed = Owner(name=previous, text=previous)
-    for draft in drafts[first:]:
+    _readdress(drafts[first:], owner_rules.speaker_name(sentence.speaker), Owner(name=previous, text=previous))
+
+
+def _readdress(drafts: list[TaskDraft], speaker: str | None, owner: Owner) -> None:
+    """Give `owner` the drafts that have none, or only the speaker as a guess."""
+    for draft in drafts:
         if draft.owner is None or draft.owner.name == speaker:
-            draft.owner = addressed
+            draft.owner = owner
             draft.flags = [f for f in draft.flags if f != "no_owner"]
 
 

@@ -68,17 +68,13 @@ def examples(doc: GoldDocument) -> list[Example]:
 def _restates(text: str, doc: GoldDocument) -> bool:
     """Does `text` name the owner of a gold task quoted elsewhere, and is at least 40 % of its own
     wording (character bigrams, names and punctuation aside) in that task's quote?"""
-    import re
-
-    def grams(value: str) -> set[str]:
-        value = re.sub(r"[\W_]", "", value)
-        return {value[i:i + 2] for i in range(len(value) - 1)}
+    from ..extract.merge import bigrams
 
     for task in doc.tasks:
         if not task.owner or task.owner not in text:
             continue
-        own = grams(text.replace(task.owner, ""))
-        if len(own) >= 4 and len(own & grams(task.quote)) / len(own) >= 0.4:
+        own = bigrams(text.replace(task.owner, ""), ignore=r"[\W_]")
+        if len(own) >= 4 and len(own & bigrams(task.quote, ignore=r"[\W_]")) / len(own) >= 0.4:
             return True
     return False
 
