@@ -26,21 +26,42 @@ def load():
     return spacy.load(pipeline_path())
 
 
+@functools.lru_cache(maxsize=1)
+def classifier():
+    """The sentence classifier computed with numpy (`bow`), or None when the shipped pipeline's
+    classifier is another architecture (then spaCy runs it)."""
+    from .bow import BowClassifier, UnsupportedModel
+
+    try:
+        return BowClassifier.load(pipeline_path())
+    except UnsupportedModel:
+        return None
+
+
 def categories(texts: list[str]) -> list[dict[str, float]]:
     """Category probabilities (TASK, DECISION, QUESTION, DONE, INFO) for each text.
 
-    Only the classifier runs: it is a bag of words, cheap enough for every sentence.
+    Only the classifier runs: it is a bag of words, cheap enough for every sentence, and run
+    without importing spaCy (see `bow`).
     """
-    nlp = load()
-    return [dict(doc.cats) for doc in nlp.pipe(texts, batch_size=128, disable=["spancat"])]
+    bow = classifier()
+    if bow is None:
+        nlp = load()
+        return [dict(doc.cats) for doc in nlp.pipe(texts, batch_size=128, disable=["spancat"])]
+    from ..text.segment import words_of
+
+    probabilities = bow.predict([list(words_of(text)) or [text] for text in texts])
+    return [dict(zip(bow.labels, map(float, row))) for row in probabilities]
 
 
 def spans(texts: list[str]) -> list[list[tuple[int, int, str, float]]]:
     """Predicted owner/deadline/criteria spans (start, end, label, score) for each text.
 
     The span tagger scores every n-gram of every sentence; callers run it only on the few
-    sentences that need fields from the model.
+    sentences that need fields from the model. No texts, no spaCy import.
     """
+    if not texts:
+        return []
     nlp = load()
     out = []
     for doc in nlp.pipe(texts, batch_size=32, disable=["textcat_multilabel"]):

@@ -13,6 +13,7 @@ import pathlib
 import random
 
 from . import LABELS, SPAN_LABELS
+from .bow import write_symbols
 
 SEED = 20261127
 
@@ -90,4 +91,5 @@ def train(corpus_paths: list[str], output: pathlib.Path, *, epochs: int = 15, se
         log(f"epoch {epoch + 1:2d}  " + "  ".join(f"{k} {v:.2f}" for k, v in sorted(losses.items())))
     output.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output)
+    write_symbols(output)
     return {"documents": len(documents), "sentences": len(data), "epochs": epochs, "seed": seed, "losses": losses}
