@@ -156,9 +156,13 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
         return []  # | 新仓叉车采购 | — | — | 已于8月12日到货，无需跟进 |
     deadline = resolve_deadline(cells["deadline"], meeting_date) if cells.get("deadline") else None
     criteria = cells.get("criteria")
-    if not criteria and note:  # | 节目单二稿 | 导演组 | 要求每个节目时长精确到秒 | in a 备注 column
-        found = find_criteria(note)
-        criteria = found[0] if found else None
+    # no criteria column: a 备注 cell ("| 节目单二稿 | 导演组 | 要求每个节目时长精确到秒 |") or the
+    # task cell itself ("| 补设垫块，保护层厚度偏差控制在±5mm以内 |") may state the standard
+    for cell in ([] if criteria else [note, title]):
+        found = find_criteria(cell) if cell else None
+        if found:
+            criteria = found[0]
+            break
     owners = owner_rules.owner_from_cell(cells.get("owner", ""), known)
     return drafts_for(title, owners, deadline, criteria, sentence, confidence=0.95)
 

@@ -18,7 +18,15 @@ def layout_rules() -> dict:
     fields = {label: name for name, labels in data["fields"].items() for label in labels}
     meeting = {label for labels in data["meeting_fields"].values() for label in labels}
     speaker_ids = re.compile("|".join(f"(?:{p})" for p in data["speaker_ids"]))
-    return {"sections": data["sections"], "exact_sections": data.get("exact_sections", {}), "fields": fields, "meeting": meeting, "speaker_ids": speaker_ids}
+    return {
+        "sections": data["sections"],
+        "exact_sections": data.get("exact_sections", {}),
+        "fields": fields,
+        "meeting": meeting,
+        "speaker_ids": speaker_ids,
+        "ditto": set(data["ditto"]),
+        "id_columns": set(data["id_columns"]),
+    }
 
 
 def section_of(label: str) -> str | None:

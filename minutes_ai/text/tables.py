@@ -65,7 +65,9 @@ def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
     first = lines[i][1]
     is_pipe = "|" in first
     header = _cells(*lines[i])
-    columns = [field_of(cell) or _column_guess(cell) for _, cell in header]
+    columns = _title_column([field_of(cell) or _column_guess(cell) for _, cell in header], [cell for _, cell in header])
+    ditto = layout_rules()["ditto"]
+    above: dict[str, Span] = {}
     i += 1
     while i < len(lines):
         start, line = lines[i]
@@ -75,15 +77,18 @@ def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
             continue
         if is_pipe and "|" not in stripped:
             break
+        if i + 1 < len(lines) and TABLE_SEPARATOR.match(lines[i + 1][1].strip()) and "-" in lines[i + 1][1]:
+            break  # a header over its separator: the next table starts here
         if not is_pipe and len(_cells(start, line)) < 2:
             break
         cells = _cells(start, line)
         row_start = start + len(line) - len(line.lstrip())
         mapped = {
-            name: Span(text=cell, start=cell_start, end=cell_start + len(cell))
+            name: above[name] if cell in ditto and name in above else Span(text=cell, start=cell_start, end=cell_start + len(cell))
             for name, (cell_start, cell) in zip(columns, cells)
             if name and cell and cell not in ("-", "—", "/", "无", "N/A", "—")
         }
+        above = mapped
         state.out.append(
             Sentence(
                 text=stripped,
@@ -99,6 +104,19 @@ def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
         i += 1
     state.record = None
     return i
+
+
+def _title_column(columns: list[str | None], header: list[str]) -> list[str | None]:
+    """A table that names an owner or a deadline column but no task column ("序号 | 问题 | 整改措施
+    | 责任人 | 整改期限", "Jira | Story | SP | Owner | Due") still lists work: the first unnamed
+    column that does not number or identify rows holds what is to be done."""
+    if "title" in columns or not {"owner", "deadline"} & set(columns):
+        return columns
+    ids = layout_rules()["id_columns"]
+    for k, (name, label) in enumerate(zip(columns, header)):
+        if name is None and label and label not in ids:
+            return columns[:k] + ["title"] + columns[k + 1:]
+    return columns
 
 
 def _column_guess(cell: str) -> str | None:
