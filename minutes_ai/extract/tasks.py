@@ -405,6 +405,11 @@ def _group_deadline(text: str, group: _Group, groups: list[_Group], deadlines) -
     if len(groups) == 1 or not deadlines:
         return None
     shared = [d for d in deadlines if has("shared_deadline", text[max(0, d.start - 6):d.start])]
+    # "X负责施工，Y负责督导，确保1月15日前全部完工": a deadline in a clause of its own after the
+    # last owner's clause closes the whole sentence
+    last = groups[-1]
+    after = max((m.end for m in last.owners), default=last.start)
+    shared += [d for d in deadlines if d.start >= after and re.search(r"[，,；;]", text[after:d.start])]
     return pick(shared) if shared else None
 
 

@@ -76,7 +76,8 @@ def _known_pattern(known: frozenset[str]) -> re.Pattern[str] | None:
 
 @functools.lru_cache(maxsize=1)
 def _groups_pattern() -> re.Pattern[str]:
-    return re.compile(ruledata.load("departments.yaml")["groups"])
+    data = ruledata.load("departments.yaml")
+    return re.compile(f"{data['groups']}|{data['companies']}")
 
 
 def single_surnames() -> frozenset[str]:
@@ -259,7 +260,8 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
             return word + nxt, start, token.end + 1, "person"  # Kevin黄, Amy苏
         return word, start, token.end, "person"
     if is_department(word):
-        return word, start, token.end, "dept"
+        start = _unit_prefix(tokens, i)
+        return text[start:token.end], start, token.end, "dept"
     if is_full_name(word):
         return word, start, token.end, "person"
     # jieba glued a preposition to the surname: 由顾/明哲, 请钱/佳慧.
@@ -278,6 +280,26 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
             if combined not in names["not_names"] and not in_dictionary(combined):
                 return combined, start, start + len(combined), "person"
     return None
+
+
+_ADMIN_LEVELS = frozenset("省市区县州镇乡村")
+
+
+def _unit_prefix(tokens: list[Token], i: int) -> int:
+    """Where a unit's name starts when jieba left its first part apart: 区/应急管理局,
+    区政府/督查室, 由港华/燃气公司 (a preposition glued to the name is not part of it). Only an
+    administrative level or an unknown brand before a company: "周三前发/客户" stays 客户."""
+    start = tokens[i].start
+    if i == 0 or tokens[i - 1].end != start:
+        return start
+    before = tokens[i - 1].word
+    if before[0] in _GLUE and len(before) > 1:
+        before = before[1:]
+    if not re.fullmatch(f"[{_CJK}]{{1,4}}", before) or is_full_name(before) or is_title_form(before):
+        return start
+    if before[0] in _ADMIN_LEVELS or tag(before) is None and tokens[i].word.endswith("公司"):
+        return start - len(before)  # 区/住建局; 港华/燃气公司 (a brand jieba does not know)
+    return start
 
 
 # Characters that end a name when jieba leaves them single: 王磊和…, 周琳负…, 李娜来….
