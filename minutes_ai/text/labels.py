@@ -25,6 +25,7 @@ def layout_rules() -> dict:
         "meeting": meeting,
         "speaker_ids": speaker_ids,
         "ditto": set(data["ditto"]),
+        "periods": data["periods"],
         "id_columns": set(data["id_columns"]),
     }
 
@@ -38,6 +39,17 @@ def section_of(label: str) -> str | None:
         if any(word in label for word in words):
             return kind
     return None
+
+
+def period_sections(labels: set[str]) -> dict[str, str]:
+    """Sections for period labels given the labels a document uses: {"本周": "done", "下周": "tasks"}
+    when both a period and the next are there, nothing otherwise."""
+    out: dict[str, str] = {}
+    for current, following in layout_rules()["periods"]:
+        if labels & set(current) and labels & set(following):
+            out.update({label: "done" for label in current})
+            out.update({label: "tasks" for label in following})
+    return out
 
 
 def field_of(label: str) -> str | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .. import ruledata
 from ..models import Sentence
 from . import names, tables
-from .labels import field_of, layout_rules, section_of
+from .labels import field_of, layout_rules, period_sections, section_of
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
@@ -83,12 +83,17 @@ class _State:
     record: Sentence | None = None  # an open field block that following field lines extend
     text: str = ""
     out: list[Sentence] = field(default_factory=list)
+    periods: dict[str, str] = field(default_factory=dict)  # "本周" → done when "下周：" follows
+
+    def section_of(self, label: str) -> str | None:
+        return self.periods.get(label.strip()) or section_of(label)
 
 
 def split_sentences(text: str, known: frozenset[str] = frozenset()) -> list[Sentence]:
     """Split normalised `text` into `Sentence`s with offsets, speaker, person and section."""
     state = _State(text=text)
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group().strip()]
+    state.periods = period_sections({_strip(0, line)[1].rstrip(":：").strip() for _, line in lines if len(line.strip()) <= 16})
     i = 0
     while i < len(lines):
         if tables.starts_table(lines, i):
@@ -176,7 +181,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             sentence = _emit(state, start, line, section_override=None, speaker=None)
             state.record = sentence
             return
-        kind = section_of(label) if len(label) <= 14 else None
+        kind = state.section_of(label) if len(label) <= 14 else None
         if kind and not _is_speaker(label, known):
             if not rest:
                 state.section, state.record = kind, None
@@ -192,8 +197,8 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             speaker = who
             state.person = None  # "王芳：1. …" after "【刘洋】…": a new person speaks
             start, line = rest_at, rest
-    elif is_heading or (len(line) <= 16 and not SENTENCE_END & set(line[-1:]) and section_of(line)):
-        kind = section_of(line)
+    elif is_heading or (len(line) <= 16 and not SENTENCE_END & set(line[-1:]) and state.section_of(line)):
+        kind = state.section_of(line)
         if kind or is_heading:
             state.section, state.record = kind, None
             if is_heading:
