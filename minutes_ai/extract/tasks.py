@@ -291,8 +291,8 @@ def prose_fields(sentence: Sentence, meeting_date: dt.date, known: frozenset[str
 
 def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str], *, decided: bool = False) -> list[TaskDraft]:
     text = sentence.text
-    if not decided and sentence.section != "tasks" and not has("task_verbs", text):
-        return []  # outside a task list every prose task needs a work verb (see _is_task)
+    if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text):
+        return []  # outside a task list a prose task needs a work verb or a promise (see _is_task)
     mentions = names.find_mentions(text, known=known)
     if owner_rules.reports(text, mentions):
         return []  # "营销中心提出在4月中旬举办开放日": a report of what someone said
@@ -420,7 +420,8 @@ def _is_firm(match: DeadlineMatch, body: str) -> bool:
     """A deadline that sets a date on its own: "12月5日", "3个工作日内", "周五前", or a day word
     with an obligation ("今天要发出"). "今天一天下来很不容易" mentions a day; it sets nothing."""
     kind = match.deadline.kind.value
-    return match.has_suffix or kind in ("absolute", "workdays") or bool(_OBLIGATION.search(body))
+    said_before = re.search(r"(?:前|内|为止)$", match.deadline.text) is not None  # "今天下班前"
+    return match.has_suffix or said_before or kind in ("absolute", "workdays") or bool(_OBLIGATION.search(body))
 
 
 def _implicit_owner(sentence: Sentence, body: str) -> tuple[list[Owner], bool]:
@@ -473,6 +474,8 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
         return not implicit or deadline is not None or owner_rules.first_person(body)
     if explicit and deadline is not None:
         return True  # "蔡姐 → 精品供应商对账 本周": the arrow assigns, whatever the verb
+    if owners and firm and deadline is not None and deadline.date is not None and owner_rules.first_person(body):
+        return True  # "好，我今天下班前就发。": a dated promise needs no listed work verb
     return verb and deadline is not None and deadline.date is not None and firm
 
 
