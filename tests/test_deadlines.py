@@ -204,3 +204,24 @@ def test_deadline_in_sentence(sentence, phrase, expected):
 
 def test_unknown_phrase_is_none():
     assert resolve_deadline("看情况", TUE) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, event",
+    [
+        ("街道通知12月10日起开展垃圾分类专项检查", True),
+        ("活动12月12日（周六）0点开始", True),
+        ("12月7日到9日请年假，10号回来", True),
+        ("Mark 12/14–12/18 OOO", True),
+        ("展会12月20日开幕", True),
+        ("王磊12月10日前提交方案", False),
+        ("12月10日完成验收", False),
+        ("排班老龚调一下，明天开始执行", False),  # a task that starts tomorrow
+    ],
+)
+def test_dates_that_open_or_span_an_event_are_not_deadlines(sentence, event):
+    from minutes_ai.extract.deadlines import marks_event
+
+    matches = find_deadlines(sentence, dt.date(2026, 12, 1))
+    assert matches
+    assert any(marks_event(sentence, m) for m in matches) == event

@@ -144,6 +144,22 @@ def resolve_deadline(phrase: str, meeting_date: dt.date) -> Deadline | None:
     return best.deadline.model_copy(update={"text": phrase.strip()})
 
 
+@functools.lru_cache(maxsize=1)
+def _event_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = _rules()
+    return re.compile("|".join(rules["event_after"])), re.compile("|".join(rules["event_before"]))
+
+
+def marks_event(text: str, match: DeadlineMatch) -> bool:
+    """A date that opens or spans an event ("12月10日起开展检查", "12月7日到9日请年假"): when
+    something happens, not when work is due. Only written dates: "明天开始执行" starts a task.
+    A phrase with 前/内 is always a deadline."""
+    if match.has_suffix or match.deadline.kind != DeadlineKind.absolute or re.search(r"(?:前|内|为止)$", match.deadline.text):
+        return False
+    after, before = _event_patterns()
+    return bool(after.match(text, match.end) or before.search(text[max(0, match.start - 8):match.start]))
+
+
 def pick(matches: list[DeadlineMatch]) -> DeadlineMatch:
     """The deadline a clause means when it has several: a dated phrase with 前/内 wins, then the
     last one said ("周四 不对 周五" corrects itself)."""

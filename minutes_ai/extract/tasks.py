@@ -22,7 +22,7 @@ from ..text.labels import field_of
 from . import owners as owner_rules
 from .criteria import find_criteria
 from .cues import cue, has
-from .deadlines import DeadlineMatch, find_deadlines, pick, resolve_deadline
+from .deadlines import DeadlineMatch, find_deadlines, marks_event, pick, resolve_deadline
 from .drafts import TRIM, TaskDraft, drafts_for, review_flags
 from .merge import merge_repeats
 from .roles import is_cancelled, is_done, may_be_task
@@ -302,7 +302,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     groups = _groups(text, sorted(owners_found + _commitments(text, owners_found), key=lambda m: m.start))
     # A date before the meeting is something that happened ("4月8号来料检验发现…"), and a written
     # date equal to the meeting's is the meeting's own ("筹备会 11/16 周一晚"): neither is a deadline.
-    all_deadlines = [d for d in find_deadlines(text, meeting_date) if _is_deadline(d.deadline, meeting_date)]
+    all_deadlines = [d for d in find_deadlines(text, meeting_date) if _is_deadline(d.deadline, meeting_date) and not marks_event(text, d)]
     drafts: list[TaskDraft] = []
     for group in groups:
         body = _without_reports(text[group.start:group.end])
