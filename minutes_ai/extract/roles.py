@@ -55,12 +55,19 @@ _AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:好|行|那就|大家|没意见的话|�
 _TOPIC_LINE = re.compile(r"^\W*关于.{1,16}?[。：:]?$")
 
 
+def _last_clause(text: str) -> str:
+    clauses = [c for c in re.split(r"[，,；;。]", text) if c.strip()]
+    return clauses[-1] if clauses else text
+
+
 def is_decision(sentence: Sentence) -> bool:
     text = sentence.text
     if sentence.section in ("done", "questions") or _AGREEMENT_ONLY.match(text):
         return False  # "同意。" alone agrees to what was said before; that sentence is the decision
     if sentence.section == "decisions":
         return not (has("open_question", text) or is_done(text) or _TOPIC_LINE.match(text))
+    if has("rejection", _without_named_status(text)) and not has("question", text) and not is_unagreed_proposal(_last_clause(text)):
+        return True  # "…邓厂长认为预算不在本年度，暂不考虑", "海外版本本期不立项，明年Q2再评估"
     if has("not_decision", text) and not has("strong_decision", text):
         return False
     if has("open_question", text) or is_done(text):
