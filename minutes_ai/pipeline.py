@@ -64,6 +64,7 @@ def extract(
         date, date_source = meeting_date, "given"
     known = _known_names(normalized)
     sentences = split_sentences(normalized, known=known)
+    known = known | _speakers(sentences)
     drafts = extract_tasks(sentences, text=normalized, meeting_date=date, known=known)
     mode = _model_mode(use_model)
     cats = sentence_categories(sentences, mode)
@@ -157,6 +158,14 @@ class _SegmentTimes:
             return None, None
         hit = self.times[first:last]
         return round(min(t[0] for t in hit), 3), round(max(t[1] for t in hit), 3)
+
+
+def _speakers(sentences: list) -> frozenset[str]:
+    """Full names the splitter read as speakers or per-person headings ("[潘一帆] …", "00:07:48
+    冯晓雨", "园长-何丽萍 09:12", "【刘洋】"): the document vouches for them too, so "小潘" or "老冯"
+    in a sentence can be resolved to them."""
+    found = {s.speaker for s in sentences if s.speaker} | {s.person for s in sentences if s.person}
+    return frozenset(n for n in found if len(n) >= 2 and names.is_full_name(n, loose=True) and not names.is_title_form(n))
 
 
 def _known_names(text: str) -> frozenset[str]:

@@ -35,6 +35,10 @@ def _sentences(text):
         ("[10:15] Amy：收到", [("收到", "Amy", None)]),
         ("王磊 2026/3/5 14:02:11\n我来改", [("我来改", "王磊", None)]),
         ("说话人1 00:03:12\n嗯 周五前给大家", [("嗯 周五前给大家", "说话人1", None)]),
+        # meeting apps that put the time first, and chat headers with a role before the name
+        ("00:07:48 冯晓雨\n好 我周二前发", [("好 我周二前发", "冯晓雨", None)]),
+        ("[00:03:12] 说话人2\n我来吧", [("我来吧", "说话人2", None)]),
+        ("园长-何丽萍 09:12\n今天几件事说一下", [("今天几件事说一下", "何丽萍", None)]),
         ("决议事项：\n1. 同意方案B", [("同意方案B", None, "decisions")]),
         ("## 本周完成\n- 接口联调", [("接口联调", None, "done")]),
         ("待定事项：预算是否追加", [("预算是否追加", None, "questions")]),
@@ -85,3 +89,19 @@ def test_markdown_table_rows_have_cells():
 )
 def test_find_mentions(text, expected):
     assert [(m.name, m.kind) for m in find_mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "people"),
+    [
+        ("参会人员：王磊、李娜、周琳", ["王磊", "李娜", "周琳"]),
+        ("到场：庞丽(前厅) 阚志刚(客房) 符永平(工程)", ["庞丽", "阚志刚", "符永平"]),
+        ("参会：质量部经理 卢建军、SQE 庞雪", ["卢建军", "庞雪"]),
+        ("出席：QA老俞、商务柯静\n缺席：财务龚姐（请假）", ["老俞", "柯静", "龚姐"]),
+        ("Attendees: Tom, Jerry and the design team", ["Tom"]),
+    ],
+)
+def test_participants(header, people):
+    from minutes_ai.extract.meeting import participants
+
+    assert participants(normalize(header)) == people

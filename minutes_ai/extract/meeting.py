@@ -32,23 +32,31 @@ def _field(text: str, key: str) -> str | None:
 
 def participants(text: str) -> list[str]:
     """People in the 参会人员 line: "质量部经理 卢建军、SQE 庞雪、大堂经理小官" → 卢建军, 庞雪, 小官."""
-    from ..text.sentences import person_in_label
-
     labels = ruledata.alternation(_labels()["participants"])
     head = "\n".join(text.splitlines()[:_HEADER_LINES * 2])
-    # at the start of a line, or after another field on it: not the 人 of "主 持 人："
-    match = re.search(rf"(?:^|[ \t]{{2,}}|[；;|])[ \t]*(?:{labels})\s*[:：]\s*(.+)$", head, re.M)
-    if not match:
-        return []
-    value = re.sub(r"[（(][^)）]*[)）]", " ", match.group(1))
+    # at the start of a line, or after another field on it: not the 人 of "主 持 人：". Every such
+    # line counts: "到场：…" and "缺席：…" both name people of the team.
     people = []
-    for part in re.split(r"[、,，;；/]+", value):
+    for match in re.finditer(rf"(?:^|[ \t]{{2,}}|[；;|])[ \t]*(?:{labels})\s*[:：]\s*(.+)$", head, re.M):
+        people += _people_in(match.group(1))
+    return list(dict.fromkeys(people))
+
+
+def _people_in(value: str) -> list[str]:
+    """"庞丽(前厅) 阚志刚(客房)", "质量部经理 卢建军、SQE 庞雪": names separated by 、，/ or spaces,
+    each perhaps with a role before it or a department in brackets after it."""
+    from ..text.sentences import person_in_label
+
+    value = re.sub(r"[（(][^)）]*[)）]", " ", value)
+    people = []
+    parts = [p for chunk in re.split(r"[、,，;；/]+", value) for p in (chunk.split() if re.search(r"[\u4e00-\u9fff]", chunk) else [chunk])]
+    for part in parts:
         part = part.strip("@*：: ")
-        handle = re.fullmatch(r"[A-Za-z][\w\-.]{1,30}", part) and not re.fullmatch(r"[A-Z]{2,5}", part)
+        handle = re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-.]{1,30}", part) and not re.fullmatch(r"[A-Z]{2,5}", part)
         who = part if handle else person_in_label(part)
         if who and 2 <= len(who) <= 16:
             people.append(who)
-    return list(dict.fromkeys(people))
+    return people
 
 
 def meeting_date(text: str, today: dt.date) -> tuple[dt.date, str]:

@@ -49,7 +49,7 @@ def _until_next_clause(tail: str) -> str:
 def reports(text: str, mentions: list[Mention]) -> bool:
     """Does the sentence open with someone reporting or opining ("营销中心提出…", "张总认为…")?"""
     first = next((m for m in mentions if m.start <= 12), None)
-    return bool(first) and bool(cue("report_verbs").match(text[first.end:]))
+    return bool(first) and bool(cue("report_verbs").match(text[names.skip_title(text, first.end):]))
 
 
 def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[Mention]:
@@ -69,8 +69,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             continue  # "Nina 找品牌IT要 ERP 账号": asked for something, not put in charge
         if _COPULA.search(head) and not _COPULA_IN_CHARGE.search(head):
             continue  # "两位 mentor 是 @oldpan 和 @ma-yuhang" says who they are, not what they will do
-        if cue("report_verbs").match(tail):
-            continue  # "邢振宇通报，……" reports; "王总认为……" opines
+        if cue("report_verbs").match(text[names.skip_title(text, end):]):
+            continue  # "邢振宇通报，……" reports; "王总认为……", "曹建平主任反映……" opine
         if cue("helper_after").match(_until_next_clause(tail)):
             continue  # "办公室配合": helps, does not own
         if _PREPOSITION.search(head) and not is_handle:

@@ -100,6 +100,18 @@ def full_name_for(name: str, known: frozenset[str]) -> str:
     return matches[0] if len(matches) == 1 else name
 
 
+@functools.lru_cache(maxsize=1)
+def _title_after() -> re.Pattern[str]:
+    titles = sorted((t for t in _names()["titles"] if len(t) > 1), key=len, reverse=True)
+    return re.compile(rf"\s*(?:{ruledata.alternation(titles)})")
+
+
+def skip_title(text: str, at: int) -> int:
+    """Past a title written after a name: "曹建平|主任反映", "Kevin|经理说" → the position after it."""
+    match = _title_after().match(text, at)
+    return match.end() if match else at
+
+
 def surname_of(word: str) -> str | None:
     names = _names()
     if word[:2] in names["compound"]:

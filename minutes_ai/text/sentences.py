@@ -25,7 +25,11 @@ _DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
 # "14:02 ", "[10:15] ", "2026-03-05 14:02:11 ", "(00:03:12) " at the start of a line.
 LEADING_STAMP = re.compile(rf"^(?:[\[【(（]?(?:{_DATE}\s*)?{_TIME}[\]】)）]?\s*)")
 # "王磊 2026/3/5 14:02:11", "说话人1 00:03:12", "Amy (10:15)": a header line, the message follows.
-HEADER_LINE = re.compile(rf"^(?P<who>[^\s:：]{{1,16}}(?: [A-Z][a-z]+)?)\s*[\[【(（]?\s*(?:{_DATE}\s*)?{_TIME}\s*[\]】)）]?\s*$")
+HEADER_LINE = re.compile(
+    rf"^(?:(?P<who>[^\s:：]{{1,16}}(?: [A-Z][a-z]+)?)\s*[\[【(（]?\s*(?:{_DATE}\s*)?{_TIME}\s*[\]】)）]?"
+    # "00:07:48 冯晓雨", "[00:03:12] 说话人2": meeting apps that put the time first
+    rf"|[\[【(（]?(?:{_DATE}\s*)?{_TIME}[\]】)）]?\s+(?P<after>[^\s:：\d][^\s:：]{{0,15}}))\s*$"
+)
 LABEL = re.compile(r"^(?P<label>[^:：\n]{1,24}?)\s*[:：]\s*(?P<rest>.*)$")
 # List and heading markers: "#", "-", "*", "•", "- [ ]", "1.", "1、", "(1)", "①", "一、", "（一）".
 MARKER = re.compile(
@@ -47,11 +51,14 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     bare = re.sub(r"\s*[(（][^)）]{1,16}[)）]$", "", label)  # "戴老师（岷县小学）": who, and where from
     if bare and bare != label:
         return person_in_label(bare, known)
-    parts = [p for p in re.split(r"\s*[|｜/·•]\s*", label) if p]
-    if len(parts) > 1:  # "滕子昂｜医疗器械组", "法律组 / 聂婉清": the name is one of the parts
+    parts = [p for p in re.split(r"\s*[|｜/·•]\s*|(?<=[\u4e00-\u9fff])\s*[-—–]\s*(?=[\u4e00-\u9fff])", label) if p]
+    if len(parts) > 1:  # "滕子昂｜医疗器械组", "法律组 / 聂婉清", "园长-何丽萍": the name is one of the parts
         return next((who for who in (person_in_label(p, known) for p in parts) if who), None)
     if _is_speaker(label, known):
         return label
+    role = re.match(r"[A-Za-z]{2,6}(?=[\u4e00-\u9fff])", label)  # "QA老俞", "HR小柴"
+    if role and _is_speaker(label[role.end():], known):
+        return label[role.end():]
     last = re.split(r"[\s.]+", label)[-1]
     if last != label and _is_speaker(last, known):
         return last
@@ -134,8 +141,9 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
         return
     stamp = LEADING_STAMP.match(line)
     header = HEADER_LINE.match(line)
-    if header and _is_speaker(header.group("who"), known):
-        state.speaker, state.person, state.record = header.group("who"), None, None
+    who = header and person_in_label(header.group("who") or header.group("after"), known)
+    if who:
+        state.speaker, state.person, state.record = who, None, None
         return
     if stamp and stamp.end() < len(line):
         start, line = start + stamp.end(), line[stamp.end():]
