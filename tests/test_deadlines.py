@@ -146,6 +146,12 @@ CASES = [
     ("抓紧", TUE, None, "vague"),
     ("待定", TUE, None, "vague"),
     ("12月初", TUE, None, "vague"),
+    # English in mixed teams
+    ("by Dec 10", TUE, D(2026, 12, 10), "absolute"),
+    ("10 December", TUE, D(2026, 12, 10), "absolute"),
+    ("by tomorrow", TUE, D(2026, 11, 25), "relative"),
+    ("next week", TUE, D(2026, 12, 4), "relative"),
+    ("within 2 weeks", TUE, D(2026, 12, 8), "relative"),
 ]
 
 
@@ -187,6 +193,9 @@ IN_SENTENCES = [
     ("计莉你写，写完给我看，18号前", "18号前", D(2026, 12, 18)),
     ("测温记录你盯着 每天两次 早上一次晚上一次", None, None),  # a frequency, not a time
     ("晚上把表发我", "晚上", D(2026, 11, 24)),
+    ("12.4前交初稿", "12.4前", D(2026, 12, 4)),
+    ("draft the 3.2 release notes by Dec 10", "Dec 10", D(2026, 12, 10)),  # 3.2 is a version
+    ("update the templates to 3.2 next week", "next week", D(2026, 12, 4)),
 ]
 
 

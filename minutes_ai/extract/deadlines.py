@@ -54,7 +54,14 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     patterns = {
         "full_date": r"(?P<y>20\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?",
         "month_day": rf"(?P<m>{n})\s*月\s*(?P<d>{n})\s*[日号]?(?![\d个天周])",
-        "numeric_md": r"(?<![\w./:+\-])(?P<m>1[0-2]|0?[1-9])[./](?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X))",
+        "numeric_md": r"(?<![\w./:+\-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X))",
+        # "12.4" is a date in Chinese notes; "the 3.2 release", "to 3.2 next week", "3.2.1" are versions
+        "dotted_md": r"(?<![\w./:+\-])(?<![A-Za-z] )(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X|[Rr]elease|RC|rc|[Bb]eta|GA|分支|branch))",
+        "english_md": rf"\b(?P<mon>{_alt(r['english_months'])})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
+        "english_dm": rf"\b(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<mon>{_alt(r['english_months'])})\b",
+        "english_day": rf"\b(?P<word>{_alt(r['english_day_words'])})\b",
+        "english_week": rf"\b(?P<word>{_alt(r['english_weeks'])})\b",
+        "english_duration": rf"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<n>\d{{1,2}}|{_alt(r['english_numbers'])})\s+(?P<unit>{_alt(r['english_duration_units'])})\b",
         # "22号交区里", "19号前出话术": a day of the month said alone, only where a deadline word
         # follows — "3号注塑机", "1号会议室" are not dates.
         "day_only": rf"(?<![\d月/.\-])(?P<d>{n})\s*[号日](?=\s*(?:之前|以前|前|截止|交|完成|给|发|上线|提交|到位|当天|下班|中午|上午|下午|晚上|$|[，,。；;\s]))",
@@ -105,7 +112,7 @@ def find_deadlines(text: str, meeting_date: dt.date) -> list[DeadlineMatch]:
         start, end = match.start(), match.end()
         time = resolved.time if resolved else None
         # "1月28日（星期三）", "2026年12月8日星期二": the weekday only annotates the date.
-        if resolved and name in ("full_date", "month_day") and i + 1 < len(pieces):
+        if resolved and name in ("full_date", "month_day", "dotted_md") and i + 1 < len(pieces):
             nxt_name, nxt = pieces[i + 1]
             if nxt_name == "weekday" and not nxt["pre"] and re.fullmatch(r"[\s(（]{0,2}", text[end:nxt.start()]):
                 end = nxt.end() + (1 if text[nxt.end():nxt.end() + 1] in ")）" else 0)
@@ -220,8 +227,9 @@ def _resolve(name: str, m: re.Match[str], meeting: dt.date) -> Deadline | None: 
     if name == "full_date":
         date = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         return _deadline(absolute, date) if date else None
-    if name in ("month_day", "numeric_md"):
-        month, day = to_int(m["m"]), to_int(m["d"])
+    if name in ("month_day", "numeric_md", "dotted_md", "english_md", "english_dm"):
+        month = r["english_months"][m["mon"]] if name.startswith("english") else to_int(m["m"])
+        day = to_int(m["d"])
         date = _infer_year(month, day, meeting) if 1 <= month <= 12 else None
         return _deadline(absolute, date) if date else None
     if name == "day_only":
@@ -279,6 +287,15 @@ def _resolve(name: str, m: re.Match[str], meeting: dt.date) -> Deadline | None: 
         date = _week_day(meeting, weeks, r["english_weekdays"][m["wd"]])
         time = dt.time(18, 0) if "EOD" in m.group() else None
         return _deadline(relative, date, time)
+    if name == "english_day":
+        return _deadline(relative, meeting + dt.timedelta(days=r["english_day_words"][m["word"]]))
+    if name == "english_week":
+        return _deadline(relative, _week_day(meeting, r["english_weeks"][m["word"]], r["week_end_weekday"]))
+    if name == "english_duration":
+        count = r["english_numbers"].get(m["n"]) or int(m["n"])
+        unit = r["english_duration_units"][m["unit"]]
+        date = _add_months(meeting, count) if unit == "months" else meeting + dt.timedelta(days=count * (7 if unit == "weeks" else 1))
+        return _deadline(relative, date)
     if name == "day_word":
         offset = r["day_words"][m["word"]]
         time_text = r["time_words"].get(m["word"])
