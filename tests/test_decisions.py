@@ -30,3 +30,22 @@ from minutes_ai import extract
 def test_is_decision(text, decided):
     minutes = extract(text, dt.date(2026, 12, 1), use_model=False)
     assert bool(minutes.decisions) == decided, [d.text for d in minutes.decisions]
+
+
+@pytest.mark.parametrize(
+    "text, open_question",
+    [
+        ("预算是否追加待财务确认。", True),
+        ("定价待议。", True),
+        ("价格还没最后定，刘总跟渠道那边还在谈。", True),
+        ("审方对接的工作量 我们得看了接口文档才能评估 现在说不好", True),
+        ("会不会影响交期需采购部确认。", True),
+        ("@sasha floated a biweekly cadence; no conclusion, revisit in January.", True),
+        # settled, by saying no: a decision, not an open question
+        ("Kevin提议年底搞一次电话冲刺日，大家意见不一，先不搞。", False),
+        ("王磊负责接口联调，本周五前完成。", False),
+    ],
+)
+def test_is_open_question(text, open_question):
+    minutes = extract(text, dt.date(2026, 12, 1), use_model=False)
+    assert bool(minutes.open_questions) == open_question, [q.text for q in minutes.open_questions]
