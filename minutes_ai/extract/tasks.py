@@ -187,8 +187,14 @@ def _labelled(text: str) -> list[tuple[str, str, int, int]]:
     values = []
     for i, (name, label_start, value_start) in enumerate(found):
         value_end = found[i + 1][1] if i + 1 < len(found) else len(text)
+        dash = _DASH.search(text, value_start, value_end)
+        if dash and dash.start() > value_start:
+            value_end = dash.start()  # "Due: 本周五 — PO 下出去…": the dash ends the value
         values.append((name, text[value_start:value_end].strip(TRIM), label_start, value_start))
     return values
+
+
+_DASH = re.compile(r"\s+(?:——|—|–|--)\s+|——")
 
 
 def _fields(text: str) -> dict[str, tuple[str, int]]:
@@ -203,6 +209,10 @@ def _fields(text: str) -> dict[str, tuple[str, int]]:
         head = text[:found[0][2]].strip(TRIM)
         if head:
             fields["title"] = (head, 0)
+        else:  # "Owner: 冯磊 / Due: 本周五 — PO 下出去": the work follows the fields, after a dash
+            dash = _DASH.search(text, found[-1][3])
+            if dash and text[dash.end():].strip(TRIM):
+                fields["title"] = (text[dash.end():].strip(TRIM), dash.end())
     return fields
 
 
@@ -218,8 +228,11 @@ def _from_record(sentence: Sentence, fields: dict, meeting_date: dt.date, known:
     if not owners:
         owners = _prose_owners(sentence, title, known)
     if deadline is None:
-        matches = find_deadlines(sentence.text, meeting_date)
+        matches = [m for m in find_deadlines(sentence.text, meeting_date) if _is_deadline(m.deadline, meeting_date) and not marks_event(sentence.text, m)]
         deadline = pick(matches).deadline if matches else None
+    if criteria is None and title:
+        found = find_criteria(title)  # "…本周五前整改完毕，要求整改后拍照上传。（责任人：刘海波）"
+        criteria = found[0] if found else None
     return drafts_for(clean_title(title, owners, deadline), owners, deadline, criteria, sentence, confidence=0.9)
 
 

@@ -274,6 +274,11 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
     if is_department(word):
         start = _unit_prefix(tokens, i)
         return text[start:token.end], start, token.end, "dept"
+    # jieba took a word for the first two characters of a name: 刘海/波, 高峰/林.
+    if len(word) == 2 and len(nxt) == 1 and surname_of(word) == word[0] and nxt in names["given"] and nxt not in _FUNCTION_CHARS:
+        combined = word + nxt
+        if is_full_name(combined) and combined not in names["not_names"]:
+            return combined, start, start + 3, "person"
     if is_full_name(word):
         return word, start, token.end, "person"
     # jieba glued a preposition to the surname: 由顾/明哲, 请钱/佳慧.

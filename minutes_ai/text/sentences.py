@@ -281,6 +281,9 @@ def _field_count(line: str) -> int:
     return sum(1 for m in re.finditer(r"([^\s:：，,；;（(]{1,8})\s*[:：]", line) if field_of(m.group(1)))
 
 
+_FIELD_NOTE = re.compile(r"[（(]\s*([^（()）:：]{1,8})\s*[:：][^（()）]*[)）][。.；;]?")
+
+
 def split_line(line: str) -> list[tuple[int, str]]:
     """Split one line into sentences at 。！？； (not inside brackets) and inline enumerations;
     split unpunctuated speech at pauses and discourse words."""
@@ -296,6 +299,15 @@ def split_line(line: str) -> list[tuple[int, str]]:
             begin = i + 1
     if begin < len(line):
         pieces.append((begin, line[begin:]))
+    # "剩余340件周六前下线。（责任人：孙强）": a bracketed field group closes the sentence before it
+    merged: list[tuple[int, str]] = []
+    for piece_start, piece in pieces:
+        note = _FIELD_NOTE.fullmatch(piece.strip())
+        if merged and note and field_of(note.group(1)):
+            merged[-1] = (merged[-1][0], line[merged[-1][0]:piece_start + len(piece)])
+        else:
+            merged.append((piece_start, piece))
+    pieces = merged
     out: list[tuple[int, str]] = []
     for piece_start, piece in pieces:
         cuts = [m.start() for m in INLINE_ENUM.finditer(piece)]
