@@ -112,6 +112,29 @@ def skip_title(text: str, at: int) -> int:
     return match.end() if match else at
 
 
+@functools.lru_cache(maxsize=1)
+def _clause_department_pattern() -> re.Pattern[str]:
+    data = ruledata.load("departments.yaml")
+    suffixes = ruledata.alternation(sorted(data["clause_suffixes"], key=len, reverse=True))
+    then = ruledata.alternation(data["clause_then"])
+    return re.compile(rf"(?:^|(?<=[，,、；;：:\s（(由和与及请让]))(?P<dept>[{_CJK}]{{2,4}}?(?:{suffixes}))(?=(?:{then})|[{_CJK}]{{2,3}}(?:{then}))")
+
+
+def _clause_departments(text: str) -> list[tuple[str, int, int, str | None]]:
+    """Departments that open a clause, found in the text itself: jieba splits "合规/部牵头" and glues
+    "合规/部朱晓彤" into one token, so the token pass misses them. A full name right after the
+    department is its person ("合规部朱晓彤负责…")."""
+    out = []
+    for match in _clause_department_pattern().finditer(text):
+        dept = match.group("dept")
+        if dept[0] in _GLUE or dept[0] in _FUNCTION_CHARS or not is_department(dept) or is_person(dept):
+            continue
+        end = match.end()
+        person = next((text[end:end + n] for n in (3, 2) if text[end + n - 1:end + n] not in _FUNCTION_CHARS | {"于"} and is_full_name(text[end:end + n])), None)
+        out.append((dept, match.start("dept"), end, person))
+    return out
+
+
 def surname_of(word: str) -> str | None:
     names = _names()
     if word[:2] in names["compound"]:
@@ -199,6 +222,10 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
         add(match.group(1), match.start(), match.end(), "person")
     for match in _groups_pattern().finditer(text):
         add(match.group(), match.start(), match.end(), "dept")
+    for dept, start, end, person in _clause_departments(text):
+        add(dept, start, end, "dept")
+        if person:
+            add(person, end, end + len(person), "person")
     pattern = _known_pattern(known)
     for match in pattern.finditer(text) if pattern else ():
         name = match.group()

@@ -125,7 +125,7 @@ def _strip(start: int, line: str) -> tuple[int, str]:
 
 
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.、)]\s*\S")
-_BULLET = re.compile(r"^\s*(?:[-*•·+▪◦●○]|\[[ xX]\])\s*")
+_BULLET = re.compile(r"^\s*(?:[-•·+▪◦●○]|\*(?!\*)|\[[ xX]\])\s*")  # "**需要支持**" is bold, not a bullet
 
 
 def _read_line(start: int, line: str, state: _State, known: frozenset[str], next_line: str = "") -> None:
@@ -160,6 +160,8 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             elif who:
                 # "【油漆组 组长 "老铁" 铁国梁】": a per-person section, the person last
                 state.person, state.section = who, None
+            elif line.startswith("**"):
+                state.section = None  # "### 李娜" then "**重点动作**：": a sub-label inside her part
             else:
                 state.section, state.person = None, None
             state.record = None
