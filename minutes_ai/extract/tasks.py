@@ -304,8 +304,8 @@ def prose_fields(sentence: Sentence, meeting_date: dt.date, known: frozenset[str
 
 def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str], *, decided: bool = False) -> list[TaskDraft]:
     text = sentence.text
-    if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text):
-        return []  # outside a task list a prose task needs a work verb or a promise (see _is_task)
+    if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text) and not _ARROW.search(text):
+        return []  # outside a task list a prose task needs a work verb, a promise or an arrow (see _is_task)
     mentions = names.find_mentions(text, known=known)
     if owner_rules.reports(text, mentions):
         return []  # "营销中心提出在4月中旬举办开放日": a report of what someone said
@@ -347,6 +347,9 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             continue
         drafts.extend(drafts_for(title, owners, deadline, criteria, sentence, confidence=min(confidence, 0.95)))
     return drafts
+
+
+_ARROW = re.compile(r"→|->|=>")  # "→ 孙 周五前回邮件还价": notes hand out work with an arrow
 
 
 # a commitment opens a clause: at the start, after punctuation, or after a connective or a "when"

@@ -222,6 +222,10 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
         add(match.group(1), match.start(), match.end(), "person")
     for match in _groups_pattern().finditer(text):
         add(match.group(), match.start(), match.end(), "dept")
+    # notes shorten people to a surname standing alone: "→ 陈 下周三前跟作者谈", "何 配图出两套"
+    for match in _LONE_SURNAME.finditer(text):
+        if match.group(1) in _names()["surnames"]:
+            add(match.group(1), match.start(1), match.end(1), "person")
     for dept, start, end, person in _clause_departments(text):
         add(dept, start, end, "dept")
         if person:
@@ -344,6 +348,9 @@ def _unit_prefix(tokens: list[Token], i: int) -> int:
     if before[0] in _ADMIN_LEVELS or tag(before) is None and tokens[i].word.endswith("公司"):
         return start - len(before)  # 区/住建局; 港华/燃气公司 (a brand jieba does not know)
     return start
+
+
+_LONE_SURNAME = re.compile(rf"(?:^|(?<=→)|(?<=->)|(?<==>))\s*([{_CJK}])\s+(?=[{_CJK}\d])")
 
 
 # Characters that end a name when jieba leaves them single: 王磊和…, 周琳负…, 李娜来….
