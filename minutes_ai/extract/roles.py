@@ -79,6 +79,14 @@ def is_decision(sentence: Sentence) -> bool:
     return has("decision", text)
 
 
+# "@欧阳铭 能今天下班前发我一版吗": a request to someone by handle, with a date, asks for work
+_DATED_REQUEST = re.compile(r"@\S+.*(?:前|之内|以内|今天|明天|后天|下班|[本这下]周|周[一二三四五六日末]|\d+[号日])")
+
+
+def _dated_request(text: str) -> bool:
+    return bool(_DATED_REQUEST.search(text)) and not re.search(r"觉得|认为|是否|有没有|怎么|为什么", text)
+
+
 def may_be_task(sentence: Sentence) -> bool:
     """False for sentences that cannot assign new work: reports, cancellations, open questions."""
     text = sentence.text
@@ -95,6 +103,6 @@ def may_be_task(sentence: Sentence) -> bool:
         return False
     # "Jason，PR模板你来改一下吧？" asks, but it assigns; "待确认吧，我今天下班前跟客户沟通" defers
     # and takes on the asking.
-    if has("question", text) and sentence.section != "tasks" and not (has("second_person", text) or has("first_person", text)):
+    if has("question", text) and sentence.section != "tasks" and not (has("second_person", text) or has("first_person", text) or _dated_request(text)):
         return False
     return True

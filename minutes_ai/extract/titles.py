@@ -27,7 +27,7 @@ def _fillers() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=^)|(?<=[\s，,。；;：:]))(?:{words})(?=[\s，,。；;：:]|$)")
 
 
-_LEADING = re.compile(r"^(?:任务\s*\d*\s*[:：]|→|->|=>|由|请|让|安排|麻烦|需要|需|要|负责|牵头|来|去|把|将|在|于|先|再|会(?!议|务|计|员|签|展|场|谈|商|诊)|帮忙|这边|那边|你|你们|我|我们|同学|老师|分别|一起|共同|,|，|、|和|与|及|\s)+")
+_LEADING = re.compile(r"^(?:任务\s*\d*\s*[:：]|→|->|=>|能不能|可不可以|能否|能|可以|由|请|让|安排|麻烦|需要|需|要|负责|牵头|来|去|把|将|在|于|先|再|会(?!议|务|计|员|签|展|场|谈|商|诊)|帮忙|这边|那边|你|你们|我|我们|同学|老师|分别|一起|共同|,|，|、|和|与|及|\s)+")
 
 
 # "好的，用户培训由我来负责" → "用户培训": who speaks is the owner, not part of the task's name.
@@ -50,6 +50,7 @@ def clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> st
     title = _FIRST_PERSON.sub("", title).strip(_TRIM)
     title = _LEADING.sub("", title).strip(_TRIM)
     title = re.sub(r"(?:之前|以前|前|截止|为止)\s*$", "", title).strip(_TRIM)
+    title = re.sub(r"[吗吧呢]?\s*[?？]*$", "", title).strip(_TRIM)  # "能今天发我一版吗" asks for 发我一版
     # "接口联调，本周五前完成" → "接口联调": once the deadline is gone, a clause that only says
     # "完成/搞定/给到" adds nothing to the name of the task.
     clauses = [c.strip(_TRIM) for c in re.split(r"[，,；;]", title)]
