@@ -251,14 +251,9 @@ class PartDecoder:
                 while self._current < len(self.parts):
                     offset = self._starts[self._current] / self._rate
                     while self._waiting[self._current]:
-                        segment = self._waiting[self._current].pop(0)
-                        lead = self._lead(self._current)
-                        if lead > 0 and float(segment.start) < lead + 2:
-                            segment = _without_overlap(segment, self._tail)  # it began in the lead-in
-                            if segment is None:
-                                continue
-                        self._tail = (self._tail + segment.text)[-_TAIL_CHARS:]
-                        yield offset, segment
+                        segment, self._tail = self._trimmed(self._current, self._waiting[self._current].pop(0), self._tail)
+                        if segment is not None:
+                            yield offset, segment
                     if not finished[self._current]:
                         break
                     self._current += 1
@@ -266,13 +261,26 @@ class PartDecoder:
             self._stop.set()
             pool.shutdown(wait=False, cancel_futures=True)
 
+    def _trimmed(self, index: int, segment, tail: str):
+        """(`segment` without what the part before already said, or None; the new tail). A
+        segment that began in the lead-in may repeat the words before the cut."""
+        lead = self._lead(index)
+        if lead > 0 and float(segment.start) < lead + 2:
+            segment = _without_overlap(segment, tail)
+            if segment is None:
+                return None, tail
+        return segment, (tail + segment.text)[-_TAIL_CHARS:]
+
     def pending(self) -> list[tuple[float, Any]]:
-        """Decoded segments not yielded yet, in audio order (for a transcript kept after Ctrl-C)."""
-        return [
-            (self._starts[index] / self._rate, segment)
-            for index in range(len(self.parts))
-            for segment in self._waiting[index]
-        ]
+        """Decoded segments not yielded yet, in audio order (for a transcript kept after Ctrl-C),
+        trimmed at the cuts like the ones yielded."""
+        out, tail = [], getattr(self, "_tail", "")
+        for index in range(len(self.parts)):
+            for segment in self._waiting[index]:
+                segment, tail = self._trimmed(index, segment, tail)
+                if segment is not None:
+                    out.append((self._starts[index] / self._rate, segment))
+        return out
 
 
 __all__ = ["LEAD_IN_SECONDS", "MAX_PART_SECONDS", "MIN_PART_SECONDS", "DecodeError", "Part", "PartDecoder", "plan"]

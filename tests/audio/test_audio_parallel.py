@@ -172,6 +172,21 @@ def test_a_later_part_starts_early_for_context_and_drops_what_it_heard_before_th
     assert all(t >= 96 for t in got[10:])                          # the lead-in itself is not kept
 
 
+def test_segments_kept_after_an_interruption_are_trimmed_at_the_cut_too():
+    samples = np.zeros(100 * RATE, np.float32)
+    parts = [Part(0, 50 * RATE, 0), Part(50 * RATE, 100 * RATE, 20 * RATE)]  # the second starts 30 s early
+    script = {
+        50: [fake_segment(40, 49, "测试结束后,我会提交报告。"), fake_segment(49, 50, "嗯")],  # stopped after the first
+        # the second part's first segment began in its lead-in and runs past the cut
+        80: [fake_segment(29, 35, "测试结束后,我会提交报告。用户培训我来负责"), fake_segment(36, 40, "乙二")],
+    }
+    decoder = PartDecoder(fake_transcribe(script, delays={50: 0.1}, fail={50: KeyboardInterrupt()}), samples, RATE, parts, 2, {})
+    with pytest.raises(KeyboardInterrupt):
+        for _ in decoder:
+            pass
+    assert [s.text for _, s in decoder.pending()] == ["用户培训我来负责", "乙二"]
+
+
 @pytest.mark.parametrize(
     "tail, text, kept",
     [
