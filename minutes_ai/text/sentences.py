@@ -108,9 +108,30 @@ def split_sentences(text: str, known: frozenset[str] = frozenset()) -> list[Sent
             continue
         start, line = lines[i]
         next_line = lines[i + 1][1] if i + 1 < len(lines) else ""
+        before = len(state.out)
         _read_line(start, line, state, known, next_line=next_line)
+        if i == 0 and _is_title(line):
+            state.out[before:] = [s.model_copy(update={"heading": True}) for s in state.out[before:]]
         i += 1
     return state.out
+
+
+_TITLE_WORDS = re.compile(r"会|纪要|记录|周报|月报|复盘|笔记|速记|[Mm]eeting|[Ss]ync|[Mm]inutes|[Nn]otes|[Ss]tandup|[Rr]etro")
+
+
+def _is_title(line: str) -> bool:
+    """The document's first line names the meeting ("鲜达冷链 TMS实施项目 周例会 3/18（周三）",
+    "【语音转写】机坪保障部周例会 2026-10-20"): a title, not a task, however many dates it has.
+    Not a chat line or a speaker's first words."""
+    line = line.strip()
+    return (
+        len(line) <= 50
+        and bool(_TITLE_WORDS.search(line))
+        and not SENTENCE_END & set(line)
+        and not LEADING_STAMP.match(line)
+        and not re.search(r"[，,]", line)
+        and not (LABEL.match(line) and not re.search(r"纪要|会议|[Mm]inutes|[Mm]eeting", LABEL.match(line).group("label")))
+    )
 
 
 def _strip(start: int, line: str) -> tuple[int, str]:
