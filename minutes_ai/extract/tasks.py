@@ -349,7 +349,9 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     return drafts
 
 
-_ARROW = re.compile(r"→|->|=>")  # "→ 孙 周五前回邮件还价": notes hand out work with an arrow
+# "→ 孙 周五前回邮件还价", "Action: @kaiwen-he 下周三之前定位 flaky 原因": notes hand out work with an
+# arrow, an action label or a handle, whatever the verb
+_ARROW = re.compile(r"→|->|=>|^\W*(?:[Aa]ction(?: [Ii]tems?)?|AI|TODO|Todo|待办)\s*[:：]|@[A-Za-z\u4e00-\u9fff]")
 
 
 # a commitment opens a clause: at the start, after punctuation, or after a connective or a "when"
