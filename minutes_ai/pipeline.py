@@ -27,11 +27,9 @@ from .combine import MODES, combine, combine_progress, sentence_categories
 from .models import Decision, Minutes, OpenQuestion, ProgressItem, Source, Span, Task, Transcript
 from .text import names
 from .text.normalize import normalize
-from .text.sentences import split_sentences
+from .text.sentences import HEADER_LINE, split_sentences
 
 _SPEAKER = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：\d][^:：\n]{0,11}?)\s*[:：]", re.M)
-# "郑晓燕 00:00:29" on a line of its own, the words on the next: how meeting apps export transcripts
-_SPEAKER_LINE = re.compile(r"^\s*([^\s:：\d][^:：\n]{0,11}?)\s+\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$", re.M)
 
 
 def extract(
@@ -171,8 +169,11 @@ def _speakers(sentences: list) -> frozenset[str]:
 def _known_names(text: str) -> frozenset[str]:
     """Names the document vouches for: participants and speaker labels."""
     known = set(participants(text))
-    for match in [*_SPEAKER.finditer(text), *_SPEAKER_LINE.finditer(text)]:
-        label = match.group(1).strip()
+    labels = [match.group(1).strip() for match in _SPEAKER.finditer(text)]
+    # "郑晓燕 00:00:29", "00:07:48 冯晓雨": a header line of its own, read as the splitter reads it
+    headers = (HEADER_LINE.match(line.strip()) for line in text.splitlines())
+    labels += [h.group("who") or h.group("after") for h in headers if h]
+    for label in labels:
         if names.is_person(label, loose=True) and not names.is_department(label):
             known.add(label)
     return frozenset(k for k in known if len(k) >= 2)
