@@ -62,3 +62,14 @@ def test_extracting_a_note_does_not_import_spacy(root):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out[0] == "False"
     assert int(out[1]) > 0
+
+
+def test_the_classifier_follows_the_pipeline_path(tmp_path, monkeypatch):
+    """Cross-validation points `pipeline_path` at each fold's model: a cached classifier from the
+    shipped pipeline would score the held-out fold with a model trained on it."""
+    shipped = predict.classifier()
+    (tmp_path / "textcat_multilabel").mkdir()
+    monkeypatch.setattr(predict, "pipeline_path", lambda: tmp_path)
+    assert predict.classifier() is None  # nothing readable there: not the shipped one
+    monkeypatch.undo()
+    assert predict.classifier() is shipped

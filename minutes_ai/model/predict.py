@@ -16,24 +16,33 @@ def available() -> bool:
     return (pipeline_path() / "config.cfg").exists()
 
 
-@functools.lru_cache(maxsize=1)
 def load():
-    """The trained pipeline (spaCy is imported here, not at package import)."""
+    """The trained pipeline (spaCy is imported here, not at package import), once per path: a
+    tool that points `pipeline_path` elsewhere (cross-validation) gets that pipeline."""
+    return _load(pipeline_path())
+
+
+@functools.lru_cache(maxsize=2)
+def _load(path: pathlib.Path):
     import spacy
 
     from . import tokenizer  # noqa: F401 - the pipeline's config names our tokenizer
 
-    return spacy.load(pipeline_path())
+    return spacy.load(path)
 
 
-@functools.lru_cache(maxsize=1)
 def classifier():
-    """The sentence classifier computed with numpy (`bow`), or None when the shipped pipeline's
-    classifier is another architecture (then spaCy runs it)."""
+    """The sentence classifier computed with numpy (`bow`), or None when the pipeline's
+    classifier is another architecture (then spaCy runs it). Once per path, like `load`."""
+    return _classifier(pipeline_path())
+
+
+@functools.lru_cache(maxsize=2)
+def _classifier(path: pathlib.Path):
     from .bow import BowClassifier, UnsupportedModel
 
     try:
-        return BowClassifier.load(pipeline_path())
+        return BowClassifier.load(path)
     except UnsupportedModel:
         return None
 
