@@ -85,6 +85,15 @@ def test_markdown_table_rows_have_cells():
         ("陈述一下全体同意", []),
         ("到时候你和张凯老师都出来", [("张凯", "person")]),  # 老师 alone is nobody (老 + the surname 师)
         ("小区门口贴通知", []),
+        # departments jieba splits or glues to the name after them
+        ("合规部牵头，对剩余问题制定方案", [("合规部", "dept")]),
+        ("厂务部甘卫东核查排风记录", [("厂务部", "dept"), ("甘卫东", "person")]),
+        ("周六上午总部来人", []),
+        ("由区住建局牵头", [("区住建局", "dept")]),
+        ("由港华燃气公司负责施工", [("港华燃气公司", "dept")]),
+        # a name jieba cut after two characters, a surname standing alone in notes
+        ("刘海波负责", [("刘海波", "person")]),
+        ("→ 陈 下周三前跟作者谈", [("陈", "person")]),
     ],
 )
 def test_find_mentions(text, expected):

@@ -117,7 +117,14 @@ def _clause_department_pattern() -> re.Pattern[str]:
     data = ruledata.load("departments.yaml")
     suffixes = ruledata.alternation(sorted(data["clause_suffixes"], key=len, reverse=True))
     then = ruledata.alternation(data["clause_then"])
-    return re.compile(rf"(?:^|(?<=[，,、；;：:\s（(由和与及请让]))(?P<dept>[{_CJK}]{{2,4}}?(?:{suffixes}))(?=(?:{then})|[{_CJK}]{{2,3}}(?:{then}))")
+    return re.compile(rf"(?:^|(?<=[，,、；;：:\s（(由和与及请让]))(?P<dept>[{_CJK}]{{2,4}}?(?:{suffixes}))(?:(?P<then>{then})|(?=[{_CJK}A-Za-z（(]))")
+
+
+@functools.lru_cache(maxsize=1)
+def _owner_verb() -> re.Pattern[str]:
+    """What a person named after a department may do next: "合规部朱晓彤负责…", "厂务部甘卫东核查…"."""
+    data = ruledata.load("departments.yaml")
+    return re.compile(rf"\s*(?:{ruledata.alternation(data['clause_then'])}|{ruledata.alternation(data['clause_person_then'])})")
 
 
 def _clause_departments(text: str) -> list[tuple[str, int, int, str | None]]:
@@ -129,8 +136,13 @@ def _clause_departments(text: str) -> list[tuple[str, int, int, str | None]]:
         dept = match.group("dept")
         if dept[0] in _GLUE or dept[0] in _FUNCTION_CHARS or not is_department(dept) or is_person(dept):
             continue
-        end = match.end()
-        person = next((text[end:end + n] for n in (3, 2) if text[end + n - 1:end + n] not in _FUNCTION_CHARS | {"于"} and is_full_name(text[end:end + n])), None)
+        end = match.end("dept")
+        person = None
+        if not match.group("then"):
+            # the department is an owner only with a person after it, who then acts
+            person = next((text[end:end + n] for n in (3, 2) if text[end + n - 1:end + n] not in _FUNCTION_CHARS | {"于"} and is_full_name(text[end:end + n])), None)
+            if person is None or not _owner_verb().match(text, end + len(person)):
+                continue
         out.append((dept, match.start("dept"), end, person))
     return out
 
