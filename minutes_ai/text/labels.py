@@ -25,6 +25,7 @@ def layout_rules() -> dict:
         "meeting": meeting,
         "speaker_ids": speaker_ids,
         "ditto": set(data["ditto"]),
+        "table_columns": data["table_columns"],
         "periods": data["periods"],
         "id_columns": set(data["id_columns"]),
     }

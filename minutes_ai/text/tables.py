@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import Sentence, Span
-from .labels import field_of, layout_rules
+from .labels import field_of, layout_rules, section_of
 
 TABLE_SEPARATOR = re.compile(r"^[\s|:+=\-—]*-{2,}[\s|:+=\-—]*$")
 SPACES = re.compile(r"\s{2,}|\t")
@@ -65,7 +65,8 @@ def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
     first = lines[i][1]
     is_pipe = "|" in first
     header = _cells(*lines[i])
-    columns = _title_column([field_of(cell) or _column_guess(cell) for _, cell in header], [cell for _, cell in header])
+    table_columns = layout_rules()["table_columns"]
+    columns = _title_column([field_of(cell) or table_columns.get(cell.strip("* ")) or _column_guess(cell) for _, cell in header], [cell for _, cell in header])
     ditto = layout_rules()["ditto"]
     above: dict[str, Span] = {}
     i += 1
@@ -112,9 +113,10 @@ def _title_column(columns: list[str | None], header: list[str]) -> list[str | No
     column that does not number or identify rows holds what is to be done."""
     if "title" in columns or not {"owner", "deadline"} & set(columns):
         return columns
-    ids = layout_rules()["id_columns"]
+    rules = layout_rules()
     for k, (name, label) in enumerate(zip(columns, header)):
-        if name is None and label and label not in ids:
+        # not a number or id column, nor a rota's "主持/记录/值班" (who does a duty: no work item)
+        if name is None and label and label not in rules["id_columns"] and label not in rules["meeting"] and not section_of(label):
             return columns[:k] + ["title"] + columns[k + 1:]
     return columns
 
