@@ -304,7 +304,7 @@ def prose_fields(sentence: Sentence, meeting_date: dt.date, known: frozenset[str
 
 def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str], *, decided: bool = False) -> list[TaskDraft]:
     text = sentence.text
-    if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text) and not _ARROW.search(text):
+    if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text) and not has("second_person", text) and not _ARROW.search(text):
         return []  # outside a task list a prose task needs a work verb, a promise or an arrow (see _is_task)
     mentions = names.find_mentions(text, known=known)
     if owner_rules.reports(text, mentions):
@@ -494,6 +494,8 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
         return True  # "蔡姐 → 精品供应商对账 本周": the arrow assigns, whatever the verb
     if owners and firm and deadline is not None and deadline.date is not None and owner_rules.first_person(body):
         return True  # "好，我今天下班前就发。": a dated promise needs no listed work verb
+    if owners and not implicit and has("second_person", body):
+        return True  # "小蒋你来排一下值班表": handed to the person addressed, whatever the verb
     return verb and deadline is not None and deadline.date is not None and firm
 
 
