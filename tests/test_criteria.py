@@ -19,6 +19,10 @@ from minutes_ai.extract.criteria import find_criteria
         ("易损件 每样 至少 备 两套 在 仓里 那个 三个 工作日 内 把 清单 给 我 嗯 行", "至少 备 两套 在 仓里"),
         ("要求功能测试的通过率不少于95%,测试结束后,", "功能测试的通过率不少于95%"),
         ("王磊负责接口联调，本周五前完成", None),
+        # speech with pauses and no commas: the standard is the clause after a pause
+        ("这周五之前 呃不 明天之前吧 给我一个书面的情况说明 要有当班人员的签字", "要有当班人员的签字"),
+        ("那我问一下法务 看看合规上能不能做", None),  # 能不能 asks, it sets no standard
+        ("小韩 5个工作日内 出质证意见初稿（针对答辩状附件1-9）", None),  # 附件 is an attachment
     ],
 )
 def test_find_criteria(text, criterion):

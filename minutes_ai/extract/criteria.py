@@ -57,7 +57,7 @@ def _find(text: str) -> tuple[str, int, int] | None:
         if len(value) >= 2:
             start = text.index(value, label.end())
             return value, start, start + len(value)
-    clauses = [(m.start(), m.group()) for m in re.finditer(r"[^，,；;。\n]+", text)]
+    clauses = [(m.start(), m.group()) for m in re.finditer(_clause_pattern(text), text)]
     standard = [(at, clause) for at, clause in clauses[1:] if _sets_standard(clause)]
     if standard:
         start = standard[0][0]
@@ -72,6 +72,16 @@ def _find(text: str) -> tuple[str, int, int] | None:
             start = text.index(value, match.start())
             return value, start, start + len(value)
     return None
+
+
+def _clause_pattern(text: str) -> str:
+    """Clauses end at commas; in speech-recognition text with no commas they end at pauses
+    ("…月底前发到各班组 每个航点单独一页 带图的那种"), unless the spaces are between every word
+    (segmented transcripts: "要 有 签到" is one clause)."""
+    chunks = text.split()
+    if len(chunks) >= 3 and len(text) >= 20 and not re.search(r"[，,；;。]", text) and sum(map(len, chunks)) / len(chunks) >= 4:
+        return r"[^，,；;。\n\s]+"
+    return r"[^，,；;。\n]+"
 
 
 def _sets_standard(clause: str) -> bool:
