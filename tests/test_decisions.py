@@ -25,6 +25,8 @@ from minutes_ai import extract
         ("预算申请了八万，财务那边还没批，等财务回复。", False),
         ("好多地方跟现在的设备对不上了。", False),
         ("门店上周客流量下降了5%。", False),
+        ("行，那就这样，散会。", False),
+        ("争论较多，结论见第三部分。", False),
     ],
 )
 def test_is_decision(text, decided):
