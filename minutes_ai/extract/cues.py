@@ -17,9 +17,11 @@ def cue(name: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def has(name: str, text: str) -> bool:
     """Does a cue of `name` occur in `text`? Speech recognisers that put a space between every
-    word ("还 没 定", "下次 再 议") are matched with those spaces taken out."""
+    word ("还 没 定", "下次 再 议") are matched with those spaces taken out. Cached: the stages ask
+    the same questions of the same sentence (is it done? cancelled? a decision?) several times."""
     pattern = cue(name)
     return pattern.search(text) is not None or (" " in text and pattern.search(_unspaced(text)) is not None)
 

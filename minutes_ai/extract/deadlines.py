@@ -90,10 +90,35 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 _TIME_KINDS = {"clock", "hhmm", "time_word"}
 
 
+@functools.lru_cache(maxsize=1)
+def _triggers() -> dict[str, re.Pattern[str]]:
+    """For each phrase pattern, characters without which it cannot match: most sentences lack
+    most of them, and one character-class search is far cheaper than the pattern's scan."""
+    r = _rules()
+
+    def first_chars(words) -> str:
+        return "".join(sorted({re.escape(w[0]) for w in words}))
+
+    latin = "A-Za-z"
+    needs = {
+        "full_date": r"\d", "month_day": "月", "numeric_md": "/", "dotted_md": r"\.", "english_md": latin,
+        "english_dm": latin, "english_day": latin, "english_week": latin, "english_duration": latin,
+        "day_only": "号日", "next_month_day": "下", "english_end": latin, "month_part": "月", "d_plus": r"\+",
+        "workdays": "工", "duration": "内后", "weekday": "周星礼", "weekend": "周星礼", "week": "周星礼",
+        "english_weekday": latin, "day_word": first_chars(r["day_words"]), "month_word": "月",
+        "year_word": "年", "clock": "点时", "hhmm": ":", "time_word": first_chars(r["time_words"]),
+        "vague": first_chars(r["vague"]),
+    }
+    return {name: re.compile(f"[{chars}]") for name, chars in needs.items()}
+
+
 def find_deadlines(text: str, meeting_date: dt.date) -> list[DeadlineMatch]:
     """All deadline phrases in `text`, resolved from `meeting_date`, left to right."""
     candidates = []
+    triggers = _triggers()
     for name, pattern in _patterns():
+        if not triggers[name].search(text):
+            continue
         for match in pattern.finditer(text):
             if match.end() > match.start():
                 candidates.append((match.start(), -(match.end() - match.start()), name, match))

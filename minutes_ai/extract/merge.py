@@ -7,6 +7,7 @@ These merge into the first clear assignment, which fills in what it lacked.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .drafts import TaskDraft, review_flags
@@ -55,8 +56,12 @@ def _same_owner(a: TaskDraft, b: TaskDraft) -> bool:
     """Same person or department; "雨桐" in a summary is "周雨桐" from earlier."""
     if a.owner is None or b.owner is None:
         return False
-    first = {a.owner.name, a.owner.dept} - {None}
-    second = {b.owner.name, b.owner.dept} - {None}
+    return _same_names((a.owner.name, a.owner.dept), (b.owner.name, b.owner.dept))
+
+
+@functools.lru_cache(maxsize=4096)
+def _same_names(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    first, second = set(a) - {None}, set(b) - {None}
     return bool(first & second) or any(len(x) >= 2 and len(y) >= 2 and (x in y or y in x) for x in first for y in second)
 
 
@@ -67,10 +72,11 @@ def _same_task(a: TaskDraft, b: TaskDraft) -> bool:
     return len(dates) <= 1 and bigram_overlap(a.title, b.title) >= 0.5
 
 
-def bigrams(text: str, ignore: str = r"[\s，,、。；;：:]") -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def bigrams(text: str, ignore: str = r"[\s，,、。；;：:]") -> frozenset[str]:
     """The character bigrams of `text`, characters matching `ignore` left out."""
     text = re.sub(ignore, "", text)
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def bigram_overlap(a: str, b: str) -> float:

@@ -121,26 +121,30 @@ class BowClassifier:
         weights = np.asarray(params["W"], dtype=np.float32).reshape(n_out, length)
         return cls(labels, weights, np.asarray(params["b"], dtype=np.float32), symbols)
 
-    def _ids(self, words: list[str]) -> np.ndarray:
-        symbols = self.symbols
-        return np.fromiter((symbols[w] if w in symbols else string_hash(w) for w in words), dtype=np.uint64, count=len(words))
-
     def predict(self, docs: list[list[str]]) -> np.ndarray:
-        """(len(docs), n_labels) probabilities; a doc is its list of tokens (never empty)."""
-        keys, bounds = [], []
-        total = 0
-        for words in docs:
-            unigrams = self._ids(words)
-            keys.append(unigrams)
-            keys.append(bigram_hash(unigrams[:-1], unigrams[1:]))
-            bounds.append(total)
-            total += 2 * len(unigrams) - 1
+        """(len(docs), n_labels) probabilities; a doc is its list of tokens (never empty). All
+        docs are hashed in one pass: per-doc numpy calls cost more than the arithmetic."""
+        n_labels = len(self.labels)
         if not docs:
-            return np.zeros((0, len(self.labels)), dtype=np.float32)
-        ids = np.concatenate(keys)
+            return np.zeros((0, n_labels), dtype=np.float32)
+        symbols = self.symbols
+        lengths = np.fromiter((len(words) for words in docs), dtype=np.int64, count=len(docs))
+        ids = np.fromiter(
+            (symbols[w] if w in symbols else string_hash(w) for words in docs for w in words),
+            dtype=np.uint64,
+            count=int(lengths.sum()),
+        )
+        doc_of = np.repeat(np.arange(len(docs)), lengths)
+        same_doc = doc_of[:-1] == doc_of[1:]  # bigrams never cross from one sentence to the next
+        bigrams = bigram_hash(ids[:-1][same_doc], ids[1:][same_doc])
+        scores = np.empty((len(docs), n_labels), dtype=np.float64)
         length = np.uint32(self.weights.shape[1])
-        columns = self.weights[:, murmur3_32(ids, 0) % length] + self.weights[:, murmur3_32(ids, 1) % length]
-        scores = np.add.reduceat(columns, np.asarray(bounds), axis=1).T + self.bias
+        for keys, owner in ((ids, doc_of), (bigrams, doc_of[:-1][same_doc])):
+            columns = self.weights[:, murmur3_32(keys, 0) % length] + self.weights[:, murmur3_32(keys, 1) % length]
+            for label in range(n_labels):
+                part = np.bincount(owner, weights=columns[label], minlength=len(docs))
+                scores[:, label] = part if keys is ids else scores[:, label] + part
+        scores += self.bias
         return 1.0 / (1.0 + np.exp(-scores))
 
 

@@ -283,6 +283,8 @@ _THANKED = re.compile(r"(?:辛苦|麻烦|拜托|有劳)$")
 
 
 def _is_vocative(text: str, token: Token) -> bool:
+    if "你" not in text[token.end:token.end + 4] and not _THANKED.search(text[max(0, token.start - 2):token.start]):
+        return False  # the quick test first: most words are followed by no 你
     word = token.word
     if not (re.fullmatch(f"[{_CJK}]{{2,3}}", word) or is_english_name(word)):
         return False
@@ -295,9 +297,31 @@ def _is_vocative(text: str, token: Token) -> bool:
     return is_english_name(word) or word_tag is None or word_tag.startswith("nr")
 
 
+_NAME_START = re.compile(rf"[{_CJK}A-Za-z]")
+
+
+@functools.lru_cache(maxsize=1)
+def _mention_edges() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Characters a person's mention can start with (a surname, 小/老/阿, a preposition jieba glued
+    to a surname), characters a unit's name ends with, and the units known whatever their form."""
+    names = _names()
+    data = ruledata.load("departments.yaml")
+    first = set(names["surnames"]) | {c[0] for c in names["compound"]} | {p[0] for p in names["prefixes"]} | _GLUE
+    last = {suffix[-1] for suffix in data["suffixes"]}
+    return frozenset(first), frozenset(last), frozenset(data["known"])
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _may_start_mention(word: str) -> bool:
+    first, last, known = _mention_edges()
+    return word[0] in first or word[0].isascii() or word[-1] in last or word in known
+
+
 def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, str] | None:
     token = tokens[i]
     word, start = token.word, token.start
+    if not _NAME_START.match(word) or not _may_start_mention(word):
+        return None  # punctuation, digits, spaces, and words no name or unit can start with
     nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
     names = _names()
     # 张总 / 王经理 / 小王: surname + title, or prefix + surname, however jieba split them.
