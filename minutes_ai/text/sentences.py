@@ -59,6 +59,9 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     role = re.match(r"[A-Za-z]{2,6}(?=[\u4e00-\u9fff])", label)  # "QA老俞", "HR小柴"
     if role and _is_speaker(label[role.end():], known):
         return label[role.end():]
+    english = re.fullmatch(r"[\u4e00-\u9fff]{1,6}\s*([A-Z][a-z]+)", label)  # "设计师Kelly"
+    if english and names.is_english_name(english.group(1)):
+        return english.group(1)
     last = re.split(r"[\s.]+", label)[-1]
     if last != label and _is_speaker(last, known):
         return last
@@ -164,7 +167,8 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
     header = HEADER_LINE.match(line)
     who = header and person_in_label(header.group("who") or header.group("after"), known)
     if who:
-        state.speaker, state.person, state.record = who, None, None
+        # a chat message header: what a heading said before is over (chat has no sections)
+        state.speaker, state.person, state.record, state.section = who, None, None, None
         return
     if stamp and stamp.end() < len(line):
         start, line = start + stamp.end(), line[stamp.end():]
