@@ -46,10 +46,12 @@ def period_sections(labels: set[str]) -> dict[str, str]:
     """Sections for period labels given the labels a document uses: {"本周": "done", "下周": "tasks"}
     when both a period and the next are there, nothing otherwise."""
     out: dict[str, str] = {}
-    for current, following in layout_rules()["periods"]:
+    for current, following in layout_rules()["periods"]:  # earlier pairs win: 上周/本周/下周 → 本周 reports
         if labels & set(current) and labels & set(following):
-            out.update({label: "done" for label in current})
-            out.update({label: "tasks" for label in following})
+            for label in current:
+                out.setdefault(label, "done")
+            for label in following:
+                out.setdefault(label, "tasks")
     return out
 
 
