@@ -196,6 +196,7 @@ IN_SENTENCES = [
     ("12.4前交初稿", "12.4前", D(2026, 12, 4)),
     ("draft the 3.2 release notes by Dec 10", "Dec 10", D(2026, 12, 10)),  # 3.2 is a version
     ("update the templates to 3.2 next week", "next week", D(2026, 12, 4)),
+    ("节假日排班表 Kevin 12.25 前出", "12.25 前", D(2026, 12, 25)),
 ]
 
 

@@ -55,8 +55,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "full_date": r"(?P<y>20\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?",
         "month_day": rf"(?P<m>{n})\s*月\s*(?P<d>{n})\s*[日号]?(?![\d个天周])",
         "numeric_md": r"(?<![\w./:+\-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X))",
-        # "12.4" is a date in Chinese notes; "the 3.2 release", "to 3.2 next week", "3.2.1" are versions
-        "dotted_md": r"(?<![\w./:+\-])(?<![A-Za-z] )(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X|[Rr]elease|RC|rc|[Bb]eta|GA|分支|branch))",
+        # "12.4", "Kevin 12.25 前出" are dates in Chinese notes; "the 3.2 release", "to 3.2 next
+        # week", "version 3.2", "3.2.1" are versions
+        "dotted_md": r"(?<![\w./:+\-])(?<!to )(?<!the )(?<!ersion )(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X|[Rr]elease|RC|rc|[Bb]eta|GA|分支|branch))",
         "english_md": rf"\b(?P<mon>{_alt(r['english_months'])})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
         "english_dm": rf"\b(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<mon>{_alt(r['english_months'])})\b",
         "english_day": rf"\b(?P<word>{_alt(r['english_day_words'])})\b",

@@ -492,7 +492,7 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
         return not implicit or deadline is not None or owner_rules.first_person(body)
     if explicit and deadline is not None:
         return True  # "蔡姐 → 精品供应商对账 本周": the arrow assigns, whatever the verb
-    if owners and deadline is not None and deadline.date is not None and owner_rules.first_person(body) and (firm or not implicit):
+    if owners and deadline is not None and deadline.date is not None and (firm and owner_rules.first_person(body) or not implicit and has("first_person", body)):
         return True  # "好，我今天下班前就发。", "价格下周一我来定": a dated promise needs no listed work verb
     if owners and not implicit and has("second_person", body):
         return True  # "小蒋你来排一下值班表": handed to the person addressed, whatever the verb
