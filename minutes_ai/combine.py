@@ -102,21 +102,30 @@ def combine(sentences: list[Sentence], drafts: list[TaskDraft], *, meeting_date:
         chosen = [s for s in units if task_p[s.start] >= 0.5]
         return [d for s, found in zip(chosen, spans([s.text for s in chosen])) for d in _model_drafts(s, task_p[s.start], found, meeting_date, known)]
     by_start = {s.start: s for s in units}
+    before = {s.start: previous for previous, s in zip([None, *units], units)}
     out = []
+    kept: set[tuple[int, str | None]] = set()  # (sentence start, owner) of the drafts kept so far
     for draft in drafts:
         sentence = by_start.get(draft.start)
         p = task_p.get(draft.start, 1.0)
         dated = draft.deadline is not None and draft.deadline.date is not None
+        owner = draft.owner.name or draft.owner.dept if draft.owner is not None else None
+        previous = before.get(draft.start)
         structured = sentence is not None and (
             sentence.row
             or "\n" in sentence.text
             or "：" in sentence.text[:12]
             or draft.owner is not None and draft.owner.name is not None and owner_rules.named_in_charge(sentence.text, draft.owner.name)
             or (owner_rules.first_person(sentence.text) or sentence.person is not None) and dated
+            # the next entry of a list the same owner's kept task opened on the same line
+            # ("王芳：1. 整理客户名单，周五前 2. 回访重点客户")
+            or owner is not None and sentence.item and previous is not None and previous.item
+            and sentence.start - previous.end <= 4 and (previous.start, owner) in kept
         )
         if structured or p >= DROP:
             draft.confidence = round((draft.confidence + p) / 2, 2)
             out.append(draft)
+            kept.add((draft.start, owner))
     covered = {d.start for d in drafts}
     candidates = [s for s in units if task_p[s.start] >= ADD and s.start not in covered and not s.row and may_be_task(s)]
     unfilled = []

@@ -173,6 +173,7 @@ class Sentence(_Model):
     section: Optional[str] = Field(default=None, description="Kind of the enclosing section: tasks, done, decisions, questions, info.")
     heading: bool = Field(default=False, description="True for a heading line, which carries no item itself.")
     row: bool = Field(default=False, description="True for a table row; its tasks come from `cells` only.")
+    item: bool = Field(default=False, description="True for an entry of a bulleted or numbered list (how plans list their work).")
     cells: dict[str, Span] = Field(default_factory=dict, description="For table rows: field name → cell.")
     audio_start: Optional[float] = Field(default=None, description="Start in the recording, for transcripts.")
     audio_end: Optional[float] = Field(default=None, description="End in the recording, for transcripts.")

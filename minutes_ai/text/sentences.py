@@ -37,6 +37,8 @@ MARKER = re.compile(
     r"(?:\d{1,2}|[a-zA-Z])[.、)）](?!\d)\s*|[(（]\d{1,2}[)）]\s*|[①-⑳]\s*|"
     r"[一二三四五六七八九十]{1,3}[、.．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|第[一二三四五六七八九十\d]+[项条部分章节][、:：.\s]*)+"
 )
+# A list entry's marker: a bullet, a checkbox, "1." "1、" "(1)" "①" — not a heading's "#".
+ITEM_MARKER = re.compile(r"^\s*(?:[-•·▪◦●○■□◆◇]|[*+](?=\s)|\[[ xX]\]|(?:\d{1,2}|[a-zA-Z])[.、)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])")
 HEADING_MARKER = re.compile(r"^(?:#{1,6}\s|[一二三四五六七八九十]{1,3}[、.．]|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|第[一二三四五六七八九十\d]+[部分章节])")
 BRACKETED = re.compile(r"^(?:\*\*|【|\[)(?P<inner>[^\]】*]{1,24})(?:\*\*|】|\])\s*[:：]?\s*(?P<rest>.*)$")
 SENTENCE_END = set("。！？!?；;")
@@ -94,6 +96,7 @@ class _State:
     text: str = ""
     out: list[Sentence] = field(default_factory=list)
     periods: dict[str, str] = field(default_factory=dict)  # "本周" → done when "下周：" follows
+    listed: bool = False  # the line being read is a list entry ("- …", "2. …")
 
     def section_of(self, label: str) -> str | None:
         return self.periods.get(label.strip()) or section_of(label)
@@ -154,6 +157,7 @@ _BULLET = re.compile(r"^\s*(?:[-•·+▪◦●○]|\*(?!\*)|\[[ xX]\])\s*")  # 
 
 def _read_line(start: int, line: str, state: _State, known: frozenset[str], next_line: str = "") -> None:
     raw_line = line
+    state.listed = bool(ITEM_MARKER.match(line))
     is_heading = bool(HEADING_MARKER.match(line.lstrip()))
     # "2. Sprint 7 scope" over a list of "- …" items is a heading too.
     is_heading = is_heading or bool(_NUMBERED.match(line) and _BULLET.match(next_line))
@@ -275,7 +279,7 @@ def _extend(state: _State, end: int) -> None:
     state.record = extended
 
 
-def _emit(state: _State, start: int, text: str, *, section_override: str | None, speaker: str | None) -> Sentence:
+def _emit(state: _State, start: int, text: str, *, section_override: str | None, speaker: str | None, item: bool = False) -> Sentence:
     # model_construct: the splitter builds thousands of these from values it computed itself
     sentence = Sentence.model_construct(
         text=text,
@@ -286,6 +290,7 @@ def _emit(state: _State, start: int, text: str, *, section_override: str | None,
         section=section_override or state.section,
         heading=False,
         row=False,
+        item=item,
         cells={},
         audio_start=None,
         audio_end=None,
@@ -298,10 +303,11 @@ def _emit_sentences(state: _State, start: int, line: str, *, section_override: s
     if _field_count(line) >= 2:
         state.record = _emit(state, start, line, section_override=section_override, speaker=speaker)
         return
-    for piece_start, piece in split_line(line):
+    for i, (piece_start, piece) in enumerate(split_line(line)):
+        item = bool(ITEM_MARKER.match(piece)) or (i == 0 and state.listed)
         piece_start, piece = _strip(start + piece_start, piece)
         if piece and not re.fullmatch(r"[\W_]+", piece):
-            _emit(state, piece_start, piece, section_override=section_override, speaker=speaker)
+            _emit(state, piece_start, piece, section_override=section_override, speaker=speaker, item=item)
 
 
 def _field_count(line: str) -> int:
