@@ -40,7 +40,8 @@ def is_open_question(sentence: Sentence) -> bool:
         return False
     if sentence.section == "questions":
         return len(re.sub(r"\W", "", text)) >= 4
-    if has("rejection", _last_clause(text)) and not has("question", _last_clause(text)):
+    last = _last_clause(text)
+    if has("rejection", last) and not has("question", last):
         return False  # "大家意见不一，先不搞。": settled, by saying no
     return has("open_question", text)
 

@@ -22,7 +22,7 @@ from ..text.labels import field_of
 from . import owners as owner_rules
 from .criteria import find_criteria
 from .cues import cue, has
-from .deadlines import DeadlineMatch, find_deadlines, marks_event, pick, resolve_deadline
+from .deadlines import DeadlineMatch, find_deadlines, marks_event, pick, resolve_deadline, sets_limit
 from .drafts import TRIM, TaskDraft, drafts_for, review_flags
 from .merge import merge_repeats
 from .roles import is_cancelled, is_done, may_be_task
@@ -228,7 +228,7 @@ def _from_record(sentence: Sentence, fields: dict, meeting_date: dt.date, known:
     if not owners:
         owners = _prose_owners(sentence, title, known)
     if deadline is None:
-        matches = [m for m in find_deadlines(sentence.text, meeting_date) if _is_deadline(m.deadline, meeting_date) and not marks_event(sentence.text, m)]
+        matches = _deadlines_in(sentence.text, meeting_date)
         deadline = pick(matches).deadline if matches else None
     if criteria is None and title:
         found = find_criteria(title)  # "…本周五前整改完毕，要求整改后拍照上传。（责任人：刘海波）"
@@ -313,9 +313,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     if not owners_found and sentence.section == "tasks" and mentions and _opens_item(text, mentions[0]):
         owners_found = [mentions[0]]  # "AI: Rocky 库存锁定接口 ETA 11/5": a task list item opens with its owner
     groups = _groups(text, sorted(owners_found + _commitments(text, owners_found), key=lambda m: m.start))
-    # A date before the meeting is something that happened ("4月8号来料检验发现…"), and a written
-    # date equal to the meeting's is the meeting's own ("筹备会 11/16 周一晚"): neither is a deadline.
-    all_deadlines = [d for d in find_deadlines(text, meeting_date) if _is_deadline(d.deadline, meeting_date) and not marks_event(text, d)]
+    all_deadlines = _deadlines_in(text, meeting_date)
     drafts: list[TaskDraft] = []
     for group in groups:
         body = _without_reports(text[group.start:group.end])
@@ -407,6 +405,13 @@ def _blank(text: str, mentions: list[Mention]) -> str:
     return "".join(chars)
 
 
+def _deadlines_in(text: str, meeting_date: dt.date) -> list[DeadlineMatch]:
+    """The phrases of `text` that can be a task's deadline. A date before the meeting is something
+    that happened ("4月8号来料检验发现…"), a written date equal to the meeting's is the meeting's
+    own ("筹备会 11/16 周一晚"), a date that opens an event is when it happens ("12月10日起开展")."""
+    return [m for m in find_deadlines(text, meeting_date) if _is_deadline(m.deadline, meeting_date) and not marks_event(text, m)]
+
+
 def _is_deadline(deadline: Deadline, meeting_date: dt.date) -> bool:
     if deadline.date is None:
         return True
@@ -438,8 +443,7 @@ def _is_firm(match: DeadlineMatch, body: str) -> bool:
     """A deadline that sets a date on its own: "12月5日", "3个工作日内", "周五前", or a day word
     with an obligation ("今天要发出"). "今天一天下来很不容易" mentions a day; it sets nothing."""
     kind = match.deadline.kind.value
-    said_before = re.search(r"(?:前|内|为止)$", match.deadline.text) is not None  # "今天下班前"
-    return match.has_suffix or said_before or kind in ("absolute", "workdays") or bool(_OBLIGATION.search(body))
+    return sets_limit(match) or kind in ("absolute", "workdays") or bool(_OBLIGATION.search(body))
 
 
 def _implicit_owner(sentence: Sentence, body: str) -> tuple[list[Owner], bool]:

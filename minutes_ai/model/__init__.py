@@ -14,3 +14,12 @@ PIPELINE_DIR = "pipeline"
 # "会议决定由王磊牵头" is a decision and a task.
 LABELS = ("TASK", "DECISION", "QUESTION", "DONE", "INFO")
 SPAN_LABELS = ("OWNER", "DEADLINE", "CRITERIA")
+
+
+def doc_words(text: str) -> list[str]:
+    """The tokens the model sees for `text`: the project tokenizer's words, or the text itself as
+    one token when it has none (spaCy refuses an empty doc). The spaCy tokenizer and the numpy
+    classifier both use this, so their scores stay equal."""
+    from ..text.segment import words_of
+
+    return list(words_of(text)) or [text]

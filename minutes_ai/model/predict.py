@@ -57,9 +57,9 @@ def categories(texts: list[str]) -> list[dict[str, float]]:
     if bow is None:
         nlp = load()
         return [dict(doc.cats) for doc in nlp.pipe(texts, batch_size=128, disable=["spancat"])]
-    from ..text.segment import words_of
+    from . import doc_words
 
-    probabilities = bow.predict([list(words_of(text)) or [text] for text in texts])
+    probabilities = bow.predict([doc_words(text) for text in texts])
     return [dict(zip(bow.labels, map(float, row))) for row in probabilities]
 
 

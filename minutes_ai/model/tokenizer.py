@@ -11,7 +11,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from ..text.segment import words_of
+from . import doc_words
 
 
 class JiebaTokenizer:
@@ -19,7 +19,7 @@ class JiebaTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words = list(words_of(text)) or [text]
+        words = doc_words(text)
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
     # The tokenizer has no state of its own: serialisation is a no-op.

@@ -78,11 +78,11 @@ def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
             continue
         if is_pipe and "|" not in stripped:
             break
-        if i + 1 < len(lines) and TABLE_SEPARATOR.match(lines[i + 1][1].strip()) and "-" in lines[i + 1][1]:
+        if i + 1 < len(lines) and TABLE_SEPARATOR.match(lines[i + 1][1].strip()):
             break  # a header over its separator: the next table starts here
-        if not is_pipe and len(_cells(start, line)) < 2:
-            break
         cells = _cells(start, line)
+        if not is_pipe and len(cells) < 2:
+            break
         row_start = start + len(line) - len(line.lstrip())
         mapped = {
             name: above[name] if cell in ditto and name in above else Span(text=cell, start=cell_start, end=cell_start + len(cell))
