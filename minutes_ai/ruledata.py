@@ -27,6 +27,13 @@ def load(name: str) -> Any:
     return yaml.safe_load(_read(name))
 
 
+@functools.lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """The words of a plain list rules/<name>.txt: one per line, # starts a comment."""
+    lines = (line.split("#", 1)[0].strip() for line in _read(name).splitlines())
+    return frozenset(line for line in lines if line)
+
+
 def alternation(words: list[str]) -> str:
     """A regex alternation of literal words, longest first so "下下周" wins over "下周"."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

@@ -94,6 +94,11 @@ def test_markdown_table_rows_have_cells():
         # a name jieba cut after two characters, a surname standing alone in notes
         ("刘海波负责", [("刘海波", "person")]),
         ("→ 陈 下周三前跟作者谈", [("陈", "person")]),
+        # a capitalised word is a person when it is a given name, or addressed with 你
+        ("@sanbuphy 发布 Pytorch Conference 系列翻译活动", [("sanbuphy", "person")]),
+        ("Lily 周五前交报告", [("Lily", "person")]),
+        ("Priya，你跟一下 Tuesday 的 demo", [("Priya", "person")]),
+        ("走 Gitee 流程，Kubeflow 负责调度", []),
     ],
 )
 def test_find_mentions(text, expected):

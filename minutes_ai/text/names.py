@@ -190,12 +190,17 @@ def is_full_name(word: str, *, loose: bool = False) -> bool:
     return word_tag is None and not in_dictionary(word) or (word_tag or "").startswith("nr")
 
 
-def is_english_name(word: str) -> bool:
-    return bool(ENGLISH_NAME.fullmatch(word)) and word not in _names()["not_english"]
+def is_english_name(word: str, *, loose: bool = False) -> bool:
+    """Kevin, Maggie Lu. In running text the first name must be a known given name ("Pytorch
+    Conference" is not two people); `loose` accepts any capitalised word where the place already
+    says it is a person (a speaker label, a word addressed with 你)."""
+    if not ENGLISH_NAME.fullmatch(word) or word in _names()["not_english"]:
+        return False
+    return loose or word.split(" ", 1)[0] in ruledata.words("english_given_names.txt")
 
 
 def is_person(word: str, *, loose: bool = False) -> bool:
-    return is_title_form(word) or is_full_name(word, loose=loose) or is_english_name(word)
+    return is_title_form(word) or is_full_name(word, loose=loose) or is_english_name(word, loose=loose)
 
 
 def is_bare_team(word: str) -> bool:
@@ -286,7 +291,7 @@ def _is_vocative(text: str, token: Token) -> bool:
     if "你" not in text[token.end:token.end + 4] and not _THANKED.search(text[max(0, token.start - 2):token.start]):
         return False  # the quick test first: most words are followed by no 你
     word = token.word
-    if not (re.fullmatch(f"[{_CJK}]{{2,3}}", word) or is_english_name(word)):
+    if not (re.fullmatch(f"[{_CJK}]{{2,3}}", word) or is_english_name(word, loose=True)):
         return False
     addressed = _VOCATIVE_AFTER.match(text[token.end:]) and _VOCATIVE_BEFORE.search(text[:token.start])
     if not addressed and not _THANKED.search(text[:token.start]):
@@ -294,7 +299,7 @@ def _is_vocative(text: str, token: Token) -> bool:
     if word in _names()["not_names"] or is_department(word):
         return False
     word_tag = tag(word)
-    return is_english_name(word) or word_tag is None or word_tag.startswith("nr")
+    return is_english_name(word, loose=True) or word_tag is None or word_tag.startswith("nr")
 
 
 _NAME_START = re.compile(rf"[{_CJK}A-Za-z]")

@@ -62,7 +62,7 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     if role and _is_speaker(label[role.end():], known):
         return label[role.end():]
     english = re.fullmatch(r"[\u4e00-\u9fff]{1,6}\s*([A-Z][a-z]+)", label)  # "设计师Kelly"
-    if english and names.is_english_name(english.group(1)):
+    if english and names.is_english_name(english.group(1), loose=True):
         return english.group(1)
     last = re.split(r"[\s.]+", label)[-1]
     if last != label and _is_speaker(last, known):
@@ -242,8 +242,8 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             state.section, state.record = kind, None
             if is_heading:
                 # "### 3. Governance" is a topic, not a person: an English word heads a per-person
-                # part only when the meeting lists that name
-                english = names.is_english_name(line) and line not in known
+                # part only when it is a given name or the meeting lists it
+                english = names.is_english_name(line, loose=True) and not names.is_english_name(line) and line not in known
                 state.person = line if _is_speaker(line, known) and not english else None
             if not kind and not state.person:
                 # "（一）8D报告" followed by "负责人：…" lines: the heading names the task.
