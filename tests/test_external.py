@@ -44,6 +44,20 @@ def test_duty_rota_table_is_not_a_task_list(data_dir):
     assert not rota_handles & {t.owner.name for t in minutes.tasks if t.owner}
 
 
+def test_todo_list_owner_is_the_handle_not_the_product_words(data_dir):
+    """"@sanbuphy发布 Pytorch Conference 系列翻译活动": capitalised product words are not people."""
+    minutes = extract((data_dir / "external" / "paddle-community" / "pfcc_meetings_2024_2024-01-25-meeting-minutes.md").read_text(encoding="utf-8"))
+    owners = {t.owner.name for t in minutes.tasks if t.owner}
+    assert "sanbuphy" in owners
+    assert not owners & {"Pytorch", "Conference", "Github", "Hmean", "Hscore", "PubTabNet"}
+
+
+def test_attendee_rosters_are_not_tasks(data_dir):
+    """"意向参与 PaddleOCR PMC 的开发者：@GreatV、@Topdu、…" lists who came."""
+    minutes = extract((data_dir / "external" / "paddle-community" / "pposdwg_2024-Q2-meeting-minutes.md").read_text(encoding="utf-8"))
+    assert not {"GreatV", "Topdu", "SWHL", "Liyulingyue"} & {t.owner.name for t in minutes.tasks if t.owner}
+
+
 def test_github_profile_links_become_handles(data_dir):
     minutes = extract((data_dir / "external" / "paddle-community" / "ppsigs_meetings_2024_2024-09-11-meeting-minutes.md").read_text(encoding="utf-8"))
     assert minutes.meeting.host == "jzhang533"

@@ -309,6 +309,8 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     mentions = names.find_mentions(text, known=known)
     if owner_rules.reports(text, mentions):
         return []  # "营销中心提出在4月中旬举办开放日": a report of what someone said
+    if _is_roster(text, mentions):
+        return []  # "意向参与 PMC 的开发者：@GreatV、@Topdu": who attends, not who works
     owners_found = owner_rules.joined_owners(text, mentions, 0) if mentions else []
     if not owners_found and sentence.section == "tasks" and mentions and _opens_item(text, mentions[0]):
         owners_found = [mentions[0]]  # "AI: Rocky 库存锁定接口 ETA 11/5": a task list item opens with its owner
@@ -396,6 +398,19 @@ def _without_reports(body: str) -> str:
     # only where someone then commits to the rest ("我会…", "我来…"); otherwise the whole group
     # is a status report
     return rest if len(kept) < len(clauses) and owner_rules.first_person(rest) and has("task_verbs", rest) else ""
+
+
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|[（(][^）)]*[）)]")
+
+
+def _is_roster(text: str, mentions: list[Mention]) -> bool:
+    """A label followed by nothing but names ("其他相关人：@Harryoung、@Gmgge"): a list of people.
+    Link targets and bracketed roles ("（汪昕、PMC Chair）") do not count as words."""
+    colon = re.search(r"[:：]", text)
+    start = colon.end() if colon else 0
+    listed = [m for m in mentions if m.start >= start]
+    rest = _LINK_TARGET.sub("", _blank(text, listed)[start:])
+    return len(listed) >= 2 and not re.search(r"[^\W_]", rest)
 
 
 def _blank(text: str, mentions: list[Mention]) -> str:
