@@ -27,11 +27,21 @@ from minutes_ai import extract
         ("门店上周客流量下降了5%。", False),
         ("行，那就这样，散会。", False),
         ("争论较多，结论见第三部分。", False),
+        # a proposal or a report by someone named first, unless the meeting then agrees
+        ("雷鸣提出将二次结构砌块改为轻质隔墙板，以加快工期。", False),
+        ("谭晓雯介绍，集团资金计划会定于6月25日召开。", False),
+        ("邵婧提出以后批量任务都要DBA review，大家同意。", True),
+        ("同意谷一鸣提出的本地化项目引入母语审校。", True),
+        # a line announcing the decisions below it, and a sign-off, are not decisions
+        ("今天定下来的：\n1. 会员等级砍到3级，就这么定了。", 1),
+        ("三、会议决定事项\n1. 维持原设计方案。\n\n华衡监理 项目监理部\n2026年6月16日", 1),
     ],
 )
 def test_is_decision(text, decided):
+    """`decided`: whether there is a decision, or how many."""
     minutes = extract(text, dt.date(2026, 12, 1), use_model=False)
-    assert bool(minutes.decisions) == decided, [d.text for d in minutes.decisions]
+    got = len(minutes.decisions) if type(decided) is int else bool(minutes.decisions)
+    assert got == decided, [d.text for d in minutes.decisions]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from ..models import Sentence
+from ..text import names
 from .cues import cue, has
+from .owners import reports
 
 
 def is_done(text: str) -> bool:
@@ -56,6 +58,8 @@ def is_unagreed_proposal(text: str) -> bool:
 _AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:(?:好|行|那就|大家|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|这样|定了|那|我|散会|今天就到这(?:里|儿)?|先这样)[\W_]*)*$")
 # "关于资金保障。": a topic line inside 议定事项, not a decision of its own
 _TOPIC_LINE = re.compile(r"^\W*关于.{1,16}?[。：:]?$")
+# "今天定下来的：", "各位，刚才评审会的结论同步一下 📝": a line that announces the decisions below it
+_INTRO_LINE = re.compile(r"[：:][^\w]*$|(?:结论|决议|决定)\S{0,4}(?:同步|汇报|说|通报)一下")
 
 
 def _last_clause(text: str) -> str:
@@ -65,7 +69,7 @@ def _last_clause(text: str) -> str:
 
 def is_decision(sentence: Sentence) -> bool:
     text = sentence.text
-    if sentence.section in ("done", "questions") or _AGREEMENT_ONLY.match(text):
+    if sentence.section in ("done", "questions") or _AGREEMENT_ONLY.match(text) or _INTRO_LINE.search(text):
         return False  # "同意。" alone agrees to what was said before; that sentence is the decision
     if sentence.section == "decisions":
         return not (has("open_question", text) or is_done(text) or _TOPIC_LINE.match(text))
@@ -75,9 +79,17 @@ def is_decision(sentence: Sentence) -> bool:
         return False
     if has("open_question", text) or is_done(text):
         return False
-    if cue("report_verbs").search(text[:12]) and not has("strong_decision", text):
-        return False  # "钟明远说明，期中考试定于11月4日" reports a fact
-    return has("decision", text)
+    if not has("decision", text) or has("strong_decision", text):
+        return has("decision", text)
+    # "钟明远说明，期中考试定于11月4日" reports a fact; "雷鸣提出将砌块改为轻质隔墙板" proposes,
+    # unless the meeting then agrees ("…，大家同意")
+    if _AGREED_AFTER.search(text):
+        return True
+    opener = [m for m in names.find_mentions(text[:16]) if not re.search(r"[^\W_]", text[:m.start])]
+    return not (cue("report_verbs").search(text[:12]) or reports(text, opener))
+
+
+_AGREED_AFTER = re.compile(r"(?:大家|都|一致|会议|与会\S{0,3})(?:同意|认可|没意见|无异议|通过)")
 
 
 # "@欧阳铭 能今天下班前发我一版吗": a request to someone by handle, with a date, asks for work

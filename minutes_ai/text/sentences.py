@@ -119,7 +119,26 @@ def split_sentences(text: str, known: frozenset[str] = frozenset()) -> list[Sent
         if i == 0 and _is_title(line):
             state.out[before:] = [s.model_copy(update={"heading": True}) for s in state.out[before:]]
         i += 1
+    signed = _sign_off(lines)
+    if signed is not None:
+        state.out = [s.model_copy(update={"heading": True}) if s.start >= signed else s for s in state.out]
     return state.out
+
+
+_DATE_LINE = re.compile(r"\W*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\W*")
+
+
+def _sign_off(lines: list[tuple[int, str]]) -> int | None:
+    """Where the sign-off of formal minutes starts ("华衡监理 项目监理部 / 2026年6月16日"): a last
+    line that is a date alone, and the short unpunctuated unit name above it. Neither is a
+    decision of the section they close, nor a task."""
+    if len(lines) < 3 or not _DATE_LINE.fullmatch(lines[-1][1]):
+        return None
+    start, above = lines[-2]
+    above = above.strip()
+    if len(above) <= 20 and not re.search(r"[，,。；;：:！!？?]", above) and not MARKER.match(above):
+        return start
+    return lines[-1][0]
 
 
 _TITLE_WORDS = re.compile(r"会|纪要|记录|周报|月报|复盘|笔记|速记|[Mm]eeting|[Ss]ync|[Mm]inutes|[Nn]otes|[Ss]tandup|[Rr]etro")
