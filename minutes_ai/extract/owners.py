@@ -65,7 +65,11 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             continue
         head, tail = text[:start], text[end:]
         # a clause starts after punctuation, or after a space in typed notes ("巡查排班表 应急办…")
-        at_clause_start = not re.search(r"[^\s\W_]", _strip_fillers(head)) or re.search(r"(?:[，,：:；;]|[\u4e00-\u9fff](?<![的跟和与给向对找同])\s)\s*$", head)
+        at_clause_start = (
+            not re.search(r"[^\s\W_]", _strip_fillers(head))
+            or re.search(r"(?:[，,：:；;]|[\u4e00-\u9fff](?<![的跟和与给向对找同])\s)\s*$", head)
+            or _TOPIC_THEN.search(head) or _ADDRESSED.match(tail)
+        )
         is_handle = text[start:start + 1] == "@"
         if re.search(r"(?:找|问)\s*$", head) and re.match(r"[\w\s]{0,4}?要", tail):
             continue  # "Nina 找品牌IT要 ERP 账号": asked for something, not put in charge
@@ -93,6 +97,11 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
 _COPULA = re.compile(r"(?:是|为)\s*$")
 _COPULA_IN_CHARGE = re.compile(r"负责|[Oo]wner|牵头|对接人|联系人|执行人|承办|由")
 _TEAM_IN_CHARGE = re.compile(r"\s*(?:组|团队|小组|那边|这边|同学|同事|负责|牵头|主导|跟进|来)")
+
+
+# "预案这个张经理你牵头": a topic, then the person; "…这块子轩你周五之前…": whoever is addressed
+_TOPIC_THEN = re.compile(r"(?:^|[，,：:；;。\s])[^，,：:；;。\s]{1,8}?(?:这个|这块|这一块|那块|的话)\s*$")
+_ADDRESSED = re.compile(r"\s*你(?!们|的|好|说|看|知道|觉得|想|也|还|是)")
 
 
 def _strip_fillers(text: str) -> str:

@@ -92,8 +92,9 @@ def is_decision(sentence: Sentence) -> bool:
 _AGREED_AFTER = re.compile(r"(?:大家|都|一致|会议|与会\S{0,3})(?:同意|认可|没意见|无异议|通过)")
 
 
-# "@欧阳铭 能今天下班前发我一版吗": a request to someone by handle, with a date, asks for work
-_DATED_REQUEST = re.compile(r"@\S+.*(?:前|之内|以内|今天|明天|后天|下班|[本这下]周|周[一二三四五六日末]|\d+[号日])")
+# "@欧阳铭 能今天下班前发我一版吗", "那思远你下周二能给到吗": a request to someone by handle or
+# addressed with 你, with a date, asks for work
+_DATED_REQUEST = re.compile(r"(?:@\S+|你(?!们|觉得|看|说|知道)).*(?:前|之内|以内|今天|明天|后天|下班|[本这下]周|周[一二三四五六日末]|\d+[号日])")
 
 
 def _dated_request(text: str) -> bool:

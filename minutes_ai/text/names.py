@@ -256,6 +256,10 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
     pattern = _known_pattern(frozenset(given_names))
     for match in pattern.finditer(text) if pattern else ():
         add(given_names[match.group()], match.start(), match.end(), "person")
+    # speech without punctuation: "嗯那个崩溃这块子轩你周五之前…", "那思远你下周二能给到吗"
+    for match in _SPOKEN_VOCATIVE.finditer(text):
+        if is_given_name(match.group(1)):
+            add(match.group(1), match.start(1), match.end(1), "person")
     tokens = tokenize(text)
     for token in tokens:
         # "佳琪，你配合文涛…", "Kevin，你和白露…": a word addressed with 你 is a person, even a
@@ -300,6 +304,18 @@ def _is_vocative(text: str, token: Token) -> bool:
         return False
     word_tag = tag(word)
     return is_english_name(word, loose=True) or word_tag is None or word_tag.startswith("nr")
+
+
+_SPOKEN_VOCATIVE = re.compile(
+    rf"(?:^|(?<=[，,。；;：:\s!！?？])|(?<=[那嗯啊呃哦行好对])|(?<=然后|这块|这个|那个|这边|那边))"
+    rf"([{_CJK}]{{2}})(?=你(?!们|的|好|说|看|知道|觉得|想|也|还|是))"
+)
+
+
+def is_given_name(word: str) -> bool:
+    """子轩, 思远: two common given-name characters that make no dictionary word."""
+    names = _names()
+    return len(word) == 2 and all(c in names["given"] for c in word) and word not in names["not_names"] and not in_dictionary(word) and tag(word) in (None, "nr")
 
 
 _NAME_START = re.compile(rf"[{_CJK}A-Za-z]")
