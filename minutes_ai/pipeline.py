@@ -22,6 +22,7 @@ from .extract import (
     meeting_date as find_meeting_date,
     participants,
     read_meeting,
+    units,
 )
 from .combine import MODES, combine, combine_progress, sentence_categories
 from .models import Decision, Minutes, OpenQuestion, ProgressItem, Source, Span, Task, Transcript
@@ -167,8 +168,8 @@ def _speakers(sentences: list) -> frozenset[str]:
 
 
 def _known_names(text: str) -> frozenset[str]:
-    """Names the document vouches for: participants and speaker labels."""
-    known = set(participants(text))
+    """Names the document vouches for: participants, listed units and speaker labels."""
+    known = set(participants(text)) | set(units(text))
     labels = [match.group(1).strip() for match in _SPEAKER.finditer(text)]
     # "郑晓燕 00:00:29", "00:07:48 冯晓雨": a header line of its own, read as the splitter reads it
     headers = (HEADER_LINE.match(line.strip()) for line in text.splitlines())

@@ -136,3 +136,31 @@ def test_participants(header, people):
 def test_the_first_line_naming_the_meeting_is_a_title(text, title):
     first = split_sentences(normalize(text))[0]
     assert first.heading == title
+
+
+GOVERNMENT_MINUTES = """青溪区人民政府
+专 题 会 议 纪 要
+〔2026〕第37号
+
+关于梧桐苑老旧小区改造项目推进工作的协调会议纪要
+
+2026年10月20日上午，副区长黄建国在区政府三号会议室主持召开专题会议。区住建局、滨河街道办事处、市燃气集团青溪分公司等单位负责同志参加会议。现将会议议定事项纪要如下：
+一、市燃气集团青溪分公司于本月底前完成燃气主管铺设。
+二、区住建局要在下周三前将资金使用计划报送区财政局。
+
+出席：黄建国、刘振宇（区住建局）、杜一鸣（滨河街道）
+记录：区政府办 秦蕾
+青溪区人民政府办公室　　2026年10月21日印发
+"""
+
+
+def test_formal_government_minutes_header():
+    """The subject line is the title, 主持召开 names the host, 出席 comes after the 议定事项, the
+    recorder is the person after the unit, and the listed units own their items."""
+    from minutes_ai import extract
+
+    minutes = extract(GOVERNMENT_MINUTES)
+    meeting = minutes.meeting
+    assert (meeting.title, meeting.host, meeting.recorder) == ("关于梧桐苑老旧小区改造项目推进工作的协调会议纪要", "黄建国", "秦蕾")
+    assert meeting.participants == ["黄建国", "刘振宇", "杜一鸣"]
+    assert [(t.owner.dept, t.deadline.date.isoformat()) for t in minutes.tasks] == [("市燃气集团青溪分公司", "2026-10-31"), ("区住建局", "2026-10-28")]

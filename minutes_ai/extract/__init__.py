@@ -11,7 +11,7 @@
 from .criteria import find_criteria
 from .deadlines import find_deadlines, resolve_deadline
 from .decisions import extract_decisions, extract_open_questions
-from .meeting import meeting_date, participants, read_meeting
+from .meeting import meeting_date, participants, read_meeting, units
 from .progress import extract_progress
 from .drafts import TaskDraft
 from .tasks import extract_tasks
@@ -28,4 +28,5 @@ __all__ = [
     "participants",
     "read_meeting",
     "resolve_deadline",
+    "units",
 ]

@@ -17,6 +17,7 @@ from .deadlines import find_deadlines
 
 _SPLIT = re.compile(r"[、,，;；/\s]+")
 _HEADER_LINES = 12
+_TAIL_LINES = 6
 
 
 @functools.lru_cache(maxsize=1)
@@ -33,13 +34,28 @@ def _field(text: str, key: str) -> str | None:
 def participants(text: str) -> list[str]:
     """People in the 参会人员 line: "质量部经理 卢建军、SQE 庞雪、大堂经理小官" → 卢建军, 庞雪, 小官."""
     labels = ruledata.alternation(_labels()["participants"])
-    head = "\n".join(text.splitlines()[:_HEADER_LINES * 2])
+    lines = text.splitlines()
+    # formal minutes list 出席/列席 at the end, after the 议定事项
+    head = "\n".join(lines[:_HEADER_LINES * 2] + lines[max(_HEADER_LINES * 2, len(lines) - _TAIL_LINES):])
     # at the start of a line, or after another field on it: not the 人 of "主 持 人：". Every such
     # line counts: "到场：…" and "缺席：…" both name people of the team.
     people = []
     for match in re.finditer(rf"(?:^|[ \t]{{2,}}|[；;|])[ \t]*(?:{labels})\s*[:：]\s*(.+)$", head, re.M):
         people += _people_in(match.group(1))
     return list(dict.fromkeys(people))
+
+
+# "区政府办、区住建局、…、国网青溪供电公司等单位负责同志参加会议": the units the meeting names
+_UNIT_LIST = re.compile(r"((?:[^\s、，,。；;：:]{2,16}、)+[^\s、，,。；;：:]{2,16})等(?:单位|部门|相关单位|相关部门)")
+
+
+def units(text: str) -> list[str]:
+    """The units listed in the header of formal minutes, as the document spells them."""
+    from ..text import names
+
+    head = "\n".join(text.splitlines()[:_HEADER_LINES * 2])
+    found = [u for match in _UNIT_LIST.finditer(head) for u in match.group(1).split("、")]
+    return [u for u in dict.fromkeys(found) if names.is_department(u, loose=True)]
 
 
 def _people_in(value: str) -> list[str]:
@@ -76,8 +92,12 @@ def meeting_date(text: str, today: dt.date) -> tuple[dt.date, str]:
 
 def read_meeting(text: str, date: dt.date, date_source: str, departments: list[str]) -> Meeting:
     title = _field(text, "title")
+    header = text.splitlines()[:_HEADER_LINES]
+    # formal minutes: "青溪区人民政府 / 专 题 会 议 纪 要 / 〔2026〕第37号 / 关于…的协调会议纪要"
+    subject = next((line.strip() for line in header if re.match(r"\s*关于.{2,60}(?:会议|纪要)\s*$", line)), None)
+    title = title or subject
     if not title:
-        for line in text.splitlines()[:_HEADER_LINES]:
+        for line in header:
             line = line.strip(" #*【】[]")
             if line and re.search(r"会|纪要|周报|复盘|评审|例会|Meeting|meeting|sync|Sync", line):
                 # a transcript's first line is speech: its title is the clause that names the meeting
@@ -98,7 +118,11 @@ def _hosted_by(text: str) -> str | None:
     """"本次会议由 @jzhang533 主持", "会议由分行副行长蒋丽华主持"."""
     from ..text.sentences import person_in_label
 
-    match = re.search(r"由\s*@?([^\s，,。；;由]{2,20}?)\s*主持", "\n".join(text.splitlines()[:_HEADER_LINES * 2]))
+    head = "\n".join(text.splitlines()[:_HEADER_LINES * 2])
+    match = re.search(r"由\s*@?([^\s，,。；;由]{2,20}?)\s*主持", head)
+    if not match:
+        # "副区长黄建国在区政府三号会议室主持召开专题会议"
+        match = re.search(r"(?:^|[，,。；;\s])([^\s，,。；;]{2,12}?)(?:在[^，,。；;\s]{1,20}?)?主持召开", head, re.M)
     if not match:
         return None
     value = match.group(1)
@@ -106,6 +130,10 @@ def _hosted_by(text: str) -> str | None:
 
 
 def _person(value: str | None) -> str | None:
+    """The person in a 主持人/记录人 value; "区政府办 秦蕾" names the unit first."""
+    from ..text.sentences import person_in_label
+
     if not value:
         return None
-    return _SPLIT.split(re.sub(r"[（(][^)）]*[)）]", "", value).strip())[0] or None
+    parts = [p for p in _SPLIT.split(re.sub(r"[（(][^)）]*[)）]", "", value).strip()) if p]
+    return next((p for p in parts if person_in_label(p) == p), parts[0] if parts else None)

@@ -208,11 +208,22 @@ def is_bare_team(word: str) -> bool:
     return word in _dept_patterns()[1] and not _dept_patterns()[0].fullmatch(word)
 
 
-def is_department(word: str) -> bool:
+def is_department(word: str, *, loose: bool = False) -> bool:
+    """研发部, 区住建局. `loose`: a long unit name the document itself lists ("市燃气集团青溪分公司")
+    may have up to 14 characters before its suffix; in running text 6 keep a unit from swallowing
+    the words before it."""
     pattern, known, excluded = _dept_patterns()
     if word in known:
         return True
+    if loose and len(word) > 8:
+        suffix = next((s for s in _unit_suffixes() if word.endswith(s)), None)
+        return bool(suffix) and len(word) - len(suffix) <= 14 and bool(re.fullmatch(f"[{_CJK}A-Za-z]+", word))
     return bool(pattern.fullmatch(word)) and word not in excluded and not any(x in word for x in excluded if len(x) > 2)
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(ruledata.load("departments.yaml")["suffixes"], key=len, reverse=True))
 
 
 def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset()) -> list[Mention]:
@@ -250,7 +261,7 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
     pattern = _known_pattern(known)
     for match in pattern.finditer(text) if pattern else ():
         name = match.group()
-        add(name, match.start(), match.end(), "dept" if is_department(name) and not is_person(name) else "person")
+        add(name, match.start(), match.end(), "dept" if is_department(name, loose=True) and not is_person(name) else "person")
     # Colleagues call 郝明哲 "明哲": a known full name's given name is that person too.
     given_names = _given_names(known)
     pattern = _known_pattern(frozenset(given_names))
