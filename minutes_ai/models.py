@@ -170,7 +170,7 @@ class Sentence(_Model):
     end: int = Field(ge=0, description="Offset one past the last character in the input text.")
     speaker: Optional[str] = Field(default=None, description="The speaker label or chat sender, if any.")
     person: Optional[str] = Field(default=None, description="The person a per-person section is about.")
-    section: Optional[str] = Field(default=None, description="Kind of the enclosing section: tasks, done, decisions, questions, info.")
+    section: Optional[str] = Field(default=None, description="Kind of the enclosing section: tasks, done, decisions, questions, info, people, timeline.")
     heading: bool = Field(default=False, description="True for a heading line, which carries no item itself.")
     row: bool = Field(default=False, description="True for a table row; its tasks come from `cells` only.")
     item: bool = Field(default=False, description="True for an entry of a bulleted or numbered list (how plans list their work).")

@@ -45,6 +45,10 @@ def _sentences(text):
         ("决议事项：\n1. 同意方案B", [("同意方案B", None, "decisions")]),
         ("## 本周完成\n- 接口联调", [("接口联调", None, "done")]),
         ("待定事项：预算是否追加", [("预算是否追加", None, "questions")]),
+        # a short line is a heading when the section word is most of it, not when an item mentions it
+        ("会后任务汇总（郑可整理）\n郑可周五前发群里", [("郑可周五前发群里", None, "tasks")]),
+        ("- 彭立拍板回滚补偿任务\n- 王磊周五前出方案", [("彭立拍板回滚补偿任务", None, None), ("王磊周五前出方案", None, None)]),
+        ("二、时间线\n- 20:15 拉起故障群", [("拉起故障群", None, "timeline")]),
         (
             "那个王磊你这边周五前把接口文档给一下 然后李娜那个测试用例下周二之前写完",
             [("那个王磊你这边周五前把接口文档给一下 ", None, None), ("然后李娜那个测试用例下周二之前写完", None, None)],

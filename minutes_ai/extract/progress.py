@@ -28,8 +28,8 @@ class ProgressDraft:
 def status_of(sentence: Sentence) -> str | None:
     """"cancelled", "done" or None for one sentence (a table row counts as one sentence)."""
     text = sentence.text
-    if sentence.heading or has("progress_not", text):
-        return None
+    if sentence.heading or sentence.section == "timeline" or has("progress_not", text):
+        return None  # a timeline tells the incident, not the state of the work
     if has("progress_cancelled", text):
         return "cancelled"
     if has("progress_done", text) or (sentence.section == "done" and _reports_work(text)):

@@ -38,7 +38,7 @@ def is_open_question(sentence: Sentence) -> bool:
     Not: a one-word sub-heading under 待定, a line reporting it resolved ("钥匙海波已拿到 ✔"),
     a line the meeting agreed on ("大家同意")."""
     text = sentence.text
-    if sentence.section == "done" or is_done(text) or re.search(r"[✔✓☑]|大家同意|已解决", text):
+    if sentence.section in ("done", "timeline") or is_done(text) or re.search(r"[✔✓☑]|大家同意|已解决", text):
         return False
     if sentence.section == "questions":
         return len(re.sub(r"\W", "", text)) >= 4
@@ -69,7 +69,7 @@ def _last_clause(text: str) -> str:
 
 def is_decision(sentence: Sentence) -> bool:
     text = sentence.text
-    if sentence.section in ("done", "questions") or _AGREEMENT_ONLY.match(text) or _INTRO_LINE.search(text):
+    if sentence.section in ("done", "questions", "timeline") or _AGREEMENT_ONLY.match(text) or _INTRO_LINE.search(text):
         return False  # "同意。" alone agrees to what was said before; that sentence is the decision
     if sentence.section == "decisions":
         return not (has("open_question", text) or is_done(text) or _TOPIC_LINE.match(text))
@@ -104,7 +104,7 @@ def _dated_request(text: str) -> bool:
 def may_be_task(sentence: Sentence) -> bool:
     """False for sentences that cannot assign new work: reports, cancellations, open questions."""
     text = sentence.text
-    if sentence.section == "done":
+    if sentence.section in ("done", "timeline"):
         return False
     # A run of clauses ("登录模块已经完成，…，我会在本周五前完成对接") is judged clause group by
     # clause group in the task extractor; a single clause is judged here.

@@ -149,8 +149,8 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     title = cells.get("title")
     if not title or not ({"owner", "deadline", "criteria"} & cells.keys()) and sentence.section != "tasks":
         return []
-    if _status_closed(cells.get("status", "")):
-        return []
+    if _status_closed(cells.get("status", "")) or re.match(r"\W*已", cells.get("deadline", "")) and _status_closed(cells["deadline"]):
+        return []  # | 冰箱门封条异味 | 质量部 | 已完成（3月18日关闭） |: the date column says it is over
     note = cells.get("note", "")
     if note and (is_done(note) or has("cancelled", note)):
         return []  # | 新仓叉车采购 | — | — | 已于8月12日到货，无需跟进 |

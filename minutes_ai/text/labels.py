@@ -42,6 +42,17 @@ def section_of(label: str) -> str | None:
     return None
 
 
+def names_section(line: str, *, max_other: int = 6) -> bool:
+    """Is a short unlabelled line a heading ("三、会议决定事项", "本周完成情况") rather than an item
+    that happens to contain a section word ("20:32 彭立拍板回滚补偿任务")? Besides the section
+    word and a bracketed note ("会后任务汇总（郑可整理）"), at most `max_other` characters of words."""
+    words = [w for kind in layout_rules()["sections"].values() for w in kind if w in line]
+    if not words:
+        return True  # an exact or period label: decided by the caller
+    other = re.sub(r"[（(][^）)]*[）)]|[\W\d_]", "", line.replace(max(words, key=len), "", 1))
+    return len(other) <= max_other
+
+
 def period_sections(labels: set[str]) -> dict[str, str]:
     """Sections for period labels given the labels a document uses: {"本周": "done", "下周": "tasks"}
     when both a period and the next are there, nothing otherwise."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .. import ruledata
 from ..models import Sentence
 from . import names, tables
-from .labels import field_of, layout_rules, period_sections, section_of
+from .labels import field_of, layout_rules, names_section, period_sections, section_of
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
@@ -255,7 +255,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             speaker = who
             state.person = None  # "王芳：1. …" after "【刘洋】…": a new person speaks
             start, line = rest_at, rest
-    elif is_heading or (len(line) <= 16 and not SENTENCE_END & set(line[-1:]) and state.section_of(line)):
+    elif is_heading or (len(line) <= 16 and not SENTENCE_END & set(line[-1:]) and state.section_of(line) and names_section(line)):
         kind = state.section_of(line)
         if kind or is_heading:
             state.section, state.record = kind, None
