@@ -151,6 +151,8 @@ def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
     cell = re.split(r"[；;）)\]】]|协办|配合", cell.strip().strip("*").strip())[0].strip(" ，,（(【[")
     if not cell or cell in ("-", "—", "/", "无", "待定", "TBD", "tbd"):
         return []
+    if names.is_department(cell, loose=True) and not names.is_person(cell):
+        return [Owner(dept=cell, text=cell)]  # "甲方设计管理部": one unit, however jieba cuts it
     people = [m for m in names.find_mentions(cell, known=known) if m.kind == "person"]
     if people and len(people) < len(names.find_mentions(cell, known=known)):
         merged = _merge_dept_person(cell, names.find_mentions(cell, known=known), 0)

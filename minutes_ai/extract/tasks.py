@@ -403,14 +403,23 @@ def _without_reports(body: str) -> str:
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|[（(][^）)]*[）)]")
 
 
+_ROSTER_LABEL = re.compile(r"[^\s:：、，,]{1,6}[:：]")
+
+
 def _is_roster(text: str, mentions: list[Mention]) -> bool:
-    """A label followed by nothing but names ("其他相关人：@Harryoung、@Gmgge"): a list of people.
-    Link targets and bracketed roles ("（汪昕、PMC Chair）") do not count as words."""
-    colon = re.search(r"[:：]", text)
+    """Labels and names and nothing else: "其他相关人：@Harryoung、@Gmgge", "我方：邵文、Kevin、实施钟磊",
+    "组长：黄志刚    整理：苏慧敏" list people, they hand out no work. Link targets and bracketed
+    roles ("（汪昕、PMC Chair）") do not count; a short role before a name ("实施") does not either."""
+    if re.search(r"→|->|=>", text):
+        return False  # "PPT → 陈老师 + 蒋老师": an arrow hands the work over
+    colon = re.search(r"[:：]", text[:30])
     start = colon.end() if colon else 0
-    listed = [m for m in mentions if m.start >= start]
-    rest = _LINK_TARGET.sub("", _blank(text, listed)[start:])
-    return len(listed) >= 2 and not re.search(r"[^\W_]", rest)
+    listed = [m for m in mentions if m.start >= start and m.kind == "person"]
+    if len(listed) < 2:
+        return False
+    rest = _ROSTER_LABEL.sub(" ", _LINK_TARGET.sub("", _blank(text, listed)[start:]))
+    words = [re.sub(r"[\W_]", "", piece) for piece in re.split(r"[、,，;；/]|\s{2,}", rest)]
+    return sum(map(len, words)) <= 2 * len(listed) and all(len(w) <= 4 for w in words)
 
 
 def _blank(text: str, mentions: list[Mention]) -> str:
