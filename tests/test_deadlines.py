@@ -216,6 +216,12 @@ def test_unknown_phrase_is_none():
     assert resolve_deadline("看情况", TUE) is None
 
 
+@pytest.mark.parametrize("sentence", ["会后把纪要发群里", "@qiaomu 会后对齐 TTL 方案"])
+def test_after_the_meeting_is_no_deadline(sentence):
+    """"会后" says when the work starts, not when it is due: annotators leave the deadline empty."""
+    assert find_deadlines(sentence, TUE) == []
+
+
 @pytest.mark.parametrize(
     "sentence, event",
     [
