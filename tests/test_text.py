@@ -106,6 +106,7 @@ def test_markdown_table_rows_have_cells():
         ("Lily 周五前交报告", [("Lily", "person")]),
         ("Priya，你跟一下 Tuesday 的 demo", [("Priya", "person")]),
         ("走 Gitee 流程，Kubeflow 负责调度", []),
+        ("Kevin黄牵头做光刻胶批次对比实验", [("Kevin黄", "person")]),
     ],
 )
 def test_find_mentions(text, expected):

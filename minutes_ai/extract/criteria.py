@@ -53,6 +53,10 @@ def _find(text: str) -> tuple[str, int, int] | None:
     label = _label().search(text)
     if label:
         value_end = _value_end(text, label.end())
+        if not re.search(r"[:：]\s*$", label.group()):
+            # "…，要求甲级病历率≥90%。（贺医生）": said inline, the standard ends with its sentence
+            stop = re.search(r"[。！？!?]", text[label.end():value_end])
+            value_end = label.end() + stop.start() if stop else value_end
         value = text[label.end():value_end].strip(_TRIM)
         if len(value) >= 2:
             start = text.index(value, label.end())

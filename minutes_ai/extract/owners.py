@@ -64,6 +64,10 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         if start < 0 or end > len(text):
             continue
         head, tail = text[:start], text[end:]
+        if re.search(r"[（(]\s*$", head) and re.match(r"\s*[)）]\s*[。.；;]?\s*$", tail):
+            chosen.append(m)  # "…，要求甲级病历率≥90%。（贺医生）": the name noted after the item
+            continue
+        tail = re.sub(r"^\s*[)）]", "", tail)  # "设备工程部（Amy苏）负责…"
         # a clause starts after punctuation, or after a space in typed notes ("巡查排班表 应急办…")
         at_clause_start = (
             not re.search(r"[^\s\W_]", _strip_fillers(head))
@@ -86,7 +90,9 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         side = _SIDE.match(tail)
         # "李总那边有一些合作" says whose side, not who acts: 那边/这边 must lead to work.
         after_ok = bool(after.match(tail)) and (not side or has("task_verbs", tail[side.end():side.end() + 10]))
-        assigned = is_handle or before.search(head) or after_ok
+        # "Final pad 坐标给封装：陈立伟，下周二": the work, then its owner as the value
+        valued = bool(_WORK_COLON.search(head)) and bool(_VALUE_END.match(tail))
+        assigned = is_handle or before.search(head) or after_ok or valued
         # A bare team word (数据, 测试, 产品) is a department only where it is put in charge —
         # "测试那边负责回归" — not where it starts a noun phrase ("数据增强库的提交").
         if assigned or (at_clause_start and has("task_verbs", tail[:30]) and not names.is_bare_team(m.name)):
@@ -94,6 +100,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
     return _merge_dept_person(text, chosen, offset)
 
 
+_WORK_COLON = re.compile(r"[^\s:：]{4}[^:：]*[:：]\s*$")
+_VALUE_END = re.compile(r"\s*(?:[，,；;。]|$)")
 _COPULA = re.compile(r"(?:是|为)\s*$")
 _COPULA_IN_CHARGE = re.compile(r"负责|[Oo]wner|牵头|对接人|联系人|执行人|承办|由")
 _TEAM_IN_CHARGE = re.compile(r"\s*(?:组|团队|小组|那边|这边|同学|同事|负责|牵头|主导|跟进|来)")
@@ -108,7 +116,7 @@ def _strip_fillers(text: str) -> str:
     return re.sub(r"那个|然后|就是|嗯|啊|呃|好|那|对|这个|另外|还有|最后|[\d.、)）(（①-⑳\-*•]", "", text)
 
 
-_DEPT_PERSON_GAP = re.compile(r"^\s*(?:的|那边|这边|那儿)?\s*$")
+_DEPT_PERSON_GAP = re.compile(r"^\s*(?:的|那边|这边|那儿|[（(])?\s*$")
 _PERSON_DEPT_GAP = re.compile(r"^[\s，,]*(?:你们|你)?\s*$")
 
 

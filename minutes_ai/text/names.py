@@ -367,8 +367,9 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
     if is_english_name(word):
         if start > 0 and text[start - 1] in "阿小老":
             return text[start - 1:token.end], start - 1, token.end, "person"  # 阿May
-        if nxt in names["surnames"] and not re.match(f"[{_CJK}]", text[token.end + 1:token.end + 2]):
-            return word + nxt, start, token.end + 1, "person"  # Kevin黄, Amy苏
+        after = text[token.end + 1:]
+        if text[token.end:token.end + 1] in names["surnames"] and (not re.match(f"[{_CJK}]", after) or _ACTS.match(after)):
+            return word + text[token.end], start, token.end + 1, "person"  # Kevin黄, Amy苏, Kevin黄牵头
         return word, start, token.end, "person"
     if is_department(word):
         start = _unit_prefix(tokens, i)
@@ -398,6 +399,7 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
     return None
 
 
+_ACTS = re.compile(r"牵头|负责|主导|跟进|来|去|做|和|与|、")
 _ADMIN_LEVELS = frozenset("省市区县州镇乡村")
 
 

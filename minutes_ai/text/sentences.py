@@ -239,7 +239,8 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             sentence = _emit(state, start, line, section_override=None, speaker=None)
             state.record = sentence
             return
-        kind = state.section_of(label) if len(label) <= 14 else None
+        # "AI-2 @ming-w：…" names its owner in the label: an item, not a section
+        kind = state.section_of(label) if len(label) <= 14 and "@" not in label else None
         if kind and not _is_speaker(label, known):
             if not rest:
                 state.section, state.record = kind, None
@@ -334,6 +335,8 @@ def _field_count(line: str) -> int:
 
 
 _FIELD_NOTE = re.compile(r"[（(]\s*([^（()）:：]{1,8})\s*[:：][^（()）]*[)）]\s*[。.；;✔✓☑]?")
+# "…，要求甲级病历率≥90%。（贺医生）": the owner noted after the sentence
+_NAME_NOTE = re.compile(r"[（(]\s*([^（()）:：，,、\s]{2,8})\s*[)）]\s*[。.；;]?")
 
 
 def split_line(line: str) -> list[tuple[int, str]]:
@@ -355,7 +358,8 @@ def split_line(line: str) -> list[tuple[int, str]]:
     merged: list[tuple[int, str]] = []
     for piece_start, piece in pieces:
         note = _FIELD_NOTE.fullmatch(piece.strip())
-        if merged and note and field_of(note.group(1)):
+        named = _NAME_NOTE.fullmatch(piece.strip())
+        if merged and (note and field_of(note.group(1)) or named and names.is_person(named.group(1), loose=True)):
             merged[-1] = (merged[-1][0], line[merged[-1][0]:piece_start + len(piece)])
         else:
             merged.append((piece_start, piece))
