@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..models import Deadline, Owner, Sentence
+from .cues import has
 
 TRIM = " \t\n，,；;。.、：:！!？?（）()【】[]*-—~…"
 
@@ -23,6 +24,7 @@ class TaskDraft:
     flags: list[str] = field(default_factory=list)
     summary: bool = False  # said in a closing summary that repeats earlier assignments
     speaker: str | None = None
+    reply: bool = False  # opens with an acknowledgement: "收到，周五前全部出完"
 
 
 def drafts_for(title: str, owners: list[Owner], deadline: Deadline | None, criteria: str | None, sentence: Sentence, *, confidence: float) -> list[TaskDraft]:
@@ -30,8 +32,9 @@ def drafts_for(title: str, owners: list[Owner], deadline: Deadline | None, crite
     title = title.strip(TRIM) or sentence.text.strip(TRIM)[:40]
     # one task per person: "小陈 小陈你来弄一下" calls the same owner twice
     owners = list({(o.name, o.dept): o for o in owners}.values())
+    reply = has("acknowledgement", sentence.text)
     return [
-        TaskDraft(title, owner, deadline, criteria, sentence.start, sentence.end, confidence, list(flags), speaker=sentence.speaker)
+        TaskDraft(title, owner, deadline, criteria, sentence.start, sentence.end, confidence, list(flags), speaker=sentence.speaker, reply=reply)
         for owner in (owners or [None])
     ]
 

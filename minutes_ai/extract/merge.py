@@ -32,6 +32,10 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
                 continue  # "收到✅" alone is never a task of its own
             # "好，这个我来跟进，周五前给大家": takes on what was just discussed
             draft.title = draft.title or "跟进"
+        asked = _acknowledged(out, draft)
+        if asked is not None:
+            _fill(asked, draft)  # "@Cindy 主图下周三前出完" — Cindy："收到，周五前全部出完，尺寸按800x800"
+            continue
         if draft.owner is None and out and _completes(out[-1], draft):
             _fill(out[-1], draft)  # "小蒋你来排吧。" … "那就十九号之前给我。"
             continue
@@ -43,6 +47,16 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
             continue
         out.append(draft)
     return out
+
+
+def _acknowledged(out: list[TaskDraft], draft: TaskDraft) -> TaskDraft | None:
+    """The task a "收到，…" reply takes on: a recent one handed to the replying speaker."""
+    if not draft.speaker or not draft.reply:
+        return None
+    return next(
+        (d for d in reversed(out[-5:]) if 0 <= draft.start - d.end <= 300 and d.speaker != draft.speaker and d.owner and _same_names((draft.speaker, None), (d.owner.name, d.owner.dept))),
+        None,
+    )
 
 
 def _completes(previous: TaskDraft, draft: TaskDraft) -> bool:
