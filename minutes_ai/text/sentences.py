@@ -106,7 +106,7 @@ def split_sentences(text: str, known: frozenset[str] = frozenset()) -> list[Sent
     """Split normalised `text` into `Sentence`s with offsets, speaker, person and section."""
     state = _State(text=text)
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group().strip()]
-    state.periods = period_sections({_strip(0, line)[1].rstrip(":：").strip() for _, line in lines if len(line.strip()) <= 16})
+    state.periods = period_sections(_labels_used(lines))
     i = 0
     while i < len(lines):
         if tables.starts_table(lines, i):
@@ -139,6 +139,20 @@ def _sign_off(lines: list[tuple[int, str]]) -> int | None:
     if len(above) <= 20 and not re.search(r"[，,。；;：:！!？?]", above) and not MARKER.match(above):
         return start
     return lines[-1][0]
+
+
+def _labels_used(lines: list[tuple[int, str]]) -> set[str]:
+    """Short lines and the labels that open lines ("本周：完成安全培训"): the period labels a
+    document uses are among them."""
+    labels = set()
+    for _, line in lines:
+        stripped = _strip(0, line)[1]
+        if len(line.strip()) <= 16:
+            labels.add(stripped.rstrip(":：").strip())
+        label = LABEL.match(stripped)
+        if label and len(label.group("label")) <= 8:
+            labels.add(label.group("label").strip("* "))
+    return labels
 
 
 _TITLE_WORDS = re.compile(r"会|纪要|记录|周报|月报|复盘|笔记|速记|[Mm]eeting|[Ss]ync|[Mm]inutes|[Nn]otes|[Ss]tandup|[Rr]etro")
