@@ -137,6 +137,7 @@ def test_participants(header, people):
     [
         ("鲜达冷链 TMS实施项目 周例会 3/18（周三）\n王磊周五前出方案", True),
         ("【语音转写】机坪保障部周例会 2026-10-20 录音时长 27分14秒\n好 开始", True),
+        ("采购部周例会 录音转写（自动生成，未校对）\n好 开始", True),
         ("14:02 王磊: 下午开个会，周五前出方案", False),  # a chat line
         ("王磊：周例会改到周四，大家周三前把材料发我。", False),  # a speaker's first words
     ],

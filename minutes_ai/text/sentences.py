@@ -168,7 +168,7 @@ def _is_title(line: str) -> bool:
         and bool(_TITLE_WORDS.search(line))
         and not SENTENCE_END & set(line)
         and not LEADING_STAMP.match(line)
-        and not re.search(r"[，,]", line)
+        and not re.search(r"[，,]", re.sub(r"[（(][^）)]*[）)]", "", line))  # "转写稿（自动生成，未校对）"
         and not (LABEL.match(line) and not re.search(r"纪要|会议|[Mm]inutes|[Mm]eeting", LABEL.match(line).group("label")))
     )
 
