@@ -73,6 +73,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             not re.search(r"[^\s\W_]", _strip_fillers(head))
             or re.search(r"(?:[，,：:；;]|[\u4e00-\u9fff](?<![的跟和与给向对找同])\s)\s*$", head)
             or _TOPIC_THEN.search(head) or _ADDRESSED.match(tail)
+            or _role_before().search(head)
         )
         is_handle = text[start:start + 1] == "@"
         if re.search(r"(?:找|问)\s*$", head) and re.match(r"[\w\s]{0,4}?要", tail):
@@ -105,6 +106,13 @@ _VALUE_END = re.compile(r"\s*(?:[，,；;。]|$)")
 _COPULA = re.compile(r"(?:是|为)\s*$")
 _COPULA_IN_CHARGE = re.compile(r"负责|[Oo]wner|牵头|对接人|联系人|执行人|承办|由")
 _TEAM_IN_CHARGE = re.compile(r"\s*(?:组|团队|小组|那边|这边|同学|同事|负责|牵头|主导|跟进|来)")
+
+
+@functools.lru_cache(maxsize=1)
+def _role_before() -> re.Pattern[str]:
+    """"金融专员Leo 贴息政策表更新", "QA经理 宁嘉树 …": a role said before the name, at a clause start."""
+    roles = [t for t in ruledata.load("names.yaml")["titles"] if len(t) > 1] + ["专员", "工程师", "设计师", "产品经理", "运营", "客服", "实施"]
+    return re.compile(rf"(?:^|[\s，,：:；;])[\u4e00-\u9fffA-Za-z]{{0,6}}(?:{ruledata.alternation(roles)})\s*$")
 
 
 # "预案这个张经理你牵头": a topic, then the person; "…这块子轩你周五之前…": whoever is addressed

@@ -314,6 +314,8 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     owners_found = owner_rules.joined_owners(text, mentions, 0) if mentions else []
     if not owners_found and sentence.section == "tasks" and mentions and _opens_item(text, mentions[0]):
         owners_found = [mentions[0]]  # "AI: Rocky 库存锁定接口 ETA 11/5": a task list item opens with its owner
+    if not owners_found and sentence.section == "tasks" and mentions and _closes_item(text, mentions[-1]):
+        owners_found = [mentions[-1]]  # "活动配置 胡一鸣": or closes with it
     groups = _groups(text, sorted(owners_found + _commitments(text, owners_found), key=lambda m: m.start))
     all_deadlines = _deadlines_in(text, meeting_date)
     drafts: list[TaskDraft] = []
@@ -385,6 +387,11 @@ def _opens_item(text: str, mention: Mention) -> bool:
         and not cue("report_verbs").match(tail)
         and not cue("helper_after").match(tail)
     )
+
+
+def _closes_item(text: str, mention: Mention) -> bool:
+    """A person last in a list item, after a space: "活动配置 胡一鸣", "公众号推文 司马 写"."""
+    return mention.kind == "person" and text[mention.start - 1:mention.start].isspace() and bool(re.fullmatch(r"[\W_]*(?:写|做|出|跟|负责|来|跟进)?[\W_]*", text[mention.end:]))
 
 
 def _without_reports(body: str) -> str:
