@@ -58,6 +58,8 @@ def is_unagreed_proposal(text: str) -> bool:
 _AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:(?:好|行|那就|大家|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|这样|定了|那|我|散会|今天就到这(?:里|儿)?|先这样)[\W_]*)*$")
 # "关于资金保障。": a topic line inside 议定事项, not a decision of its own
 _TOPIC_LINE = re.compile(r"^\W*关于.{1,16}?[。：:]?$")
+# "表决结果：同意10票，反对0票，弃权1票。": the count of a vote; the motion above is the decision
+_TALLY = re.compile(r"^\W*(?:表决结果|投票结果|投票|表决)?\s*[:：]?\s*(?:同意|赞成)\s*[:：]?\s*\d+\s*票?\s*[，,、；;/]?\s*反对\s*[:：]?\s*\d+\s*票?(?:\s*[，,、；;/]?\s*弃权\s*[:：]?\s*\d+\s*票?)?\W*$")
 # "今天定下来的：", "各位，刚才评审会的结论同步一下 📝": a line that announces the decisions below it
 _INTRO_LINE = re.compile(r"[：:][^\w]*$|(?:结论|决议|决定)\S{0,4}(?:同步|汇报|说|通报)一下")
 
@@ -69,7 +71,7 @@ def _last_clause(text: str) -> str:
 
 def is_decision(sentence: Sentence) -> bool:
     text = sentence.text
-    if sentence.section in ("done", "questions", "timeline") or _AGREEMENT_ONLY.match(text) or _INTRO_LINE.search(text):
+    if sentence.section in ("done", "questions", "timeline") or _AGREEMENT_ONLY.match(text) or _INTRO_LINE.search(text) or _TALLY.match(text):
         return False  # "同意。" alone agrees to what was said before; that sentence is the decision
     if sentence.section == "decisions":
         return not (has("open_question", text) or is_done(text) or _TOPIC_LINE.match(text))
