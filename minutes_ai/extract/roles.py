@@ -74,7 +74,9 @@ def is_decision(sentence: Sentence) -> bool:
     if sentence.section in ("done", "questions", "timeline") or _AGREEMENT_ONLY.match(text) or _INTRO_LINE.search(text) or _TALLY.match(text):
         return False  # "同意。" alone agrees to what was said before; that sentence is the decision
     if sentence.section == "decisions":
-        return not (has("open_question", text) or is_done(text) or _TOPIC_LINE.match(text))
+        # "结论：双11 先不上积分抵扣，放到双12 再说": a deferral the meeting agreed is decided
+        deferred = has("open_question", text) and not has("rejection", text)
+        return not (deferred or is_done(text) or _TOPIC_LINE.match(text))
     if has("rejection", _without_named_status(text)) and not has("question", text) and not is_unagreed_proposal(_last_clause(text)):
         return True  # "…邓厂长认为预算不在本年度，暂不考虑", "海外版本本期不立项，明年Q2再评估"
     if has("not_decision", text) and not has("strong_decision", text):
