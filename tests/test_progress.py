@@ -28,6 +28,8 @@ def sentence(text: str, section: str | None = None) -> Sentence:
         ("卜永强负责，11月2日前印制完毕并封存", None, None),
         ("这个已经在做了", None, None),
         ("原定周六的全仓盘点取消", None, "cancelled"),
+        ("秒杀提报 Jack 复盘了一下利润，这次不报了，预算转站内广告", None, "cancelled"),
+        ("等电位接好了，照片发群里了", None, "done"),
         ("原定加的公会战玩法 砍掉", None, "cancelled"),
         ("| ~~9/10~~ | ~~外景分会场踩点~~ | ~~外联~~ |", None, "cancelled"),
         ("支付接口对接，完成一半", "done", None),            # still running
