@@ -35,7 +35,7 @@ _TITLE_AFTER_NAME = r"副?(?:校长|院长|经理|总监|主任|组长|部长|�
 # "与销售确认", "跟客户同步", "向财务报": the person after a preposition is not the one who acts.
 # words after which a name is who the work goes to or is done with, not who does it:
 # "给到投资方那边", "报给陈总", "发到设计组" (but 交给/交由 hand the work over: see assign_before)
-_PREPOSITION = re.compile(r"(?:与|跟|向|(?<!交)给|对|替|被|帮|同|在|给到|交到|报到|发到|送到|报给|发给|送给|提交(?:给|到)?)\s*$")
+_PREPOSITION = re.compile(r"(?:与|跟|向|(?<!交)给|对|替|被|帮|(?<![合共协相])同|在|给到|交到|报到|发到|送到|报给|发给|送给|提交(?:给|到)?)\s*$")
 
 
 def _pattern(word: str) -> str:
@@ -71,7 +71,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         # a clause starts after punctuation, or after a space in typed notes ("巡查排班表 应急办…")
         at_clause_start = (
             not re.search(r"[^\s\W_]", _strip_fillers(head))
-            or re.search(r"(?:[，,：:；;]|[\u4e00-\u9fff](?<![的跟和与给向对找同])\s)\s*$", head)
+            or re.search(r"(?:[，,：:；;]|(?:[\u4e00-\u9fff](?<![的跟和与给向对找同])|(?<=[合共协相])同)\s)\s*$", head)
             or _TOPIC_THEN.search(head) or _ADDRESSED.match(tail)
             or _role_before().search(head)
         )

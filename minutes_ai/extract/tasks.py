@@ -304,8 +304,8 @@ def prose_fields(sentence: Sentence, meeting_date: dt.date, known: frozenset[str
 
 def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str], *, decided: bool = False) -> list[TaskDraft]:
     text = sentence.text
-    if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text) and "你" not in text and not _ARROW.search(text):
-        return []  # outside a task list a prose task needs a work verb, a promise, an addressee or an arrow (see _is_task)
+    if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text) and "你" not in text and "把" not in text and not _ARROW.search(text):
+        return []  # outside a task list a prose task needs a work verb, a promise, an addressee, a 把 or an arrow (see _is_task)
     mentions = names.find_mentions(text, known=known)
     if owner_rules.reports(text, mentions):
         return []  # "营销中心提出在4月中旬举办开放日": a report of what someone said
@@ -512,10 +512,6 @@ def _is_note_item(body: str) -> bool:
     return len(body) <= 40 and not re.search(r"[吧呢吗啊嘛呀]", body)
 
 
-# the addressee's name is blanked out of the clause: " 你" is "子轩你"
-_NAMED_YOU = re.compile(r"(?:^|\s)你(?!们|的|好|说|看|知道|觉得|想|也|还|是)")
-
-
 def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool, firm: bool, explicit: bool = False) -> bool:
     """Does this clause group hand out work? Under a 任务/待办 heading little is needed; in
     prose a task needs a work verb and someone to do it or a dated deadline; under 决议 or
@@ -535,8 +531,8 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
         return True  # "好，我今天下班前就发。", "价格下周一我来定": a dated promise needs no listed work verb
     if owners and not implicit and has("second_person", body):
         return True  # "小蒋你来排一下值班表": handed to the person addressed, whatever the verb
-    if owners and not implicit and deadline is not None and deadline.date is not None and _NAMED_YOU.search(body) and "把" in body:
-        return True  # "子轩你周五之前把崩溃率压下来": the person addressed, with a date and a 把 of work
+    if owners and not implicit and deadline is not None and deadline.date is not None and body[:1].isspace() and "把" in body:
+        return True  # "子轩你周五之前把崩溃率压下来", "Kevin 本周五前把 search term 全部加否": a dated 把 of work
     return verb and deadline is not None and deadline.date is not None and firm
 
 
