@@ -20,6 +20,12 @@ from minutes_ai import extract
         ("原定周五的团建取消，改为下周聚餐。", True),
         ("不请了，时间太紧。", True),
         ("自助早餐延长到10:30 —— 通过", True),
+        ("- Agreed: nightly e2e 从每天跑改成每周一、周四各跑一次，立即生效。", True),
+        ("Kevin随口提了句首页能不能用SwiftUI重写，当时没人接话。", False),
+        ("晓川今天下班前把本次评审结论同步到项目群。", False),
+        ("我同意方律师的看法。", False),
+        # under 议定事项, the topic of an item and its field lines are not decisions of their own
+        ("三、议定事项\n（一）汛期安全。\n会议决定开展汛期专项检查。\n完成时限：8月21日。", 1),
         ("结论：双11 先不上积分抵扣，放到双12 再说", True),
         ("经讨论，积分商城今年不再推进。", True),
         # not decisions

@@ -12,6 +12,7 @@ import re
 
 from ..models import Sentence
 from ..text import names
+from ..text.labels import field_of
 from .cues import cue, has
 from .owners import reports
 
@@ -58,6 +59,7 @@ def is_unagreed_proposal(text: str) -> bool:
 _AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:(?:好|行|那就|大家|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|这样|定了|那|我|散会|今天就到这(?:里|儿)?|先这样)[\W_]*)*$")
 # "关于资金保障。": a topic line inside 议定事项, not a decision of its own
 _TOPIC_LINE = re.compile(r"^\W*关于.{1,16}?[。：:]?$")
+_FIELD_LINE = re.compile(r"^\W*([^\s:：，,。]{1,8})\s*[:：]")
 # "表决结果：同意10票，反对0票，弃权1票。": the count of a vote; the motion above is the decision
 _TALLY = re.compile(r"^\W*(?:表决结果|投票结果|投票|表决)?\s*[:：]?\s*(?:同意|赞成)\s*[:：]?\s*\d+\s*票?\s*[，,、；;/]?\s*反对\s*[:：]?\s*\d+\s*票?(?:\s*[，,、；;/]?\s*弃权\s*[:：]?\s*\d+\s*票?)?\W*$")
 # "今天定下来的：", "各位，刚才评审会的结论同步一下 📝": a line that announces the decisions below it
@@ -73,10 +75,14 @@ def is_decision(sentence: Sentence) -> bool:
     text = sentence.text
     if sentence.section in ("done", "questions", "timeline") or _AGREEMENT_ONLY.match(text) or _INTRO_LINE.search(text) or _TALLY.match(text):
         return False  # "同意。" alone agrees to what was said before; that sentence is the decision
+    if _FIELD_LINE.match(text) and field_of(_FIELD_LINE.match(text).group(1)) not in (None, "title"):
+        return False  # "完成时限：8月21日。", "负责人：邵刚": a field of the item above
     if sentence.section == "decisions":
         # "结论：双11 先不上积分抵扣，放到双12 再说": a deferral the meeting agreed is decided
         deferred = has("open_question", text) and not has("rejection", text)
-        return not (deferred or is_done(text) or _TOPIC_LINE.match(text))
+        # "汛期安全。": the topic of the next item, not a decision of its own
+        topic = len(text) <= 12 and not (has("decision", text) or has("rejection", text) or has("task_verbs", text))
+        return not (deferred or topic or is_done(text) or _TOPIC_LINE.match(text))
     if has("rejection", _without_named_status(text)) and not has("question", text) and not is_unagreed_proposal(_last_clause(text)):
         return True  # "…邓厂长认为预算不在本年度，暂不考虑", "海外版本本期不立项，明年Q2再评估"
     if has("not_decision", text) and not has("strong_decision", text):
