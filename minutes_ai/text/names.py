@@ -393,7 +393,7 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
             third = tokens[i + 2].word
             if tag(nxt) in (None, "nr", "ng") and third not in _FUNCTION_CHARS:
                 combined += third
-        honorific = i + 2 < len(tokens) and tokens[i + 2].word in _HONORIFICS and len(nxt) == 2
+        honorific = i + 2 < len(tokens) and _is_honorific(tokens[i + 2].word) and len(nxt) == 2
         if tag(nxt) in (None, "nr", "nrt", "ng", "nz") or len(nxt) == 1 and nxt not in _FUNCTION_CHARS or honorific:
             if combined not in names["not_names"] and not in_dictionary(combined):
                 return combined, start, start + len(combined), "person"  # 赵/建国/同志: a name, whatever 建国 means
@@ -401,6 +401,11 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
 
 
 _HONORIFICS = frozenset({"同志", "先生", "女士"})
+
+
+def _is_honorific(word: str) -> bool:
+    """同志, 先生, 老师, 主任 …: what follows a full name in formal speech ("周/建国/老师")."""
+    return word in _HONORIFICS or len(word) > 1 and word in _names()["titles"]
 _ACTS = re.compile(r"牵头|负责|主导|跟进|来|去|做|和|与|、")
 _ADMIN_LEVELS = frozenset("省市区县州镇乡村")
 
