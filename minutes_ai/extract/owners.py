@@ -80,8 +80,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             continue  # "Nina 找品牌IT要 ERP 账号": asked for something, not put in charge
         if _COPULA.search(head) and not _COPULA_IN_CHARGE.search(head):
             continue  # "两位 mentor 是 @oldpan 和 @ma-yuhang" says who they are, not what they will do
-        if cue("report_verbs").match(text[names.skip_title(text, end):]):
-            continue  # "邢振宇通报，……" reports; "王总认为……", "曹建平主任反映……" opine
+        if cue("report_verbs").match(text[names.skip_title(text, end):]) or _AGREES.match(text[names.skip_title(text, end):]):
+            continue  # "邢振宇通报，……" reports; "王总认为……", "曹建平主任反映……" opine; "张老师同意" answers
         if cue("helper_after").match(_until_next_clause(tail)):
             continue  # "办公室配合": helps, does not own
         if _PREPOSITION.search(head) and not is_handle:
@@ -101,6 +101,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
     return _merge_dept_person(text, chosen, offset)
 
 
+_AGREES = re.compile(r"\s*(?:也)?(?:同意|赞成|附议|没意见)(?![由把让])")
 _WORK_COLON = re.compile(r"[^\s:：]{4}[^:：]*[:：]\s*$")
 _VALUE_END = re.compile(r"\s*(?:[，,；;。]|$)")
 _COPULA = re.compile(r"(?:是|为)\s*$")
