@@ -36,10 +36,20 @@ def section_of(label: str) -> str | None:
     for kind, words in layout_rules().get("exact_sections", {}).items():
         if label.strip() in words:
             return kind
-    for kind, words in layout_rules()["sections"].items():
-        if any(word in label for word in words):
+    for kind, pattern in _section_patterns():
+        if pattern.search(label):
             return kind
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _section_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Section words anywhere in a label; an English word only as a word of its own: "AI：" opens
+    action items, "《AI时代的孩子》" does not."""
+    def word(w: str) -> str:
+        return rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z\u4e00-\u9fff])" if w.isascii() else re.escape(w)
+
+    return [(kind, re.compile("|".join(word(w) for w in words))) for kind, words in layout_rules()["sections"].items()]
 
 
 def names_section(line: str, *, max_other: int = 6) -> bool:
