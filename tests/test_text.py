@@ -51,7 +51,7 @@ def _sentences(text):
         ("二、时间线\n- 20:15 拉起故障群", [("拉起故障群", None, "timeline")]),
         ("**风险**\n- 海外案例数据偏旧", [("海外案例数据偏旧", None, "info")]),
         # an English section word counts as a word of its own: 《AI时代的孩子》 is a book, not action items
-        ("2.《AI时代的孩子》—钱报\n- 英文版去年9月出的", [("英文版去年9月出的", None, None)]),
+        ("2.《AI时代的孩子》—钱报\n- 英文版去年9月出的", [("《AI时代的孩子》—钱报", None, None), ("英文版去年9月出的", None, None)]),
         # period labels opening lines: this week reports, next week plans
         ("本周：完成安全培训。\n下周：写中期报告。", [("完成安全培训。", None, "done"), ("写中期报告。", None, "tasks")]),
         (
