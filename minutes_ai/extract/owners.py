@@ -68,6 +68,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             chosen.append(m)  # "…，要求甲级病历率≥90%。（贺医生）": the name noted after the item
             continue
         tail = re.sub(r"^\s*[)）]", "", tail)  # "设备工程部（Amy苏）负责…"
+        if re.search(r"(?:→|->|=>)\s*$", head) and re.match(r"\s*[:：]", tail):
+            continue  # "代理报预付金4000美元 → 老周：太高，压到3000以内": the boss answers
         # a clause starts after punctuation, or after a space in typed notes ("巡查排班表 应急办…")
         at_clause_start = (
             not re.search(r"[^\s\W_]", _strip_fillers(head))
