@@ -82,7 +82,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             continue  # "Nina 找品牌IT要 ERP 账号": asked for something, not put in charge
         if _COPULA.search(head) and not _COPULA_IN_CHARGE.search(head):
             continue  # "两位 mentor 是 @oldpan 和 @ma-yuhang" says who they are, not what they will do
-        if cue("report_verbs").match(text[names.skip_title(text, end):]) or _AGREES.match(text[names.skip_title(text, end):]):
+        if cue("report_verbs").match(text[names.skip_title(text, end):]) or cue("agrees").match(text[names.skip_title(text, end):]):
             continue  # "邢振宇通报，……" reports; "王总认为……", "曹建平主任反映……" opine; "张老师同意" answers
         if cue("helper_after").match(_until_next_clause(tail)):
             continue  # "办公室配合": helps, does not own
@@ -103,7 +103,6 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
     return _merge_dept_person(text, chosen, offset)
 
 
-_AGREES = re.compile(r"\s*(?:也)?(?:同意|赞成|附议|没意见)(?![由把让])")
 _WORK_COLON = re.compile(r"[^\s:：]{4}[^:：]*[:：]\s*$")
 _VALUE_END = re.compile(r"\s*(?:[，,；;。]|$)")
 _COPULA = re.compile(r"(?:是|为)\s*$")
@@ -114,7 +113,8 @@ _TEAM_IN_CHARGE = re.compile(r"\s*(?:组|团队|小组|那边|这边|同学|同�
 @functools.lru_cache(maxsize=1)
 def _role_before() -> re.Pattern[str]:
     """"金融专员Leo 贴息政策表更新", "QA经理 宁嘉树 …": a role said before the name, at a clause start."""
-    roles = [t for t in ruledata.load("names.yaml")["titles"] if len(t) > 1] + ["专员", "工程师", "设计师", "产品经理", "运营", "客服", "实施"]
+    data = ruledata.load("names.yaml")
+    roles = [t for t in data["titles"] if len(t) > 1] + data["roles_before_names"]
     return re.compile(rf"(?:^|[\s，,：:；;])[\u4e00-\u9fffA-Za-z]{{0,6}}(?:{ruledata.alternation(roles)})\s*$")
 
 

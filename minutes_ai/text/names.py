@@ -47,6 +47,7 @@ def _names() -> dict:
         "not_names": frozenset(data["not_names"]),
         "not_english": frozenset(data["not_english_names"]),
         "given": frozenset(data["given_name_chars"]),
+        "honorifics": frozenset(data["honorifics"]),
     }
 
 
@@ -400,12 +401,9 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
     return None
 
 
-_HONORIFICS = frozenset({"同志", "先生", "女士"})
-
-
 def _is_honorific(word: str) -> bool:
     """同志, 先生, 老师, 主任 …: what follows a full name in formal speech ("周/建国/老师")."""
-    return word in _HONORIFICS or len(word) > 1 and word in _names()["titles"]
+    return word in _names()["honorifics"] or len(word) > 1 and word in _names()["titles"]
 _ACTS = re.compile(r"牵头|负责|主导|跟进|来|去|做|和|与|、")
 _ADMIN_LEVELS = frozenset("省市区县州镇乡村")
 
