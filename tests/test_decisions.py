@@ -66,6 +66,7 @@ def test_is_decision(text, decided):
         ("@sasha floated a biweekly cadence; no conclusion, revisit in January.", True),
         # settled, by saying no: a decision, not an open question
         ("Kevin提议年底搞一次电话冲刺日，大家意见不一，先不搞。", False),
+        ("海外版本本期不立项，明年Q2再评估。", False),
         ("王磊负责接口联调，本周五前完成。", False),
     ],
 )

@@ -43,9 +43,8 @@ def is_open_question(sentence: Sentence) -> bool:
         return False
     if sentence.section == "questions":
         return len(re.sub(r"\W", "", text)) >= 4
-    last = _last_clause(text)
-    if has("rejection", last) and not has("question", last):
-        return False  # "大家意见不一，先不搞。": settled, by saying no
+    if has("rejection", _without_named_status(text)) and not has("question", text):
+        return False  # "大家意见不一，先不搞。", "海外版本本期不立项，明年Q2再评估": settled, by saying no
     return has("open_question", text)
 
 
