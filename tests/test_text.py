@@ -113,6 +113,7 @@ def test_markdown_table_rows_have_cells():
         ("走 Gitee 流程，Kubeflow 负责调度", []),
         ("Kevin黄牵头做光刻胶批次对比实验", [("Kevin黄", "person")]),
         ("周建国老师：复习卷3个工作日内出初稿", [("周建国", "person")]),  # 周/建国/老师
+        ("签到表+座位牌 朵朵妈妈弄", [("朵朵妈妈", "person")]),  # parents named after their child
     ],
 )
 def test_find_mentions(text, expected):

@@ -49,12 +49,17 @@ def participants(text: str) -> list[str]:
 _UNIT_LIST = re.compile(r"((?:[^\s、，,。；;：:]{2,16}、)+[^\s、，,。；;：:]{2,16})等(?:单位|部门|相关单位|相关部门)")
 
 
+_UNIT_LABEL = re.compile(r"^[\s#*\-•]*(?:出席|参会|参加|列席|与会)单位\s*[:：]\s*(.+)$", re.M)
+
+
 def units(text: str) -> list[str]:
     """The units listed in the header of formal minutes, as the document spells them."""
     from ..text import names
 
     head = "\n".join(text.splitlines()[:_HEADER_LINES * 2])
     found = [u for match in _UNIT_LIST.finditer(head) for u in match.group(1).split("、")]
+    # "出席单位：县教育局办公室、基教股、安全股" lists them under a label
+    found += [u.strip() for match in _UNIT_LABEL.finditer(head) for u in re.split(r"[、，,；;]", match.group(1))]
     return [u for u in dict.fromkeys(found) if names.is_department(u, loose=True)]
 
 

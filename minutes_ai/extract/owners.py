@@ -94,7 +94,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         # "李总那边有一些合作" says whose side, not who acts: 那边/这边 must lead to work.
         after_ok = bool(after.match(tail)) and (not side or has("task_verbs", tail[side.end():side.end() + 10]))
         # "Final pad 坐标给封装：陈立伟，下周二": the work, then its owner as the value
-        valued = bool(_WORK_COLON.search(head)) and bool(_VALUE_END.match(tail))
+        valued = bool(_WORK_COLON.search(head) or _WORK_SPACE.search(head)) and bool(_VALUE_END.match(tail))
         assigned = is_handle or before.search(head) or after_ok or valued
         # A bare team word (数据, 测试, 产品) is a department only where it is put in charge —
         # "测试那边负责回归" — not where it starts a noun phrase ("数据增强库的提交").
@@ -104,6 +104,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
 
 
 _WORK_COLON = re.compile(r"[^\s:：]{4}[^:：]*[:：]\s*$")
+_WORK_SPACE = re.compile(r"[^\s:：，,]{3,}\s+$")  # "奖品采购 汪爸爸，5月20号前到货"
 _VALUE_END = re.compile(r"\s*(?:[，,；;。]|$)")
 _COPULA = re.compile(r"(?:是|为)\s*$")
 _COPULA_IN_CHARGE = re.compile(r"负责|[Oo]wner|牵头|对接人|联系人|执行人|承办|由")
@@ -137,7 +138,9 @@ def _merge_dept_person(text: str, mentions: list[Mention], offset: int) -> list[
     for m in mentions:
         prev = out[-1] if out else None
         gap = text[prev.end - offset:m.start - offset] if prev else ""
-        if prev and prev.kind == "dept" and m.kind == "person" and "|" not in prev.name and _DEPT_PERSON_GAP.match(gap):
+        # "奖品采购 汪爸爸": a bare team word glued to the word before it is work, not the person's team
+        glued = prev is not None and names.is_bare_team(prev.name) and prev.start - offset > 0 and re.match(r"[\u4e00-\u9fff]", text[prev.start - offset - 1])
+        if prev and prev.kind == "dept" and m.kind == "person" and "|" not in prev.name and _DEPT_PERSON_GAP.match(gap) and not glued:
             out[-1] = Mention(f"{prev.name}|{m.name}", prev.start, m.end, "person")
         elif prev and prev.kind == "person" and m.kind == "dept" and "|" not in prev.name and _PERSON_DEPT_GAP.match(gap) and gap:
             out[-1] = Mention(f"{m.name}|{prev.name}", prev.start, m.end, "person")

@@ -268,6 +268,9 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
     pattern = _known_pattern(frozenset(given_names))
     for match in pattern.finditer(text) if pattern else ():
         add(given_names[match.group()], match.start(), match.end(), "person")
+    # parents named after their child: "朵朵妈妈", "乐乐爸爸"
+    for match in _CHILD_PARENT.finditer(text):
+        add(match.group(), match.start(), match.end(), "person")
     # speech without punctuation: "嗯那个崩溃这块子轩你周五之前…", "那思远你下周二能给到吗"
     for match in _SPOKEN_VOCATIVE.finditer(text):
         if is_given_name(match.group(1)):
@@ -318,6 +321,7 @@ def _is_vocative(text: str, token: Token) -> bool:
     return is_english_name(word, loose=True) or word_tag is None or word_tag.startswith("nr")
 
 
+_CHILD_PARENT = re.compile(rf"([{_CJK}])\1(?:妈妈|爸爸)")
 _SPOKEN_VOCATIVE = re.compile(
     rf"(?:^|(?<=[，,。；;：:\s!！?？])|(?<=[那嗯啊呃哦行好对])|(?<=然后|这块|这个|那个|这边|那边))"
     rf"([{_CJK}]{{2}})(?=你(?!们|的|好|说|看|知道|觉得|想|也|还|是))"
