@@ -20,6 +20,12 @@ _HEADER_LINES = 12
 _TAIL_LINES = 6
 
 
+def _head(text: str, *, tail: int = 0) -> str:
+    """The lines where a header field may be: the first two dozen, and the last `tail`."""
+    lines = text.splitlines()
+    return "\n".join(lines[:_HEADER_LINES * 2] + (lines[max(_HEADER_LINES * 2, len(lines) - tail):] if tail else []))
+
+
 @functools.lru_cache(maxsize=1)
 def _labels() -> dict[str, list[str]]:
     return ruledata.load("layout.yaml")["meeting_fields"]
@@ -34,9 +40,7 @@ def _field(text: str, key: str) -> str | None:
 def participants(text: str) -> list[str]:
     """People in the 参会人员 line: "质量部经理 卢建军、SQE 庞雪、大堂经理小官" → 卢建军, 庞雪, 小官."""
     labels = ruledata.alternation(_labels()["participants"])
-    lines = text.splitlines()
-    # formal minutes list 出席/列席 at the end, after the 议定事项
-    head = "\n".join(lines[:_HEADER_LINES * 2] + lines[max(_HEADER_LINES * 2, len(lines) - _TAIL_LINES):])
+    head = _head(text, tail=_TAIL_LINES)  # formal minutes list 出席/列席 at the end, after the 议定事项
     # at the start of a line, or after another field on it: not the 人 of "主 持 人：". Every such
     # line counts: "到场：…" and "缺席：…" both name people of the team.
     people = []
@@ -56,7 +60,7 @@ def units(text: str) -> list[str]:
     """The units listed in the header of formal minutes, as the document spells them."""
     from ..text import names
 
-    head = "\n".join(text.splitlines()[:_HEADER_LINES * 2])
+    head = _head(text)
     found = [u for match in _UNIT_LIST.finditer(head) for u in match.group(1).split("、")]
     # "出席单位：县教育局办公室、基教股、安全股" lists them under a label
     found += [u.strip() for match in _UNIT_LABEL.finditer(head) for u in re.split(r"[、，,；;]", match.group(1))]
@@ -123,7 +127,7 @@ def _hosted_by(text: str) -> str | None:
     """"本次会议由 @jzhang533 主持", "会议由分行副行长蒋丽华主持"."""
     from ..text.sentences import person_in_label
 
-    head = "\n".join(text.splitlines()[:_HEADER_LINES * 2])
+    head = _head(text)
     match = re.search(r"由\s*@?([^\s，,。；;由]{2,20}?)\s*主持", head)
     if not match:
         # "副区长黄建国在区政府三号会议室主持召开专题会议"

@@ -82,7 +82,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             continue  # "Nina 找品牌IT要 ERP 账号": asked for something, not put in charge
         if _COPULA.search(head) and not _COPULA_IN_CHARGE.search(head):
             continue  # "两位 mentor 是 @oldpan 和 @ma-yuhang" says who they are, not what they will do
-        if cue("report_verbs").match(text[names.skip_title(text, end):]) or cue("agrees").match(text[names.skip_title(text, end):]):
+        after_title = text[names.skip_title(text, end):]
+        if cue("report_verbs").match(after_title) or cue("agrees").match(after_title):
             continue  # "邢振宇通报，……" reports; "王总认为……", "曹建平主任反映……" opine; "张老师同意" answers
         if cue("helper_after").match(_until_next_clause(tail)):
             continue  # "办公室配合": helps, does not own

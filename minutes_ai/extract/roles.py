@@ -43,9 +43,14 @@ def is_open_question(sentence: Sentence) -> bool:
         return False
     if sentence.section == "questions":
         return len(re.sub(r"\W", "", text)) >= 4
-    if has("rejection", _without_named_status(text)) and not has("question", text):
+    if _says_no(text):
         return False  # "大家意见不一，先不搞。", "海外版本本期不立项，明年Q2再评估": settled, by saying no
     return has("open_question", text)
+
+
+def _says_no(text: str) -> bool:
+    """An agreed rejection or cancellation, not asked as a question: a decision, never open."""
+    return has("rejection", _without_named_status(text)) and not has("question", text)
 
 
 def is_unagreed_proposal(text: str) -> bool:
@@ -74,7 +79,8 @@ def is_decision(sentence: Sentence) -> bool:
     text = sentence.text
     if sentence.section in ("done", "questions", "timeline") or _AGREEMENT_ONLY.match(text) or _INTRO_LINE.search(text) or _TALLY.match(text):
         return False  # "同意。" alone agrees to what was said before; that sentence is the decision
-    if _FIELD_LINE.match(text) and field_of(_FIELD_LINE.match(text).group(1)) not in (None, "title"):
+    field = _FIELD_LINE.match(text)
+    if field and field_of(field.group(1)) not in (None, "title"):
         return False  # "完成时限：8月21日。", "负责人：邵刚": a field of the item above
     if sentence.section == "decisions":
         # "结论：双11 先不上积分抵扣，放到双12 再说": a deferral the meeting agreed is decided
@@ -82,7 +88,7 @@ def is_decision(sentence: Sentence) -> bool:
         # "汛期安全。": the topic of the next item, not a decision of its own
         topic = len(text) <= 12 and not (has("decision", text) or has("rejection", text) or has("task_verbs", text))
         return not (deferred or topic or is_done(text) or _TOPIC_LINE.match(text))
-    if has("rejection", _without_named_status(text)) and not has("question", text) and not is_unagreed_proposal(_last_clause(text)):
+    if _says_no(text) and not is_unagreed_proposal(_last_clause(text)):
         return True  # "…邓厂长认为预算不在本年度，暂不考虑", "海外版本本期不立项，明年Q2再评估"
     if has("not_decision", text) and not has("strong_decision", text):
         return False

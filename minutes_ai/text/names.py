@@ -54,9 +54,15 @@ def _names() -> dict:
 @functools.lru_cache(maxsize=1)
 def _dept_patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     data = ruledata.load("departments.yaml")
-    suffixes = ruledata.alternation(data["suffixes"])
-    pattern = re.compile(rf"[{_CJK}A-Za-z]{{1,6}}?(?:{suffixes})")
+    pattern = re.compile(rf"[{_CJK}A-Za-z]{{1,6}}?(?:{ruledata.alternation(data['suffixes'])})")
     return pattern, frozenset(data["known"]), frozenset(data["not_departments"])
+
+
+@functools.lru_cache(maxsize=1)
+def _listed_unit() -> re.Pattern[str]:
+    """A unit name the document lists itself: the department pattern with up to 14 characters
+    before the suffix ("市燃气集团青溪分公司")."""
+    return re.compile(rf"[{_CJK}A-Za-z]{{1,14}}?(?:{ruledata.alternation(ruledata.load('departments.yaml')['suffixes'])})")
 
 
 @functools.lru_cache(maxsize=1)
@@ -217,14 +223,8 @@ def is_department(word: str, *, loose: bool = False) -> bool:
     if word in known:
         return True
     if loose and len(word) > 8:
-        suffix = next((s for s in _unit_suffixes() if word.endswith(s)), None)
-        return bool(suffix) and len(word) - len(suffix) <= 14 and bool(re.fullmatch(f"[{_CJK}A-Za-z]+", word))
+        return bool(_listed_unit().fullmatch(word))
     return bool(pattern.fullmatch(word)) and word not in excluded and not any(x in word for x in excluded if len(x) > 2)
-
-
-@functools.lru_cache(maxsize=1)
-def _unit_suffixes() -> tuple[str, ...]:
-    return tuple(sorted(ruledata.load("departments.yaml")["suffixes"], key=len, reverse=True))
 
 
 def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset()) -> list[Mention]:
