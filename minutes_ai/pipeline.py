@@ -61,7 +61,8 @@ def extract(
         date, date_source = find_meeting_date(normalized, dt.date.today())
     else:
         date, date_source = meeting_date, "given"
-    known = _known_names(normalized)
+    people = participants(normalized)
+    known = _known_names(normalized, people)
     sentences = split_sentences(normalized, known=known)
     known = known | _speakers(sentences)
     drafts = extract_tasks(sentences, text=normalized, meeting_date=date, known=known)
@@ -69,7 +70,7 @@ def extract(
     cats = sentence_categories(sentences, mode)
     drafts = combine(sentences, drafts, meeting_date=date, known=known, mode=mode, cats=cats)
     departments = sorted({d.owner.dept for d in drafts if d.owner and d.owner.dept})
-    meeting = read_meeting(normalized, date, date_source, departments)
+    meeting = read_meeting(normalized, date, date_source, departments, people)
 
     def span(start: int, end: int) -> Span:
         audio_start, audio_end = timing.between(start, end) if timing is not None else (None, None)
@@ -167,9 +168,10 @@ def _speakers(sentences: list) -> frozenset[str]:
     return frozenset(n for n in found if len(n) >= 2 and names.is_full_name(n, loose=True) and not names.is_title_form(n))
 
 
-def _known_names(text: str) -> frozenset[str]:
-    """Names the document vouches for: participants, listed units and speaker labels."""
-    known = set(participants(text)) | set(units(text))
+def _known_names(text: str, people: list[str] | None = None) -> frozenset[str]:
+    """Names the document vouches for: its participants (`people`, read here unless the caller
+    has them), listed units and speaker labels."""
+    known = set(participants(text) if people is None else people) | set(units(text))
     labels = [match.group(1).strip() for match in _SPEAKER.finditer(text)]
     # "郑晓燕 00:00:29", "00:07:48 冯晓雨": a header line of its own, read as the splitter reads it
     headers = (HEADER_LINE.match(line.strip()) for line in text.splitlines())

@@ -121,6 +121,19 @@ def test_find_mentions(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("明哲周五前出方案", {"郝明哲"}, [("郝明哲", "person")]),  # a participant called by given name
+        ("建华周五前出方案", {"王建华", "李建华"}, []),  # two participants share it: nobody
+        ("PPT 查老师牵头做", {"龚老师", "樊老师"}, []),  # "老师" is no one's given name
+    ],
+)
+def test_find_mentions_known(text, known, expected):
+    mentions = find_mentions(text, known=frozenset(known))
+    assert [(m.name, m.kind) for m in mentions if m.name in known] == expected
+
+
+@pytest.mark.parametrize(
     ("header", "people"),
     [
         ("参会人员：王磊、李娜、周琳", ["王磊", "李娜", "周琳"]),

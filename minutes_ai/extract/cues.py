@@ -7,6 +7,10 @@ import re
 
 from .. import ruledata
 
+# how notes hand work to someone or answer an item: "→ 孙 周五前回邮件", "Lisa -> 对账", "A => B";
+# one alternation for every stage that reads arrows (owners, tasks, titles)
+ARROW = r"→|->|=>"
+
 
 @functools.lru_cache(maxsize=None)
 def cue(name: str) -> re.Pattern[str]:

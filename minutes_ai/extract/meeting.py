@@ -99,7 +99,8 @@ def meeting_date(text: str, today: dt.date) -> tuple[dt.date, str]:
     return today, "today"
 
 
-def read_meeting(text: str, date: dt.date, date_source: str, departments: list[str]) -> Meeting:
+def read_meeting(text: str, date: dt.date, date_source: str, departments: list[str], people: list[str]) -> Meeting:
+    """The meeting's header facts; `people` are its participants (meeting.participants), read once by the caller."""
     title = _field(text, "title")
     header = text.splitlines()[:_HEADER_LINES]
     # formal minutes: "青溪区人民政府 / 专 题 会 议 纪 要 / 〔2026〕第37号 / 关于…的协调会议纪要"
@@ -118,7 +119,7 @@ def read_meeting(text: str, date: dt.date, date_source: str, departments: list[s
         date_source=date_source,
         host=_person(_field(text, "host")) or _hosted_by(text),
         recorder=_person(_field(text, "recorder")),
-        participants=participants(text),
+        participants=people,
         departments=departments,
     )
 

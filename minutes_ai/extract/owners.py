@@ -16,7 +16,7 @@ from .. import ruledata
 from ..models import Owner
 from ..text import names
 from ..text.names import Mention
-from .cues import cue, has
+from .cues import ARROW, cue, has
 
 _SIDE = re.compile(r"^\s*(?:这边|那边)")
 _JOINERS = re.compile(r"^\s*(?:和|与|及|以及|跟|同|、|,|，|/|&|\+|还有(?:\s*那个)?)?\s*$")
@@ -68,7 +68,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             chosen.append(m)  # "…，要求甲级病历率≥90%。（贺医生）": the name noted after the item
             continue
         tail = re.sub(r"^\s*[)）]", "", tail)  # "设备工程部（Amy苏）负责…"
-        if re.search(r"(?:→|->|=>)\s*$", head) and re.match(r"\s*[:：]", tail):
+        if re.search(rf"(?:{ARROW})\s*$", head) and re.match(r"\s*[:：]", tail):
             continue  # "代理报预付金4000美元 → 老周：太高，压到3000以内": the boss answers
         # a clause starts after punctuation, or after a space in typed notes ("巡查排班表 应急办…")
         at_clause_start = (
@@ -193,8 +193,8 @@ def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
     return [Owner(name=first, text=cell)] if first else []
 
 
-_EXPLICIT_BEFORE = re.compile(r"(?:→|->|=>|由|请|交给|交由|@|[Oo]wner[:：]?)\s*$")
-_EXPLICIT_AFTER = re.compile(r"^\s*(?:→|->|=>|负责|牵头|主导|主责|认领|跟进|[Oo]wn)")
+_EXPLICIT_BEFORE = re.compile(rf"(?:{ARROW}|由|请|交给|交由|@|[Oo]wner[:：]?)\s*$")
+_EXPLICIT_AFTER = re.compile(rf"^\s*(?:{ARROW}|负责|牵头|主导|主责|认领|跟进|[Oo]wn)")
 
 
 def explicitly_assigned(text: str, mention: Mention) -> bool:

@@ -21,7 +21,7 @@ from ..text.names import Mention
 from ..text.labels import field_of
 from . import owners as owner_rules
 from .criteria import find_criteria
-from .cues import cue, has
+from .cues import ARROW, cue, has
 from .deadlines import DeadlineMatch, find_deadlines, marks_event, pick, resolve_deadline, sets_limit
 from .drafts import TRIM, TaskDraft, drafts_for, review_flags
 from .merge import merge_repeats
@@ -353,7 +353,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
 
 # "→ 孙 周五前回邮件还价", "Action: @kaiwen-he 下周三之前定位 flaky 原因": notes hand out work with an
 # arrow, an action label or a handle, whatever the verb
-_ARROW = re.compile(r"→|->|=>|^\W*(?:[Aa]ction(?: [Ii]tems?)?|AI|TODO|Todo|待办)\s*[:：]|@[A-Za-z\u4e00-\u9fff]")
+_ARROW = re.compile(rf"{ARROW}|^\W*(?:[Aa]ction(?: [Ii]tems?)?|AI|TODO|Todo|待办)\s*[:：]|@[A-Za-z\u4e00-\u9fff]")
 
 
 # a commitment opens a clause: at the start, after punctuation, or after a connective or a "when"
@@ -417,7 +417,7 @@ def _is_roster(text: str, mentions: list[Mention]) -> bool:
     """Labels and names and nothing else: "其他相关人：@Harryoung、@Gmgge", "我方：邵文、Kevin、实施钟磊",
     "组长：黄志刚    整理：苏慧敏" list people, they hand out no work. Link targets and bracketed
     roles ("（汪昕、PMC Chair）") do not count; a short role before a name ("实施") does not either."""
-    if re.search(r"→|->|=>", text):
+    if re.search(ARROW, text):
         return False  # "PPT → 陈老师 + 蒋老师": an arrow hands the work over
     colon = re.search(r"[:：]", text[:30])
     start = colon.end() if colon else 0

@@ -12,6 +12,7 @@ import re
 from .. import ruledata
 from ..models import Deadline, Owner
 from .drafts import TRIM as _TRIM
+from .cues import ARROW
 
 
 def without(body: str, part: str | None) -> str:
@@ -27,7 +28,7 @@ def _fillers() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=^)|(?<=[\s，,。；;：:]))(?:{words})(?=[\s，,。；;：:]|$)")
 
 
-_LEADING = re.compile(r"^(?:任务\s*\d*\s*[:：]|(?:[Aa]ction(?: [Ii]tems?)?|AI|TODO|Todo|待办)(?:[-#]?\d+)?\s*[:：]|→|->|=>|能不能|可不可以|能否|能|可以|由|请|让|安排|麻烦|需要|需|要|负责|牵头|来|去|把|将|在|于|先|再|会(?!议|务|计|员|签|展|场|谈|商|诊)|帮忙|这边|那边|你|你们|我|我们|同学|老师|分别|一起|共同|,|，|、|和|与|及|\s)+")
+_LEADING = re.compile(r"^(?:任务\s*\d*\s*[:：]|(?:[Aa]ction(?: [Ii]tems?)?|AI|TODO|Todo|待办)(?:[-#]?\d+)?\s*[:：]|" + ARROW + r"|能不能|可不可以|能否|能|可以|由|请|让|安排|麻烦|需要|需|要|负责|牵头|来|去|把|将|在|于|先|再|会(?!议|务|计|员|签|展|场|谈|商|诊)|帮忙|这边|那边|你|你们|我|我们|同学|老师|分别|一起|共同|,|，|、|和|与|及|\s)+")
 
 
 # "好的，用户培训由我来负责" → "用户培训": who speaks is the owner, not part of the task's name.

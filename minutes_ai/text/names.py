@@ -291,14 +291,15 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
 
 @functools.lru_cache(maxsize=256)
 def _given_names(known: frozenset[str]) -> dict[str, str]:
-    """明哲 → 郝明哲 for every known three-character Chinese name."""
-    out = {}
+    """明哲 → 郝明哲 for every known three-character Chinese name. Not for title forms (龚老师,
+    樊老师: "老师" is nobody's given name) nor for a given name two participants share."""
+    seen: dict[str, set[str]] = {}
     for name in known:
         surname = surname_of(name)
         given = name[len(surname):] if surname else ""
-        if len(given) == 2 and re.fullmatch(f"[{_CJK}]+", name):
-            out[given] = name
-    return out
+        if len(given) == 2 and re.fullmatch(f"[{_CJK}]+", name) and not is_title_form(name):
+            seen.setdefault(given, set()).add(name)
+    return {given: next(iter(full)) for given, full in seen.items() if len(full) == 1}
 
 
 _VOCATIVE_AFTER = re.compile(r"^[，,\s]*(?:你们|你)(?!们?的|好|说|看|知道|觉得)")
