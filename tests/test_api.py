@@ -31,3 +31,22 @@ def test_every_item_maps_back_to_the_input():
     for span in items:
         assert text[span.start:span.end] == span.text
     assert minutes.tasks[0].title == "接口联调"
+
+
+def test_output_does_not_depend_on_the_hash_seed():
+    """Sets of names must never decide an owner: the same notes give the same minutes in every run."""
+    import os
+    import pathlib
+    import subprocess
+    import sys
+
+    script = (
+        "import datetime as dt, minutes_ai, pathlib, yaml;"
+        "docs = sorted(pathlib.Path('corpus/train').glob('train-notes-00*.yaml'));"
+        "print([minutes_ai.extract(yaml.safe_load(p.read_text())['text'], dt.date(2026, 11, 24), use_model='rules').model_dump_json() for p in docs])"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=pathlib.Path(__file__).parent.parent, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1
