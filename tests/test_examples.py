@@ -3,7 +3,8 @@ tests/data/examples/<case>/input.txt and expected.json.
 
 expected.json gives the meeting date, the tasks as owner + deadline date (+ department and a
 criteria substring where it matters), optionally how many decisions and open questions, and the
-statuses of the progress lines in order.
+statuses of the progress lines in order. A task may also pin its title, a substring its source
+must contain ("source_has"), or "criteria": null.
 Tasks are compared as a multiset, so order does not matter. Add a case here before fixing a bug.
 """
 
@@ -37,7 +38,11 @@ def test_example(case):
         if "dept" in spec:
             assert task.owner.dept == spec["dept"]
         if "criteria" in spec:
-            assert task.criteria and spec["criteria"] in task.criteria
+            assert task.criteria is None if spec["criteria"] is None else task.criteria and spec["criteria"] in task.criteria
+        if "title" in spec:
+            assert task.title == spec["title"]
+        if "source_has" in spec:
+            assert spec["source_has"] in task.source.text
     for key in ("decisions", "open_questions"):
         if key in expected:
             assert len(getattr(minutes, key)) == expected[key], [i.text for i in getattr(minutes, key)]

@@ -190,3 +190,19 @@ def test_formal_government_minutes_header():
     assert (meeting.title, meeting.host, meeting.recorder) == ("关于梧桐苑老旧小区改造项目推进工作的协调会议纪要", "黄建国", "秦蕾")
     assert meeting.participants == ["黄建国", "刘振宇", "杜一鸣"]
     assert [(t.owner.dept, t.deadline.date.isoformat()) for t in minutes.tasks] == [("市燃气集团青溪分公司", "2026-10-31"), ("区住建局", "2026-10-28")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "topic"),
+    [
+        ("（二）消防控制室值班人员持证核查", True),  # 值班 inside a topic
+        ("三、存在问题及下阶段工作安排", False),  # the section word ends it
+        ("## 5. Issue triage 值班表", False),
+        ("一、上次会议事项落实情况", False),
+        ("（一）冬季消防安全专项检查", False),  # no section word at all
+    ],
+)
+def test_heading_names_a_topic(heading, topic):
+    from minutes_ai.text.labels import is_topic
+
+    assert is_topic(heading) is topic

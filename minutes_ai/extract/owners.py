@@ -15,6 +15,7 @@ import re
 from .. import ruledata
 from ..models import Owner
 from ..text import names
+from ..text.labels import is_empty_cell
 from ..text.names import Mention
 from .cues import ARROW, cue, has
 
@@ -172,7 +173,7 @@ def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
     """Owners in a 负责人 field or table cell: "王磊、李娜", "设计部 周琳", "@lina", "信息科",
     "QA经理 宁嘉树" (the person, not the role), "孔令仪；协办：…" (the first part only)."""
     cell = re.split(r"[；;）)\]】]|协办|配合", cell.strip().strip("*").strip())[0].strip(" ，,（(【[")
-    if not cell or cell in ("-", "—", "/", "无", "待定", "TBD", "tbd"):
+    if not cell or is_empty_cell(cell) or cell in ("待定", "TBD", "tbd"):
         return []
     if names.is_department(cell, loose=True) and not names.is_person(cell):
         return [Owner(dept=cell, text=cell)]  # "甲方设计管理部": one unit, however jieba cuts it

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Sentence
+from ..text.sentences import item_fields
 from .cues import has
 
 
@@ -27,7 +28,7 @@ class ProgressDraft:
 
 def status_of(sentence: Sentence) -> str | None:
     """"cancelled", "done" or None for one sentence (a table row counts as one sentence)."""
-    text = sentence.text
+    text = item_fields(sentence.text)
     if sentence.heading or sentence.section == "timeline" or has("progress_not", text):
         return None  # a timeline tells the incident, not the state of the work
     if has("progress_cancelled", text):

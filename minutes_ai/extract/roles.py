@@ -13,6 +13,7 @@ import re
 from ..models import Sentence
 from ..text import names
 from ..text.labels import field_of
+from ..text.sentences import item_fields
 from .cues import cue, has
 from .owners import reports
 
@@ -38,7 +39,7 @@ def is_open_question(sentence: Sentence) -> bool:
 
     Not: a one-word sub-heading under 待定, a line reporting it resolved ("钥匙海波已拿到 ✔"),
     a line the meeting agreed on ("大家同意")."""
-    text = sentence.text
+    text = item_fields(sentence.text)
     if sentence.section in ("done", "timeline") or is_done(text) or re.search(r"[✔✓☑]|大家同意|已解决", text):
         return False
     if sentence.section == "questions":
@@ -76,7 +77,7 @@ def _last_clause(text: str) -> str:
 
 
 def is_decision(sentence: Sentence) -> bool:
-    text = sentence.text
+    text = item_fields(sentence.text)
     if sentence.section in ("done", "questions", "timeline") or _AGREEMENT_ONLY.match(text) or _INTRO_LINE.search(text) or _TALLY.match(text):
         return False  # "同意。" alone agrees to what was said before; that sentence is the decision
     field = _FIELD_LINE.match(text)
@@ -118,7 +119,7 @@ def _dated_request(text: str) -> bool:
 
 def may_be_task(sentence: Sentence) -> bool:
     """False for sentences that cannot assign new work: reports, cancellations, open questions."""
-    text = sentence.text
+    text = item_fields(sentence.text)
     if sentence.section in ("done", "timeline"):
         return False
     # A run of clauses ("登录模块已经完成，…，我会在本周五前完成对接") is judged clause group by

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..models import Deadline, Owner, Sentence
 from ..text import names
 from ..text.names import Mention
-from ..text.labels import field_of
+from ..text.labels import field_of, is_empty_cell
 from . import owners as owner_rules
 from .criteria import find_criteria
 from .cues import ARROW, cue, has
@@ -203,12 +203,12 @@ def _fields(text: str) -> dict[str, tuple[str, int]]:
     found = _labelled(text)
     fields: dict[str, tuple[str, int]] = {}
     for name, value, _, value_start in found:
-        if name not in fields and value:
+        if name not in fields and value and not is_empty_cell(value):
             fields[name] = (value, value_start)
     if found and "title" not in fields:
         head = text[:found[0][2]].strip(TRIM)
         if head:
-            fields["title"] = (head, 0)
+            fields["title"] = (head.split("\n")[0].strip(TRIM), 0)  # an item record: its heading line
         else:  # "Owner: 冯磊 / Due: 本周五 — PO 下出去": the work follows the fields, after a dash
             dash = _DASH.search(text, found[-1][3])
             if dash and text[dash.end():].strip(TRIM):

@@ -25,10 +25,16 @@ def layout_rules() -> dict:
         "meeting": meeting,
         "speaker_ids": speaker_ids,
         "ditto": set(data["ditto"]),
+        "empty_cells": frozenset(data["empty_cells"]),
         "table_columns": data["table_columns"],
         "periods": data["periods"],
         "id_columns": set(data["id_columns"]),
     }
+
+
+def is_empty_cell(value: str) -> bool:
+    """"无", "—", "N/A": a field or cell left empty on purpose."""
+    return value.strip() in layout_rules()["empty_cells"]
 
 
 def section_of(label: str) -> str | None:
@@ -50,6 +56,23 @@ def _section_patterns() -> list[tuple[str, re.Pattern[str]]]:
         return rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z\u4e00-\u9fff])" if w.isascii() else re.escape(w)
 
     return [(kind, re.compile("|".join(word(w) for w in words))) for kind, words in layout_rules()["sections"].items()]
+
+
+_NUMBERING = re.compile(r"^\W*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]?)?\s*|[（(][^）)]*[）)]\s*$")
+
+
+def is_topic(line: str) -> bool:
+    """"（二）消防控制室值班人员持证核查": a heading whose section words all sit inside it, with
+    words on both sides, names a topic; "三、存在问题及下阶段工作安排", "Issue triage 值班表" open
+    sections (the word ends or starts them, give or take 表/情况)."""
+    core = _NUMBERING.sub("", line.strip())
+    words = [w for kind in layout_rules()["sections"].values() for w in kind if w in core]
+    for word in words:
+        at = core.find(word)
+        before, after = re.sub(r"\W", "", core[:at]), re.sub(r"\W", "", core[at + len(word):])
+        if len(before) < 3 or len(after) < 3:
+            return False
+    return bool(words)
 
 
 def names_section(line: str, *, max_other: int = 6) -> bool:

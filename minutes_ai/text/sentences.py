@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .. import ruledata
 from ..models import Sentence
 from . import names, tables
-from .labels import field_of, layout_rules, names_section, period_sections, section_of
+from .labels import field_of, is_topic, layout_rules, names_section, period_sections, section_of
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
@@ -93,6 +93,10 @@ class _State:
     person: str | None = None
     speaker: str | None = None
     record: Sentence | None = None  # an open field block that following field lines extend
+    # an item heading ("（一）冬季消防安全专项检查") whose body lines are being read: a field block
+    # after them ("负责人：龚立新") is that item's record, from the heading on
+    item: Sentence | None = None
+    item_lines: int = 0
     text: str = ""
     out: list[Sentence] = field(default_factory=list)
     periods: dict[str, str] = field(default_factory=dict)  # "本周" → done when "下周：" follows
@@ -200,6 +204,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
     is_heading = is_markdown_heading or is_heading and len(line) <= 24 and not re.search(r"[，,。；;！？!?]", line)
     if not line:
         return
+    item, state.item = state.item, None  # only a body line (at the end) keeps the item open
     stamp = LEADING_STAMP.match(line)
     header = HEADER_LINE.match(line)
     who = header and person_in_label(header.group("who") or header.group("after"), known)
@@ -246,6 +251,8 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
         if label in layout_rules()["meeting"]:
             return
         field_name = field_of(label)
+        if field_name and field_name != "title" and state.record is None and item is not None:
+            state.record = item  # the item's body is read: its fields follow
         if field_name and field_name != "title" and state.record is not None:
             _extend(state, start + len(line))
             return
@@ -271,7 +278,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             state.person = None  # "王芳：1. …" after "【刘洋】…": a new person speaks
             start, line = rest_at, rest
     elif is_heading or (len(line) <= 16 and not SENTENCE_END & set(line[-1:]) and state.section_of(line) and names_section(line)):
-        kind = state.section_of(line)
+        kind = None if is_topic(line) else state.section_of(line)
         if kind or is_heading:
             state.section, state.record = kind, None
             if is_heading:
@@ -287,8 +294,17 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
     if state.record is not None and _is_continuation(line):
         _extend(state, start + len(line))
         return
+    if state.record is not None and state.record.heading:
+        item, state.item_lines = state.record, 0
+    state.item_lines += 1
+    if item is not None and state.item_lines <= _ITEM_BODY_LINES and not speaker:
+        state.item = item
     state.record = None
     _emit_sentences(state, start, line, section_override=None, speaker=speaker)
+
+
+# how many body lines may stand between an item heading and the field block that assigns it
+_ITEM_BODY_LINES = 3
 
 
 _BRACKETED_FIELD = re.compile(r"^[【\[](?P<label>[^】\]]{1,10})[】\]]\s*(?P<rest>.*)$")
@@ -303,6 +319,18 @@ def _bracketed_field(line: str) -> re.Match[str] | None:
 def _is_continuation(line: str) -> bool:
     label = LABEL.match(line) or _bracketed_field(line)
     return bool(label) and field_of(label.group("label")) not in (None, "title")
+
+
+def item_fields(text: str) -> str:
+    """The part of a sentence that speaks for itself. An item record runs from its heading over
+    the body lines to its field block ("（四）供暖季管道防冻 / 对地下室…加装保温层 / 负责人：工程部 /
+    完成时限：5个工作日内"), so that the task points at the whole item; the body lines are also
+    sentences of their own, so what the record says (a task, not a question) is in its fields."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[1:], 1):
+        if _is_continuation(line.strip()):
+            return "\n".join(lines[i:])
+    return text
 
 
 def _extend(state: _State, end: int) -> None:

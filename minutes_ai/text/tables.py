@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import Sentence, Span
-from .labels import field_of, layout_rules, section_of
+from .labels import field_of, is_empty_cell, layout_rules, section_of
 
 TABLE_SEPARATOR = re.compile(r"^[\s|:+=\-—]*-{2,}[\s|:+=\-—]*$")
 SPACES = re.compile(r"\s{2,}|\t")
@@ -87,7 +87,7 @@ def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
         mapped = {
             name: above[name] if cell in ditto and name in above else Span(text=cell, start=cell_start, end=cell_start + len(cell))
             for name, (cell_start, cell) in zip(columns, cells)
-            if name and cell and cell not in ("-", "—", "/", "无", "N/A", "—")
+            if name and cell and not is_empty_cell(cell)
         }
         above = mapped
         state.out.append(
