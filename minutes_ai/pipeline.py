@@ -27,6 +27,7 @@ from .extract import (
 from .combine import MODES, combine, combine_progress, sentence_categories
 from .models import Decision, Minutes, OpenQuestion, ProgressItem, Source, Span, Task, Transcript
 from .text import names
+from .text.labels import section_of
 from .text.normalize import normalize
 from .text.sentences import HEADER_LINE, split_sentences
 
@@ -177,6 +178,6 @@ def _known_names(text: str, people: list[str] | None = None) -> frozenset[str]:
     headers = (HEADER_LINE.match(line.strip()) for line in text.splitlines())
     labels += [h.group("who") or h.group("after") for h in headers if h]
     for label in labels:
-        if names.is_person(label, loose=True) and not names.is_department(label):
+        if names.is_person(label, loose=True) and not names.is_department(label) and not section_of(label):  # not "Yesterday："
             known.add(label)
     return frozenset(k for k in known if len(k) >= 2)

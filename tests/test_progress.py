@@ -38,6 +38,8 @@ def sentence(text: str, section: str | None = None) -> Sentence:
         ("王磊本周五前完成支付接口联调", None, None),           # a plan
         ("是否取消周六的活动？", None, None),                  # only asked
         ("周五前搞定。", None, None),
+        ("做 Klaviyo 的 abandoned cart flow，周四前上 staging", None, None),  # "done" is a word, not in "abandoned"
+        ("TikTok Shop UK 那 46 个 listing 的翻译 done", None, "done"),
         ("v4 路线图 & breaking changes", "done", None),       # a topic line under 回顾
         ("收到✅", None, None),
     ],

@@ -18,7 +18,19 @@ def cue(name: str) -> re.Pattern[str]:
     patterns = ruledata.load("cues.yaml")[name]
     if not patterns:
         raise ValueError(f"rules/cues.yaml: no patterns under {name!r}")
-    return re.compile("|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)))
+    return re.compile("|".join(f"(?:{_whole_words(p)})" for p in sorted(patterns, key=len, reverse=True)))
+
+
+_LETTER_START = re.compile(r"^(?:[A-Za-z]|\[[A-Za-z]+\])")
+_LETTER_END = re.compile(r"(?<!\\)[A-Za-z]$|\[[A-Za-z]+\]$")
+
+
+def _whole_words(pattern: str) -> str:
+    """An English word in a cue matches as a word: "done" is not in "abandoned", "fix" not in
+    "prefix", "own" not in "download"."""
+    before = "(?<![A-Za-z])" if _LETTER_START.match(pattern) else ""
+    after = "(?![A-Za-z])" if _LETTER_END.search(pattern) else ""
+    return f"{before}{pattern}{after}"
 
 
 @functools.lru_cache(maxsize=1 << 16)

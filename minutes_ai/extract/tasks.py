@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from ..models import Deadline, Owner, Sentence
 from ..text import names
 from ..text.names import Mention
-from ..text.labels import field_of, is_empty_cell
+from ..text.sentences import ITEM_MARKER
+from ..text.labels import field_of, is_empty_cell, layout_rules
 from . import owners as owner_rules
 from .criteria import find_criteria
 from .cues import ARROW, cue, has
@@ -67,6 +68,7 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
             drafts.extend(_from_prose(sentence, meeting_date, known))
         for draft in drafts[before:]:
             draft.summary = summary_by is not None
+        _label_deadline(drafts, before, sentence, text, meeting_date)
         _carry_addressee(drafts, before, sentence, text)
         _answer_previous_speaker(drafts, before, sentence, before_turn)
     merged = merge_repeats(drafts)
@@ -77,6 +79,33 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
 
 
 _YOU = re.compile(r"(?<![我他她])你(?!们|好|说|看|知道|觉得)")
+
+
+def _label_deadline(drafts: list[TaskDraft], first: int, sentence: Sentence, text: str, meeting_date: dt.date) -> None:
+    """"- Today：盯 ad spend", "明天：报价发出", or "Today:" over a list of "- …": a day named by
+    the label is the deadline of the work under it, when the work names none of its own."""
+    if all(draft.deadline is not None for draft in drafts[first:]):
+        return
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    label = re.fullmatch(r"[\W_]*(.+?)\s*[:：]\s*", text[line_start:sentence.start])
+    while not label and ITEM_MARKER.match(text[line_start:sentence.end]) and line_start > 0:
+        line_start = text.rfind("\n", 0, line_start - 1) + 1  # the list's own label line above
+        line = text[line_start:text.find("\n", line_start)]
+        label = re.fullmatch(r"[\W_]*(.+?)\s*[:：]\s*", line)
+        if label and _is_period(label.group(1)):
+            return  # "下周：" over a list plans a week; each item's date is its own
+    if not label:
+        return
+    # the label is the day and nothing else: not "03-10 14:02 王磊：", whose date is the message's
+    matches = [m for m in _deadlines_in(label.group(1), meeting_date) if m.start == 0 and m.end == len(label.group(1))]
+    for draft in drafts[first:] if matches else ():
+        if draft.deadline is None:
+            draft.deadline = pick(matches).deadline
+            draft.flags = review_flags(draft.owner, draft.deadline)
+
+
+def _is_period(label: str) -> bool:
+    return any(label in words for pair in layout_rules()["periods"] for words in pair)
 
 
 def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, text: str) -> None:
@@ -330,6 +359,11 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             # "我来吧，质量部牵头": the speaker takes it; the department is theirs
             dept = next((o.dept for o in owners if o.dept and not o.name), None)
             owners = [Owner(name=speaker, dept=dept, text=speaker)]
+        elif speaker and _hails(text, group.owners) and (i_do := _I_WILL.search(body)) and "你" not in body[:i_do.start()]:
+            # "@Yuki VAT 那个我今天下午 call 一下 accountant": Yuki is spoken to, the speaker promises
+            owners = [Owner(name=speaker, text=speaker)]
+        # named in the clause, or "我…" said by a labelled speaker; not the person whose part it is
+        named = bool(owners) or bool(sentence.speaker and owner_rules.first_person(body))
         implicit = not owners
         if implicit:
             owners, implicit = _implicit_owner(sentence, body)
@@ -341,7 +375,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         # with the names blanked out
         unnamed = _blank(text, mentions)[group.start:group.end]
         explicit = any(owner_rules.explicitly_assigned(text, m) for m in group.owners if m.kind != "self")
-        if not decided and not _is_task(sentence, unnamed, owners, deadline, implicit=implicit, firm=chosen is not None and _is_firm(chosen, body), explicit=explicit):
+        if not decided and not _is_task(sentence, unnamed, owners, deadline, implicit=implicit, named=named, firm=chosen is not None and _is_firm(chosen, body), explicit=explicit):
             continue
         confidence = 0.5 + (0.2 if deadline is not None and deadline.date is not None else 0) + (0.2 if owners and not implicit else 0.1 if owners else 0)
         title = clean_title(without(body, criteria), owners, deadline)
@@ -499,6 +533,18 @@ def _implicit_owner(sentence: Sentence, body: str) -> tuple[list[Owner], bool]:
     return [], True
 
 
+# "我今天下午 call 一下", "我下午去问": the speaker as the subject of the work, not "发我", "给我"
+_I_WILL = re.compile(r"(?<![发给交告诉帮让找跟])我(?=(?:(?:今天|明天|下午|上午|晚上|今晚|这周|本周|回头|马上|先|再|这边)\s*){0,2}(?:来|去|会|负责|跟|找|问|查|看|约|安排|[A-Za-z]))")
+
+
+def _hails(text: str, owners: list[Mention]) -> bool:
+    """Does the sentence open by calling its only named person by handle ("@Yuki …")?"""
+    if len(owners) != 1 or owners[0].kind != "person":
+        return False
+    opening = text[:owners[0].start + 1]  # the mention's span may or may not hold its "@"
+    return re.fullmatch(r"\W*@", opening) is not None
+
+
 def _starts_with_work(body: str) -> bool:
     """"整理需求池", "1. 回访重点客户": a note item that opens with its verb."""
     return bool(re.match(r"^\s*(?:\d+[.、)]\s*)?(?:" + _VERB_START + ")", body))
@@ -512,17 +558,18 @@ def _is_note_item(body: str) -> bool:
     return len(body) <= 40 and not re.search(r"[吧呢吗啊嘛呀]", body)
 
 
-def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool, firm: bool, explicit: bool = False) -> bool:
+def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool, firm: bool, explicit: bool = False, named: bool = True) -> bool:
     """Does this clause group hand out work? Under a 任务/待办 heading little is needed; in
     prose a task needs a work verb and someone to do it or a dated deadline; under 决议 or
-    discussion headings it needs owner, verb and deadline."""
+    discussion headings it needs an owner the clause names (not the person whose part it is:
+    "Blockers：license 周四就到期" under Momo's heading), a verb and a deadline."""
     verb = has("task_verbs", body)
     if not owners and (has("schedule", body) or has("strong_decision", body)):
         return False  # "上线时间定在12月15日", "会议决定，…正式上线": decisions
     if sentence.section == "tasks":
         return verb or bool(owners) or deadline is not None
     if sentence.section in ("decisions", "info"):
-        return bool(owners) and not implicit and verb and deadline is not None
+        return named and not implicit and verb and deadline is not None
     if owners and verb:
         return not implicit or deadline is not None or owner_rules.first_person(body)
     if explicit and deadline is not None:

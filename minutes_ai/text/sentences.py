@@ -25,8 +25,9 @@ _DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
 # "14:02 ", "[10:15] ", "2026-03-05 14:02:11 ", "(00:03:12) " at the start of a line.
 LEADING_STAMP = re.compile(rf"^(?:[\[【(（]?(?:{_DATE}\s*)?{_TIME}[\]】)）]?\s*)")
 # "王磊 2026/3/5 14:02:11", "说话人1 00:03:12", "Amy (10:15)": a header line, the message follows.
+# Slack and Teams: "Jason  9:32 AM", "何宇 (Dev)  9:41 AM" — a role in brackets, a 12-hour clock.
 HEADER_LINE = re.compile(
-    rf"^(?:(?P<who>[^\s:：]{{1,16}}(?: [A-Z][a-z]+)?)\s*[\[【(（]?\s*(?:{_DATE}\s*)?{_TIME}\s*[\]】)）]?"
+    rf"^(?:(?P<who>[^\s:：]{{1,16}}(?: [A-Z][a-z]+)?)(?:\s*[(（][^()（）\d]{{1,12}}[)）])?\s*[\[【(（]?\s*(?:{_DATE}\s*)?{_TIME}(?:\s*[AaPp]\.?[Mm]\.?)?\s*[\]】)）]?"
     # "00:07:48 冯晓雨", "[00:03:12] 说话人2": meeting apps that put the time first
     rf"|[\[【(（]?(?:{_DATE}\s*)?{_TIME}[\]】)）]?\s+(?P<after>[^\s:：\d][^\s:：]{{0,15}}))\s*$"
 )
@@ -73,6 +74,16 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
             if names.is_person(tail, loose=True) and not names.is_department(tail) and tail not in layout_rules()["fields"]:
                 return tail
     return None
+
+
+def _unknown_person(word: str) -> str | None:
+    """A word in a person's place that no name list vouches for: "嘉禾", "Momo" — taken when it is
+    shaped like a name (2–3 Chinese characters, or one Latin word) and is no unit or label."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}|[A-Za-z][a-z]{1,14}", word):
+        return None
+    if names.is_department(word, loose=True) or field_of(word) or section_of(word) or word in layout_rules()["meeting"]:
+        return None
+    return word
 
 
 def _is_speaker(label: str, known: frozenset[str]) -> bool:
@@ -227,6 +238,10 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             elif who:
                 # "【油漆组 组长 "老铁" 铁国梁】": a per-person section, the person last
                 state.person, state.section = who, None
+            elif line.startswith("**") and state.person and PERSON_WITH_ROLE.match(inner):
+                # "**阿凯（原画）**" … "**嘉禾（场景）**": the next part of the same shape is the next
+                # person's, even when the name is one jieba does not know as a name
+                state.person, state.section = _unknown_person(PERSON_WITH_ROLE.match(inner).group("who")), None
             elif line.startswith("**"):
                 state.section = None  # "### 李娜" then "**重点动作**：": a sub-label inside her part
             else:
