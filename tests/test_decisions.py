@@ -28,7 +28,11 @@ from minutes_ai import extract
         ("三、议定事项\n（一）汛期安全。\n会议决定开展汛期专项检查。\n完成时限：8月21日。", 1),
         ("结论：双11 先不上积分抵扣，放到双12 再说", True),
         ("经讨论，积分商城今年不再推进。", True),
+        ("决定自本月起周例会固定在每周一上午9:30召开，遇开庭顺延。", True),  # a rule for later, not a postponement
+        ("有人提按户罚款，书记说居委会没有执法权，罚款不搞，还是以宣传劝导为主", True),
         # not decisions
+        ("这个今天先不拍板。", False),
+        ("双12活动12月12日0点开始，这两个时间是平台定的，改不了", False),  # someone else's fixed date
         ("小林建议做一场直播。", False),
         ("要不要把上线时间推迟一周？", False),
         ("预算申请了八万，财务那边还没批，等财务回复。", False),
@@ -64,6 +68,9 @@ def test_is_decision(text, decided):
         ("审方对接的工作量 我们得看了接口文档才能评估 现在说不好", True),
         ("会不会影响交期需采购部确认。", True),
         ("@sasha floated a biweekly cadence; no conclusion, revisit in January.", True),
+        ("这个今天先不拍板。", True),
+        ("全服10抽要跟发行那边确认预算，先不定", True),
+        ("活动顺延一周。", True),
         # settled, by saying no: a decision, not an open question
         ("Kevin提议年底搞一次电话冲刺日，大家意见不一，先不搞。", False),
         ("海外版本本期不立项，明年Q2再评估。", False),
