@@ -100,7 +100,9 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         assigned = is_handle or before.search(head) or after_ok or valued
         # A bare team word (数据, 测试, 产品) is a department only where it is put in charge —
         # "测试那边负责回归" — not where it starts a noun phrase ("数据增强库的提交").
-        if assigned or (at_clause_start and has("task_verbs", tail[:30]) and not names.is_bare_team(m.name)):
+        # "小郑，你本周五前把人招齐": addressed, then a 把 of work, whatever the verb
+        work_after = has("task_verbs", tail[:30]) or bool(_ADDRESSED.match(tail)) and "把" in tail[:20]
+        if assigned or (at_clause_start and work_after and not names.is_bare_team(m.name)):
             chosen.append(m)
     return _merge_dept_person(text, chosen, offset)
 
@@ -123,7 +125,7 @@ def _role_before() -> re.Pattern[str]:
 
 # "预案这个张经理你牵头": a topic, then the person; "…这块子轩你周五之前…": whoever is addressed
 _TOPIC_THEN = re.compile(r"(?:^|[，,：:；;。\s])[^，,：:；;。\s]{1,8}?(?:这个|这块|这一块|那块|的话)\s*$")
-_ADDRESSED = re.compile(r"\s*你们?(?!的|好|说|看|知道|觉得|想|也|还|是)")
+_ADDRESSED = re.compile(r"[\s，,]*你们?(?!的|好|说|看|知道|觉得|想|也|还|是)")
 
 
 def _strip_fillers(text: str) -> str:

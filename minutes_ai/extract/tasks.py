@@ -525,6 +525,9 @@ def _implicit_owner(sentence: Sentence, body: str) -> tuple[list[Owner], bool]:
         return [Owner(name=label, text=label)], False
     if sentence.person:
         return [Owner(name=sentence.person, text=sentence.person)], False
+    if speaker and _PLAN_OPENER.match(body):
+        # "彭宇：本周，…。下周，年度框架报价做出来，12月20日前给邓经理审": the speaker's own plan
+        return [Owner(name=speaker, text=speaker)], False
     if speaker and not re.match(r"\W*(?:[你我咱]|大家|各位|谁)", body):
         if _is_note_item(body):
             return [Owner(name=speaker, text=speaker)], not _starts_with_work(body)
@@ -543,6 +546,9 @@ def _hails(text: str, owners: list[Mention]) -> bool:
         return False
     opening = text[:owners[0].start + 1]  # the mention's span may or may not hold its "@"
     return re.fullmatch(r"\W*@", opening) is not None
+
+
+_PLAN_OPENER = re.compile(r"\W*(?:下周|下个?月|下阶段|下一步|接下来)(?:计划|安排)?\s*[，,：:]")
 
 
 def _starts_with_work(body: str) -> bool:
