@@ -114,6 +114,9 @@ def test_markdown_table_rows_have_cells():
         ("Kevin黄牵头做光刻胶批次对比实验", [("Kevin黄", "person")]),
         ("周建国老师：复习卷3个工作日内出初稿", [("周建国", "person")]),  # 周/建国/老师
         ("签到表+座位牌 朵朵妈妈弄", [("朵朵妈妈", "person")]),  # parents named after their child
+        ("好 可可你把档期空出来", [("可可", "person")]),  # a doubled nickname called out
+        ("这个刚刚你说过了", []),  # an adverb, not a nickname
+        ("Nina：我今天发你。", [("Nina", "person")]),  # "天发" glued before 你 is no one
     ],
 )
 def test_find_mentions(text, expected):

@@ -273,8 +273,11 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
         add(match.group(), match.start(), match.end(), "person")
     # speech without punctuation: "嗯那个崩溃这块子轩你周五之前…", "那思远你下周二能给到吗"
     for match in _SPOKEN_VOCATIVE.finditer(text):
-        if is_given_name(match.group(1)):
-            add(match.group(1), match.start(1), match.end(1), "person")
+        word = match.group(1)
+        # a doubled name too ("可可你把档期空出来"); never one glued to the words before it
+        # ("我今天发你": 天发 is no one)
+        if _VOCATIVE_BREAK.search(text, 0, match.start(1)) is not None and (is_given_name(word) or _is_doubled_name(word)):
+            add(word, match.start(1), match.end(1), "person")
     tokens = tokenize(text)
     for token in tokens:
         # "佳琪，你配合文涛…", "Kevin，你和白露…": a word addressed with 你 is a person, even a
@@ -323,10 +326,15 @@ def _is_vocative(text: str, token: Token) -> bool:
 
 
 _CHILD_PARENT = re.compile(rf"([{_CJK}])\1(?:妈妈|爸爸)")
-_SPOKEN_VOCATIVE = re.compile(
-    rf"(?:^|(?<=[，,。；;：:\s!！?？])|(?<=[那嗯啊呃哦行好对])|(?<=然后|这块|这个|那个|这边|那边))"
-    rf"([{_CJK}]{{2}})(?=你(?!们|的|好|说|看|知道|觉得|想|也|还|是))"
-)
+_SPOKEN_VOCATIVE = re.compile(rf"([{_CJK}]{{2}})(?=\s?你(?!们|的|好|说|看|知道|觉得|想|也|还|是))")
+# what may come right before a name called out in speech: a clause break, a filler, a topic marker
+_VOCATIVE_BREAK = re.compile(r"(?:^|[，,。；;：:\s!！?？]|[那嗯啊呃哦行好对]|然后|这块|这个|那个|这边|那边)$")
+
+
+def _is_doubled_name(word: str) -> bool:
+    """可可, 乐乐, 婷婷: a doubled given-name character, the way teams call the young ones; not an
+    adverb (刚刚, 常常: rules/names.yaml not_names)."""
+    return len(word) == 2 and word[0] == word[1] and word[0] in _names()["given"] and word not in _names()["not_names"]
 
 
 def is_given_name(word: str) -> bool:
