@@ -52,8 +52,8 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
         if has("shared_above", sentence.text):
             _share_deadline(drafts, sentence, meeting_date)
             continue
-        if sentence.row:  # a duty rota (值班表) has no task column: its rows are not tasks
-            drafts.extend(_from_row(sentence, meeting_date, known))
+        if sentence.row:  # a duty rota (值班表) has no task column, a run of show is a timeline: no tasks
+            drafts.extend(_from_row(sentence, meeting_date, known) if sentence.section != "timeline" else [])
             continue
         if drafts and _adds_criteria(drafts[-1], sentence, text):
             found = find_criteria("，" + sentence.text)

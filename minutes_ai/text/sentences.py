@@ -212,7 +212,9 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
     start, line = _strip(start, line)
     # "一、立即启动围堵，……" is a numbered item, not a heading: headings are short and unpunctuated.
     is_markdown_heading = bool(re.match(r"\s*#{1,6}\s", raw_line))
-    is_heading = is_markdown_heading or is_heading and len(line) <= 24 and not re.search(r"[，,。；;！？!?]", line)
+    # …a bracketed note after the heading may have its own commas: "二、活动流程（Run of Show，5月28日当天）"
+    core = re.sub(r"[（(][^）)]*[）)]\s*$", "", line)
+    is_heading = is_markdown_heading or is_heading and len(core) <= 24 and not re.search(r"[，,。；;！？!?]", core)
     if not line:
         return
     item, state.item = state.item, None  # only a body line (at the end) keeps the item open
