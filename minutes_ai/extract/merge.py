@@ -26,6 +26,9 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
         if bare:
             previous = out[-1] if out and draft.start - out[-1].end <= 150 else None
             if previous and (previous.owner is None or draft.owner is None or _same_owner(previous, draft)):
+                if _confirms(previous, draft):
+                    previous.moved_from.append(previous.start)
+                    previous.start, previous.end, previous.deadline = draft.start, draft.end, draft.deadline
                 _fill(previous, draft)
                 continue
             if draft.deadline is None:
@@ -47,6 +50,16 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
             continue
         out.append(draft)
     return out
+
+
+def _confirms(offer: TaskDraft, answer: TaskDraft) -> bool:
+    """"我下周把看板搭起来吧" — boss: "可以，Kevin你下周三之前弄好": another speaker's answer that
+    sets the date is where the task was given; the source moves there."""
+    dated = answer.deadline is not None and answer.deadline.date is not None
+    if not (dated and offer.speaker and answer.speaker and offer.owner) or offer.speaker == answer.speaker:
+        return False
+    offered = _same_names((offer.speaker, None), (offer.owner.name, offer.owner.dept))  # not "小赵你订个地方" — "好的，我这周订好"
+    return offered and (offer.deadline is None or offer.deadline.date != answer.deadline.date)
 
 
 def _acknowledged(out: list[TaskDraft], draft: TaskDraft) -> TaskDraft | None:
