@@ -115,6 +115,10 @@ def test_markdown_table_rows_have_cells():
         ("周建国老师：复习卷3个工作日内出初稿", [("周建国", "person")]),  # 周/建国/老师
         ("签到表+座位牌 朵朵妈妈弄", [("朵朵妈妈", "person")]),  # parents named after their child
         ("好 可可你把档期空出来", [("可可", "person")]),  # a doubled nickname called out
+        ("晓川今天下班前把评审结论同步到项目群", [("晓川", "person")]),  # a given name, then the day
+        ("会议要求邵明远于10月23日前完成修改", [("邵明远", "person")]),  # jieba: 邵/明远
+        ("唐文静5个工作日内组织遴选", [("唐文静", "person")]),  # jieba: 唐/文静
+        ("材料包让后勤的小葛去采购", [("小葛", "person"), ("采购", "dept")]),  # jieba: 包让, 小葛去
         ("这个刚刚你说过了", []),  # an adverb, not a nickname
         ("Nina：我今天发你。", [("Nina", "person")]),  # "天发" glued before 你 is no one
     ],

@@ -326,7 +326,7 @@ def _is_vocative(text: str, token: Token) -> bool:
 
 
 _CHILD_PARENT = re.compile(rf"([{_CJK}])\1(?:妈妈|爸爸)")
-_SPOKEN_VOCATIVE = re.compile(rf"([{_CJK}]{{2}})(?=\s?你(?!们|的|好|说|看|知道|觉得|想|也|还|是))")
+_SPOKEN_VOCATIVE = re.compile(rf"([{_CJK}]{{2}})(?=\s?你(?!们|的|好|说|看|知道|觉得|想|也|还|是)|\s?(?:今天|明天|后天|今晚|本周|这周|下周|周[一二三四五六日]|月底|尽快|马上)[^，,。；;]{{0,6}}(?:把|前|之前|内|以内))")
 # what may come right before a name called out in speech: a clause break, a filler, a topic marker
 _VOCATIVE_BREAK = re.compile(r"(?:^|[，,。；;：:\s!！?？]|[那嗯啊呃哦行好对]|然后|这块|这个|那个|这边|那边)$")
 
@@ -378,6 +378,8 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
         return word + nxt, start, start + 2, "person"
     if is_title_form(word):
         return word, start, token.end, "person"
+    if len(word) == 3 and word[2] in _FUNCTION_CHARS and word[0] in names["prefixes"] and is_title_form(word[:2]):
+        return word[:2], start, start + 2, "person"  # jieba glued the next word on: 小葛/去 read as 小葛去
     if is_english_name(word):
         if start > 0 and text[start - 1] in "阿小老":
             return text[start - 1:token.end], start - 1, token.end, "person"  # 阿May
@@ -408,7 +410,10 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
             if tag(nxt) in (None, "nr", "ng") and third not in _FUNCTION_CHARS:
                 combined += third
         honorific = i + 2 < len(tokens) and _is_honorific(tokens[i + 2].word) and len(nxt) == 2
-        if tag(nxt) in (None, "nr", "nrt", "ng", "nz") or len(nxt) == 1 and nxt not in _FUNCTION_CHARS or honorific:
+        # 邵/明远, 唐/文静: a given name jieba knows as a word, when both its characters are
+        # given-name characters
+        given_word = len(nxt) == 2 and all(c in names["given"] for c in nxt)
+        if tag(nxt) in (None, "nr", "nrt", "ng", "nz") or len(nxt) == 1 and nxt not in _FUNCTION_CHARS or honorific or given_word:
             if combined not in names["not_names"] and not in_dictionary(combined):
                 return combined, start, start + len(combined), "person"  # 赵/建国/同志: a name, whatever 建国 means
     return None
