@@ -30,8 +30,13 @@ from minutes_ai import extract
         ("经讨论，积分商城今年不再推进。", True),
         ("决定自本月起周例会固定在每周一上午9:30召开，遇开庭顺延。", True),  # a rule for later, not a postponement
         ("有人提按户罚款，书记说居委会没有执法权，罚款不搞，还是以宣传劝导为主", True),
+        ("Resolved: 停用 Travis CI，仓库里相关配置全部删除", True),
         # not decisions
         ("这个今天先不拍板。", False),
+        ("综述初稿已写了18页，还差实验对比表格和结论部分。", False),  # 结论 the part of a paper
+        ("按现在的产能，不加班肯定做不完。", False),  # 不加班 is not 不加
+        ("可以，就按这个来。", False),  # agrees to the line before, which is the decision
+        ("之前我们提过，客户当时觉得担保费太贵没同意。", False),  # a refusal told as history
         ("双12活动12月12日0点开始，这两个时间是平台定的，改不了", False),  # someone else's fixed date
         ("小林建议做一场直播。", False),
         ("要不要把上线时间推迟一周？", False),

@@ -51,7 +51,7 @@ def is_open_question(sentence: Sentence) -> bool:
 
 def _says_no(text: str) -> bool:
     """An agreed rejection or cancellation, not asked as a question: a decision, never open."""
-    return has("rejection", _without_named_status(text)) and not has("question", text)
+    return has("rejection", _without_named_status(text)) and not has("question", text) and not has("reported_past", text)
 
 
 def is_unagreed_proposal(text: str) -> bool:
@@ -61,7 +61,7 @@ def is_unagreed_proposal(text: str) -> bool:
     return has("proposal", text) and not has("agreed", text)
 
 
-_AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:(?:好|行|那就|大家|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|这样|定了|那|我|散会|今天就到这(?:里|儿)?|先这样)[\W_]*)*$")
+_AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:(?:好|行|那就|大家|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|这样|定了|那|我|散会|今天就到这(?:里|儿)?|先这样|就?按这个(?:来|办|做)?|就这么办)[\W_]*)*$")
 # "关于资金保障。": a topic line inside 议定事项, not a decision of its own
 _TOPIC_LINE = re.compile(r"^\W*关于.{1,16}?[。：:]?$")
 _FIELD_LINE = re.compile(r"^\W*([^\s:：，,。]{1,8})\s*[:：]")
