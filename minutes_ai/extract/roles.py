@@ -113,6 +113,12 @@ _AGREED_AFTER = re.compile(r"(?:大家|都|一致|会议|与会\S{0,3})(?:同意
 _DATED_REQUEST = re.compile(r"(?:@\S+|你(?!们|觉得|看|说|知道)).*(?:前|之内|以内|今天|明天|后天|下班|[本这下]周|周[一二三四五六日末]|\d+[号日])")
 
 
+def _volunteers_after_proposing(text: str) -> bool:
+    """"要不改成扫码填吧 问卷这个我来做 三个工作日之内弄好": the proposal comes with a promise."""
+    proposal = cue("proposal").search(text)
+    return proposal is not None and re.search(r"我(?:来(?!说|讲|看)|负责|会|这边来)", text[proposal.end():]) is not None
+
+
 def _dated_request(text: str) -> bool:
     return bool(_DATED_REQUEST.search(text)) and not re.search(r"觉得|认为|是否|有没有|怎么|为什么", text)
 
@@ -129,7 +135,7 @@ def may_be_task(sentence: Sentence) -> bool:
         return False
     if sentence.section == "questions":
         return False
-    if is_unagreed_proposal(text) or has("not_task", text):
+    if is_unagreed_proposal(text) and not _volunteers_after_proposing(text) or has("not_task", text):
         return False
     # "Jason，PR模板你来改一下吧？" asks, but it assigns; "待确认吧，我今天下班前跟客户沟通" defers
     # and takes on the asking.
