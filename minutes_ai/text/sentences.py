@@ -53,6 +53,9 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     label = label.strip(" *")
     bare = re.sub(r"\s*[(（][^)）]{1,16}[)）]$", "", label)  # "戴老师（岷县小学）": who, and where from
     if bare and bare != label:
+        inside = label[len(bare):].strip(" （）()")
+        if names.is_department(bare, loose=True) and _is_speaker(inside, known):
+            return inside  # "七年级组（汤丽萍）": the unit, and who speaks for it
         return person_in_label(bare, known)
     parts = [p for p in re.split(r"\s*[|｜/·•]\s*|(?<=[\u4e00-\u9fff])\s*[-—–]\s*(?=[\u4e00-\u9fff])", label) if p]
     if len(parts) > 1:  # "滕子昂｜医疗器械组", "法律组 / 聂婉清", "园长-何丽萍": the name is one of the parts
