@@ -178,10 +178,12 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     title = cells.get("title")
     if not title or not ({"owner", "deadline", "criteria"} & cells.keys()) and sentence.section != "tasks":
         return []
+    if title.strip() in layout_rules()["register_rows"]:
+        return []  # | Risk | R-08 | 关键用户春节前请假集中 | 韩冬 | Open |: a RAID log's entry, not work
     if _status_closed(cells.get("status", "")) or re.match(r"\W*已", cells.get("deadline", "")) and _status_closed(cells["deadline"]):
         return []  # | 冰箱门封条异味 | 质量部 | 已完成（3月18日关闭） |: the date column says it is over
     note = cells.get("note", "")
-    if note and (is_done(note) or has("cancelled", note)):
+    if note and (is_done(note) or has("cancelled", note) or re.match(r"\W*已", note) and _status_closed(note)):
         return []  # | 新仓叉车采购 | — | — | 已于8月12日到货，无需跟进 |
     deadline = resolve_deadline(cells["deadline"], meeting_date) if cells.get("deadline") else None
     criteria = cells.get("criteria")
@@ -200,9 +202,10 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
 
 def _status_closed(status: str) -> bool:
     """A 状态 cell that says the work is over: 已完成, 完成, 已取消, done, ✔ — not 进行中, 未完成."""
+    status = re.sub(r"[（(][^）)]*[）)]", "", status)  # "Cancelled（CR-014 待批）": the note is not the status
     if not status or re.search(r"未|进行|待|doing|WIP|wip|[Ii]n progress", status):
         return False
-    return bool(re.search(r"完成|结束|关闭|取消|[Dd]one|[Cc]losed|✓|✔|☑", status))
+    return bool(re.search(r"完成|结束|关闭|闭合|闭环|取消|作废|撤销|[Dd]one|[Cc]losed|[Cc]ancel(?:l?ed)?|[Cc]ompleted|[Rr]esolved|✓|✔|☑", status))
 
 
 def _labelled(text: str) -> list[tuple[str, str, int, int]]:

@@ -134,7 +134,9 @@ def split_sentences(text: str, known: frozenset[str] = frozenset()) -> list[Sent
         next_line = lines[i + 1][1] if i + 1 < len(lines) else ""
         before = len(state.out)
         _read_line(start, line, state, known, next_line=next_line)
-        if i == 0 and _is_title(line):
+        # the document's title line, and a short caption right above a table ("问题跟踪表")
+        caption = i + 1 < len(lines) and len(line.strip()) <= 16 and not SENTENCE_END & set(line.strip()) and tables.starts_table(lines, i + 1)
+        if i == 0 and _is_title(line) or caption:
             state.out[before:] = [s.model_copy(update={"heading": True}) for s in state.out[before:]]
         i += 1
     signed = _sign_off(lines)
