@@ -28,6 +28,7 @@ def sentence(text: str, section: str | None = None) -> Sentence:
         ("卜永强负责，11月2日前印制完毕并封存", None, None),
         ("这个已经在做了", None, None),
         ("原定周六的全仓盘点取消", None, "cancelled"),
+        ("原计划组织全体职工元旦游园活动，经研究取消。", None, "cancelled"),  # 原计划 is the plan called off
         ("秒杀提报 Jack 复盘了一下利润，这次不报了，预算转站内广告", None, "cancelled"),
         ("等电位接好了，照片发群里了", None, "done"),
         ("原定加的公会战玩法 砍掉", None, "cancelled"),

@@ -11,6 +11,7 @@ their wording, unless they say it is still running ("完成一半", "进行中")
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..models import Sentence
@@ -24,6 +25,30 @@ class ProgressDraft:
     start: int
     end: int
     status: str  # "done" | "cancelled"
+    from_cell: bool = False  # a table's 状态 cell says so: structure, not wording
+
+
+def cell_status(cell: str) -> str | None:
+    """What a 状态 cell says of the work: "done" (已完成, 已闭合, Closed, ✔), "cancelled" (已取消,
+    Cancelled, 作废) or None (进行中, Open, 未完成, 待定). A bracketed note is not the status:
+    "Cancelled（CR-014 待批）" is cancelled."""
+    cell = re.sub(r"[（(][^）)]*[）)]", "", cell or "")
+    if not cell or _STILL_OPEN.search(cell):
+        return None
+    if re.search(r"取消|作废|撤销|[Cc]ancel(?:l?ed)?|[Dd]ropped", cell):
+        return "cancelled"
+    if re.search(r"完成|结束|关闭|闭合|闭环|[Dd]one|[Cc]losed|[Cc]ompleted|[Rr]esolved|✓|✔|☑", cell):
+        return "done"
+    return None
+
+
+def _status_cell(sentence: Sentence) -> str | None:
+    """A row's 状态 cell, when it says anything (not "100%" or "已自测", which the words judge)."""
+    cell = sentence.cells["status"].text if sentence.row and "status" in sentence.cells else ""
+    return cell if cell_status(cell) is not None or _STILL_OPEN.search(re.sub(r"[（(][^）)]*[）)]", "", cell)) else None
+
+
+_STILL_OPEN = re.compile(r"未|进行|待|doing|WIP|wip|[Ii]n progress|[Oo]pen")
 
 
 def status_of(sentence: Sentence) -> str | None:
@@ -31,6 +56,8 @@ def status_of(sentence: Sentence) -> str | None:
     text = item_fields(sentence.text)
     if sentence.heading or sentence.section == "timeline" or has("progress_not", text):
         return None  # a timeline tells the incident, not the state of the work
+    if _status_cell(sentence) is not None:
+        return cell_status(_status_cell(sentence))  # | A-24 | 提交分析报告 | 韩冬 | 12-09 | Closed |
     if has("progress_cancelled", text):
         return "cancelled"
     if has("progress_done", text) or (sentence.section == "done" and _reports_work(text)):
@@ -49,5 +76,5 @@ def extract_progress(sentences: list[Sentence]) -> list[ProgressDraft]:
     for sentence in sentences:
         status = status_of(sentence)
         if status is not None:
-            found.append(ProgressDraft(sentence.text, sentence.start, sentence.end, status))
+            found.append(ProgressDraft(sentence.text, sentence.start, sentence.end, status, from_cell=_status_cell(sentence) is not None))
     return found

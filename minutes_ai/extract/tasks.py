@@ -26,6 +26,7 @@ from .cues import ARROW, cue, has
 from .deadlines import DeadlineMatch, find_deadlines, marks_event, pick, resolve_deadline, sets_limit
 from .drafts import TRIM, TaskDraft, drafts_for, review_flags
 from .merge import merge_repeats
+from .progress import cell_status
 from .roles import is_cancelled, is_done, may_be_task
 from .titles import clean_title, without
 
@@ -201,11 +202,8 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
 # --- field records ------------------------------------------------------------------------
 
 def _status_closed(status: str) -> bool:
-    """A 状态 cell that says the work is over: 已完成, 完成, 已取消, done, ✔ — not 进行中, 未完成."""
-    status = re.sub(r"[（(][^）)]*[）)]", "", status)  # "Cancelled（CR-014 待批）": the note is not the status
-    if not status or re.search(r"未|进行|待|doing|WIP|wip|[Ii]n progress", status):
-        return False
-    return bool(re.search(r"完成|结束|关闭|闭合|闭环|取消|作废|撤销|[Dd]one|[Cc]losed|[Cc]ancel(?:l?ed)?|[Cc]ompleted|[Rr]esolved|✓|✔|☑", status))
+    """A 状态 cell that says the work is over: 已完成, 已取消, Closed, ✔ — not 进行中, Open."""
+    return cell_status(status) is not None
 
 
 def _labelled(text: str) -> list[tuple[str, str, int, int]]:
