@@ -126,7 +126,7 @@ def combine(sentences: list[Sentence], drafts: list[TaskDraft], *, meeting_date:
             draft.confidence = round((draft.confidence + p) / 2, 2)
             out.append(draft)
             kept.add((draft.start, owner))
-    covered = {d.start for d in drafts} | {start for d in drafts for start in d.moved_from}
+    covered = {d.start for d in drafts} | {start for d in drafts for start in d.absorbed}
     candidates = [s for s in units if task_p[s.start] >= ADD and s.start not in covered and not s.row and may_be_task(s)]
     unfilled = []
     for sentence in candidates:

@@ -25,9 +25,10 @@ class TaskDraft:
     summary: bool = False  # said in a closing summary that repeats earlier assignments
     speaker: str | None = None
     reply: bool = False  # opens with an acknowledgement: "收到，周五前全部出完"
-    # where the task was first offered, when its source moved to the answer that dated it (merge.py):
-    # that sentence is this task too, so the model must not add it again
-    moved_from: list[int] = field(default_factory=list)
+    # sentences this task took in that are no tasks of their own (merge.py): the offer its source
+    # moved away from, a follow-up that only gave the date ("下周一之前给我一个报告") — the model
+    # must not add them again
+    absorbed: list[int] = field(default_factory=list)
 
 
 def drafts_for(title: str, owners: list[Owner], deadline: Deadline | None, criteria: str | None, sentence: Sentence, *, confidence: float) -> list[TaskDraft]:

@@ -27,7 +27,7 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
             previous = out[-1] if out and draft.start - out[-1].end <= 150 else None
             if previous and (previous.owner is None or draft.owner is None or _same_owner(previous, draft)):
                 if _confirms(previous, draft):
-                    previous.moved_from.append(previous.start)
+                    previous.absorbed.append(previous.start)
                     previous.start, previous.end, previous.deadline = draft.start, draft.end, draft.deadline
                 _fill(previous, draft)
                 continue
@@ -39,8 +39,10 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
         if asked is not None:
             _fill(asked, draft)  # "@Cindy 主图下周三前出完" — Cindy："收到，周五前全部出完，尺寸按800x800"
             continue
-        if draft.owner is None and out and _completes(out[-1], draft):
-            _fill(out[-1], draft)  # "小蒋你来排吧。" … "那就十九号之前给我。"
+        handed_back = draft.owner is None or _same_owner(out[-1], draft) and re.match(r"\W*(?:给|发|交给|报给)我", draft.title) if out else False
+        if handed_back and _completes(out[-1], draft):
+            _fill(out[-1], draft)  # "小蒋你来排吧。" … "那就十九号之前给我。"; "老孟你们做个根因分析。下周一之前给我一个报告。"
+            out[-1].absorbed.append(draft.start)
             continue
         if draft.owner is None and len(re.sub(r"\W", "", draft.title)) <= 4:
             continue  # "下周内搞完", "争取这周内有结果": a follow-up with nothing of its own

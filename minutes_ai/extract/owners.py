@@ -198,7 +198,7 @@ def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
 
 
 _EXPLICIT_BEFORE = re.compile(rf"(?:{ARROW}|由|请|交给|交由|@|[Oo]wner[:：]?)\s*$")
-_EXPLICIT_AFTER = re.compile(rf"^\s*(?:{ARROW}|负责|牵头|主导|主责|认领|跟进|[Oo]wn)")
+_EXPLICIT_AFTER = re.compile(rf"^\s*(?:{ARROW}|负责|牵头|主导|主责|认领|跟进|[Oo]wn|[，,]?\s*你们?(?=[^，,。？?]{{0,12}}(?:把|来做|负责|做|出|写|跟进|去)))")
 
 
 def explicitly_assigned(text: str, mention: Mention) -> bool:

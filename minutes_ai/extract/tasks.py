@@ -109,12 +109,17 @@ def _is_period(label: str) -> bool:
     return any(label in words for pair in layout_rules()["periods"] for words in pair)
 
 
+# "下周一之前给我一个报告": asks the one just spoken to for something, it promises nothing
+_TO_ME = re.compile(r"^[^我]{0,16}(?:给|发|交给|报给|交)我")
+
+
 def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, text: str) -> None:
     """"小陈你来排一个自查的表 然后 测温记录你盯着": a speaker still talking to the person they
     just named says "你" without the name again. A draft of this sentence that says 你 and has
     no owner, or only the speaker as a guess, gets the owner of the speaker's previous task when
     nothing but a pause lies between the two (same turn, no blank line)."""
-    if first == 0 or not sentence.speaker or not _YOU.search(sentence.text) or owner_rules.first_person(sentence.text):
+    asks_back = _YOU.search(sentence.text) or _TO_ME.search(sentence.text)  # "…。下周一之前给我一个报告。"
+    if first == 0 or not sentence.speaker or not asks_back or owner_rules.first_person(sentence.text):
         return  # "我来写，写完你看一下": the speaker's own task
     previous = drafts[first - 1]
     speaker = owner_rules.speaker_name(sentence.speaker)
@@ -538,7 +543,7 @@ def _implicit_owner(sentence: Sentence, body: str) -> tuple[list[Owner], bool]:
 
 
 # "我今天下午 call 一下", "我下午去问": the speaker as the subject of the work, not "发我", "给我"
-_I_WILL = re.compile(r"(?<![发给交告诉帮让找跟])我(?=(?:(?:今天|明天|下午|上午|晚上|今晚|这周|本周|回头|马上|先|再|这边)\s*){0,2}(?:来|去|会|负责|跟|找|问|查|看|约|安排|[A-Za-z]))")
+_I_WILL = re.compile(r"(?<![发给交告诉帮让找跟])我(?!跟你|和你|陪你|帮你)(?=(?:(?:今天|明天|下午|上午|晚上|今晚|这周|本周|回头|马上|先|再|这边)\s*){0,2}(?:来|去|会|负责|跟|找|问|查|看|约|安排|[A-Za-z]))")
 
 
 def _hails(text: str, owners: list[Mention]) -> bool:

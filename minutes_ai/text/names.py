@@ -48,6 +48,7 @@ def _names() -> dict:
         "not_english": frozenset(data["not_english_names"]),
         "given": frozenset(data["given_name_chars"]),
         "honorifics": frozenset(data["honorifics"]),
+        "nickname_titles": frozenset(data["nickname_titles"]),
     }
 
 
@@ -171,6 +172,8 @@ def is_title_form(word: str) -> bool:
         return False
     if len(word) == 2 and word[0] in names["prefixes"] and word[1] in names["surnames"]:
         return True
+    if len(word) == 2 and word[1] in names["nickname_titles"] and word[0] in names["given"]:
+        return True  # 静姐, 芳姐, 强哥: a given-name character and 姐/哥
     surname = surname_of(word)
     return bool(surname) and word[len(surname):] in names["titles"]
 
@@ -360,7 +363,7 @@ def _mention_edges() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 @functools.lru_cache(maxsize=1 << 14)
 def _may_start_mention(word: str) -> bool:
     first, last, known = _mention_edges()
-    return word[0] in first or word[0].isascii() or word[-1] in last or word in known
+    return word[0] in first or word[0].isascii() or word[-1] in last or word in known or word[-1:] in _names()["nickname_titles"]
 
 
 def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, str] | None:
