@@ -105,7 +105,18 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         work_after = has("task_verbs", tail[:30]) or bool(_ADDRESSED.match(tail)) and "把" in tail[:20]
         if assigned or (at_clause_start and work_after and not names.is_bare_team(m.name)):
             chosen.append(m)
-    return _merge_dept_person(text, chosen, offset)
+    return _merge_dept_person(text, _after_vocative(text, chosen, offset), offset)
+
+
+def _after_vocative(text: str, chosen: list[Mention], offset: int) -> list[Mention]:
+    """"明远你这周找王总当面聊一次": once a person is called with 你, the names later in the same
+    clause are who the work is done with or for, not more owners ("阿Ken你出U12的，U10那边让
+    老贝去弄" still hands the next clause to 老贝)."""
+    for i, m in enumerate(chosen):
+        if _ADDRESSED.match(text[m.end - offset:]) and re.match(r"[，,\s]*你(?!们)", text[m.end - offset:]):
+            later = [o for o in chosen[i + 1:] if not re.search(r"[，,。；;！!？?]", text[m.end - offset:o.start - offset])]
+            return [o for o in chosen if o not in later]
+    return chosen
 
 
 _WORK_COLON = re.compile(r"[^\s:：]{4}[^:：]*[:：]\s*$")
