@@ -215,3 +215,15 @@ def test_heading_names_a_topic(heading, topic):
     from minutes_ai.text.labels import is_topic
 
     assert is_topic(heading) is topic
+
+
+@pytest.mark.parametrize(
+    ("line", "headings"),
+    [
+        ("（三）重点人员排查。派出所万涛同志牵头，下周五前完成走访排查。", ["重点人员排查。"]),  # the item's topic
+        ("（三）硬装已经完成。软装下周进场。", []),  # a report, not a topic
+        ("重点人员排查。派出所牵头。", []),  # not a numbered item
+    ],
+)
+def test_topic_of_a_numbered_item_is_a_heading(line, headings):
+    assert [s.text for s in split_sentences(normalize(line)) if s.heading] == headings

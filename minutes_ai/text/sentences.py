@@ -115,6 +115,7 @@ class _State:
     out: list[Sentence] = field(default_factory=list)
     periods: dict[str, str] = field(default_factory=dict)  # "本周" → done when "下周：" follows
     listed: bool = False  # the line being read is a list entry ("- …", "2. …")
+    numbered: bool = False  # … or a numbered item of formal minutes ("（三）…", "二、…")
 
     def section_of(self, label: str) -> str | None:
         return self.periods.get(label.strip()) or section_of(label)
@@ -211,6 +212,7 @@ _BULLET = re.compile(r"^\s*(?:[-•·+▪◦●○]|\*(?!\*)|\[[ xX]\])\s*")  # 
 def _read_line(start: int, line: str, state: _State, known: frozenset[str], next_line: str = "") -> None:
     raw_line = line
     state.listed = bool(ITEM_MARKER.match(line))
+    state.numbered = state.listed or bool(HEADING_MARKER.match(line.lstrip()))
     is_heading = bool(HEADING_MARKER.match(line.lstrip()))
     # "2. Sprint 7 scope" over a list of "- …" items is a heading too.
     is_heading = is_heading or bool(_NUMBERED.match(line) and _BULLET.match(next_line))
@@ -387,11 +389,19 @@ def _emit_sentences(state: _State, start: int, line: str, *, section_override: s
     if _field_count(line) >= 2:
         state.record = _emit(state, start, line, section_override=section_override, speaker=speaker)
         return
-    for i, (piece_start, piece) in enumerate(split_line(line)):
+    pieces = split_line(line)
+    for i, (piece_start, piece) in enumerate(pieces):
         item = bool(ITEM_MARKER.match(piece)) or (i == 0 and state.listed)
         piece_start, piece = _strip(start + piece_start, piece)
         if piece and not re.fullmatch(r"[\W_]+", piece):
-            _emit(state, piece_start, piece, section_override=section_override, speaker=speaker, item=item)
+            emitted = _emit(state, piece_start, piece, section_override=section_override, speaker=speaker, item=item)
+            if i == 0 and len(pieces) > 1 and state.numbered and len(piece) <= _TOPIC_CHARS and piece.endswith("。") and not re.search(r"已|了|不|没", piece):
+                # "（三）重点人员排查。派出所万涛同志牵头，…": the item's topic, then the item (a noun
+                # phrase: "硬装已经完成。" reports)
+                state.out[-1] = emitted.model_copy(update={"heading": True})
+
+
+_TOPIC_CHARS = 10
 
 
 def _field_count(line: str) -> int:
