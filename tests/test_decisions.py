@@ -53,6 +53,8 @@ from minutes_ai import extract
         # a line announcing the decisions below it, and a sign-off, are not decisions
         ("今天定下来的：\n1. 会员等级砍到3级，就这么定了。", 1),
         ("三、会议决定事项\n1. 维持原设计方案。\n\n华衡监理 项目监理部\n2026年6月16日", 1),
+        # an owned item under 议定事项 is a task, with or without its deadline
+        ("三、议定事项\n1. 对手术室护士开展核查制度再培训（责任单位：护理部）。", 0),
         # the count of a vote is not a second decision beside the motion
         ("审议事项一：同意增设数据科学辅修专业。\n表决结果：同意10票，反对0票，弃权1票。", 1),
     ],
