@@ -118,6 +118,7 @@ def test_markdown_table_rows_have_cells():
         ("晓川今天下班前把评审结论同步到项目群", [("晓川", "person")]),  # a given name, then the day
         ("【TODO】静姐 下周三前把排班表定下来", [("静姐", "person")]),  # a given-name character and 姐
         ("大姐来了", []),
+        ("OCR 接入我让小胖来做", [("小胖", "person")]),  # a nickname handed the work
         ("会议要求邵明远于10月23日前完成修改", [("邵明远", "person")]),  # jieba: 邵/明远
         ("唐文静5个工作日内组织遴选", [("唐文静", "person")]),  # jieba: 唐/文静
         ("材料包让后勤的小葛去采购", [("小葛", "person"), ("采购", "dept")]),  # jieba: 包让, 小葛去

@@ -361,7 +361,8 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         owners = [owner_rules.to_owner(m, text[m.start:m.end]) for m in group.owners if m.kind != "self"]
         speaker = owner_rules.speaker_name(sentence.speaker)
         first = owner_rules.first_person_at(body)
-        if speaker and first is not None and group.owners and first < group.owners[0].start - group.start:
+        delegates = first is not None and re.match(r"我(?:这边)?(?:让|叫|安排|派)", body[first:])  # "我让小胖来做"
+        if speaker and first is not None and group.owners and first < group.owners[0].start - group.start and not delegates:
             # "我来吧，质量部牵头": the speaker takes it; the department is theirs
             dept = next((o.dept for o in owners if o.dept and not o.name), None)
             owners = [Owner(name=speaker, dept=dept, text=speaker)]

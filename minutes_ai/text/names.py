@@ -274,6 +274,10 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
     # parents named after their child: "朵朵妈妈", "乐乐爸爸"
     for match in _CHILD_PARENT.finditer(text):
         add(match.group(), match.start(), match.end(), "person")
+    # a nickname handed the work: "我让小胖来做", "叫阿飞去弄"
+    for match in _DELEGATED_NICKNAME.finditer(text):
+        if match.group(1) not in _names()["not_names"]:
+            add(match.group(1), match.start(1), match.end(1), "person")
     # speech without punctuation: "嗯那个崩溃这块子轩你周五之前…", "那思远你下周二能给到吗"
     for match in _SPOKEN_VOCATIVE.finditer(text):
         word = match.group(1)
@@ -329,6 +333,7 @@ def _is_vocative(text: str, token: Token) -> bool:
 
 
 _CHILD_PARENT = re.compile(rf"([{_CJK}])\1(?:妈妈|爸爸)")
+_DELEGATED_NICKNAME = re.compile(rf"(?:让|叫|派|安排)([小老阿][{_CJK}])(?=来|去|负责|先|帮|跟)")
 _SPOKEN_VOCATIVE = re.compile(rf"([{_CJK}]{{2}})(?=\s?你(?!们|的|好|说|看|知道|觉得|想|也|还|是)|\s?(?:今天|明天|后天|今晚|本周|这周|下周|周[一二三四五六日]|月底|尽快|马上)[^，,。；;]{{0,6}}(?:把|前|之前|内|以内))")
 # what may come right before a name called out in speech: a clause break, a filler, a topic marker
 _VOCATIVE_BREAK = re.compile(r"(?:^|[，,。；;：:\s!！?？]|[那嗯啊呃哦行好对]|然后|这块|这个|那个|这边|那边)$")
