@@ -121,6 +121,13 @@ def skip_title(text: str, at: int) -> int:
 
 
 @functools.lru_cache(maxsize=1)
+def _each_of() -> re.Pattern[str]:
+    """"各乡镇", "各班主任", "各街道办事处": a group that each carries the work, at a clause start."""
+    groups = ruledata.alternation(ruledata.load("departments.yaml")["each_of"])
+    return re.compile(rf"(?:^|(?<=[，,。；;：:\s、（(]))各[{_CJK}]{{0,4}}?(?:{groups})")
+
+
+@functools.lru_cache(maxsize=1)
 def _clause_department_pattern() -> re.Pattern[str]:
     data = ruledata.load("departments.yaml")
     suffixes = ruledata.alternation(sorted(data["clause_suffixes"], key=len, reverse=True))
@@ -262,6 +269,8 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
         add(dept, start, end, "dept")
         if person:
             add(person, end, end + len(person), "person")
+    for match in _each_of().finditer(text):
+        add(match.group(), match.start(), match.end(), "dept")  # "各乡镇要在12月15日前完成…"
     pattern = _known_pattern(known)
     for match in pattern.finditer(text) if pattern else ():
         name = match.group()

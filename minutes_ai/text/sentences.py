@@ -408,7 +408,7 @@ def _field_count(line: str) -> int:
     return sum(1 for m in re.finditer(r"([^\s:：，,；;（(]{1,8})\s*[:：]", line) if field_of(m.group(1)))
 
 
-_FIELD_NOTE = re.compile(r"[（(]\s*([^（()）:：]{1,8})\s*[:：][^（()）]*[)）]\s*[。.；;✔✓☑]?")
+_FIELD_NOTE = re.compile(r"[（(【\[]\s*([^（()）【】\[\]:：]{1,8})\s*[:：][^（()）【】\[\]]*[)）】\]]\s*[。.；;✔✓☑]?")
 # "…，要求甲级病历率≥90%。（贺医生）": the owner noted after the sentence
 _NAME_NOTE = re.compile(r"[（(]\s*([^（()）:：，,、\s]{2,8})\s*[)）]\s*[。.；;]?")
 
