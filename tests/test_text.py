@@ -122,6 +122,7 @@ def test_markdown_table_rows_have_cells():
         ("各乡镇要在12月15日前完成排查", [("各乡镇", "dept")]),  # a group that each carries the work
         ("种植业股牵头，于12月18日前组织苗情调查", [("种植业股", "dept")]),
         ("各单位要高度重视", []),  # an exhortation to all, no owner
+        ("家长投诉接孩子的车堵路", []),  # 车/堵路 is no name
         ("会议要求邵明远于10月23日前完成修改", [("邵明远", "person")]),  # jieba: 邵/明远
         ("唐文静5个工作日内组织遴选", [("唐文静", "person")]),  # jieba: 唐/文静
         ("材料包让后勤的小葛去采购", [("小葛", "person"), ("采购", "dept")]),  # jieba: 包让, 小葛去

@@ -113,6 +113,13 @@ _AGREED_AFTER = re.compile(r"(?:大家|都|一致|会议|与会\S{0,3})(?:同意
 _DATED_REQUEST = re.compile(r"(?:@\S+|你(?!们|觉得|看|说|知道)).*(?:前|之内|以内|今天|明天|后天|下班|[本这下]周|周[一二三四五六日末]|\d+[号日])")
 
 
+def _asks_after_report(text: str) -> bool:
+    """"钱老师今天请假了许老师你今天跟她说一声": speech without commas reports, then asks someone
+    by name; the ask is work."""
+    report = cue("done").search(text) or cue("cancelled").search(text)
+    return report is not None and re.search(r"你(?:们)?[^，,。]{0,8}?(?:跟|把|去|来|给|找|联系|说一声|通知)", text[report.end():]) is not None
+
+
 def _volunteers_after_proposing(text: str) -> bool:
     """"要不改成扫码填吧 问卷这个我来做 三个工作日之内弄好": the proposal comes with a promise."""
     proposal = cue("proposal").search(text)
@@ -131,7 +138,7 @@ def may_be_task(sentence: Sentence) -> bool:
     # A run of clauses ("登录模块已经完成，…，我会在本周五前完成对接") is judged clause group by
     # clause group in the task extractor; a single clause is judged here.
     single = len(re.findall(r"[，,；;]", text)) < 2
-    if single and (is_done(text) or is_cancelled(text)):
+    if single and (is_done(text) or is_cancelled(text)) and not _asks_after_report(text):
         return False
     if sentence.section == "questions":
         return False

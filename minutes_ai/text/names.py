@@ -430,7 +430,8 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
         # 邵/明远, 唐/文静: a given name jieba knows as a word, when both its characters are
         # given-name characters
         given_word = len(nxt) == 2 and all(c in names["given"] for c in nxt)
-        if tag(nxt) in (None, "nr", "nrt", "ng", "nz") or len(nxt) == 1 and nxt not in _FUNCTION_CHARS or honorific or given_word:
+        unknown = tag(nxt) in (None, "nr", "nrt", "ng", "nz") and any(c in names["given"] for c in nxt)  # not 车/堵路
+        if unknown or len(nxt) == 1 and nxt not in _FUNCTION_CHARS or honorific or given_word:
             if combined not in names["not_names"] and not in_dictionary(combined):
                 return combined, start, start + len(combined), "person"  # 赵/建国/同志: a name, whatever 建国 means
     return None
