@@ -197,6 +197,8 @@ IN_SENTENCES = [
     ("draft the 3.2 release notes by Dec 10", "Dec 10", D(2026, 12, 10)),  # 3.2 is a version
     ("update the templates to 3.2 next week", "next week", D(2026, 12, 4)),
     ("节假日排班表 Kevin 12.25 前出", "12.25 前", D(2026, 12, 25)),
+    ("@tdz CI 升级到 Go 1.23", None, None),  # a version after the name of the software
+    ("Python 3.12 升级下周做", "下周", D(2026, 12, 4)),
 ]
 
 

@@ -113,6 +113,11 @@ def _triggers() -> dict[str, re.Pattern[str]]:
     return {name: re.compile(f"[{chars}]") for name, chars in needs.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _version_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Za-z])(?:{_alt(_rules()['version_words'])})\s*[vV]?$")
+
+
 def find_deadlines(text: str, meeting_date: dt.date) -> list[DeadlineMatch]:
     """All deadline phrases in `text`, resolved from `meeting_date`, left to right."""
     candidates = []
@@ -121,6 +126,8 @@ def find_deadlines(text: str, meeting_date: dt.date) -> list[DeadlineMatch]:
         if not triggers[name].search(text):
             continue
         for match in pattern.finditer(text):
+            if name == "dotted_md" and _version_before().search(text, 0, match.start()):
+                continue  # "升级到 Go 1.23", "Python 3.12": a version, not a date
             if match.end() > match.start():
                 candidates.append((match.start(), -(match.end() - match.start()), name, match))
     candidates.sort(key=lambda c: (c[0], c[1]))

@@ -192,6 +192,11 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     if note and (is_done(note) or has("cancelled", note) or re.match(r"\W*已", note) and _status_closed(note)):
         return []  # | 新仓叉车采购 | — | — | 已于8月12日到货，无需跟进 |
     deadline = resolve_deadline(cells["deadline"], meeting_date) if cells.get("deadline") else None
+    if "deadline" not in cells:
+        # no date column: "| US-304 老会员数据迁移方案 | 梁振 | 3pt | 本周五出方案 |" dates it in another cell
+        unnamed = [d for d in _deadlines_in(sentence.text, meeting_date) if cells.get("title", "") not in sentence.text[d.start - 1:d.end + 1]]
+        found = [d for d in unnamed if not any(d.start >= span.start - sentence.start and d.end <= span.end - sentence.start for span in sentence.cells.values())]
+        deadline = pick(found).deadline if found else None
     criteria = cells.get("criteria")
     # no criteria column: a 备注 cell ("| 节目单二稿 | 导演组 | 要求每个节目时长精确到秒 |") or the
     # task cell itself ("| 补设垫块，保护层厚度偏差控制在±5mm以内 |") may state the standard
