@@ -78,6 +78,7 @@ def test_is_decision(text, decided):
         ("这个今天先不拍板。", True),
         ("全服10抽要跟发行那边确认预算，先不定", True),
         ("活动顺延一周。", True),
+        ("我3个工作日内把告家长书改好发到群里大家再看一下", False),  # 再看一下 reviews, it defers nothing
         # settled, by saying no: a decision, not an open question
         ("Kevin提议年底搞一次电话冲刺日，大家意见不一，先不搞。", False),
         ("海外版本本期不立项，明年Q2再评估。", False),

@@ -29,6 +29,8 @@ def sentence(text: str, section: str | None = None) -> Sentence:
         ("这个已经在做了", None, None),
         ("原定周六的全仓盘点取消", None, "cancelled"),
         ("原计划组织全体职工元旦游园活动，经研究取消。", None, "cancelled"),  # 原计划 is the plan called off
+        ("原定12月中旬的专项检查，会议同意不再单独开展，并入联合执法行动。", None, "cancelled"),
+        ("会议决定本轮清洗取消，明年3月按正常计划做春季清洗。", None, "cancelled"),  # 按…计划 plans nothing new
         ("秒杀提报 Jack 复盘了一下利润，这次不报了，预算转站内广告", None, "cancelled"),
         ("等电位接好了，照片发群里了", None, "done"),
         ("原定加的公会战玩法 砍掉", None, "cancelled"),
@@ -47,3 +49,14 @@ def sentence(text: str, section: str | None = None) -> Sentence:
 )
 def test_status_of(text, section, status):
     assert status_of(sentence(text, section)) == status
+
+
+def test_a_ticked_box_in_a_document_reports_done_work():
+    """The splitter keeps "[x]" in the text (it strips "- " and "[ ]"): the tick says the work is done."""
+    import datetime as dt
+
+    from minutes_ai import extract
+
+    minutes = extract("Action items\n- [x] @tdz 修 ARM64 flaky test\n- [ ] @lwang 下周三前出 PoC", dt.date(2026, 12, 3))
+    assert [(p.status.value, p.text) for p in minutes.progress] == [("done", "[x] @tdz 修 ARM64 flaky test")]
+    assert [t.owner.name for t in minutes.tasks] == ["lwang"]

@@ -25,7 +25,7 @@ class ProgressDraft:
     start: int
     end: int
     status: str  # "done" | "cancelled"
-    from_cell: bool = False  # a table's 状态 cell says so: structure, not wording
+    marked: bool = False  # the layout says so (a table's 状态 cell, a ticked box), not the wording
 
 
 def cell_status(cell: str) -> str | None:
@@ -48,6 +48,7 @@ def _status_cell(sentence: Sentence) -> str | None:
     return cell if cell_status(cell) is not None or _STILL_OPEN.search(re.sub(r"[（(][^）)]*[）)]", "", cell)) else None
 
 
+_TICKED = re.compile(r"\W*\[[xX]\]")
 _STILL_OPEN = re.compile(r"未|进行|待|doing|WIP|wip|[Ii]n progress|[Oo]pen")
 
 
@@ -76,5 +77,6 @@ def extract_progress(sentences: list[Sentence]) -> list[ProgressDraft]:
     for sentence in sentences:
         status = status_of(sentence)
         if status is not None:
-            found.append(ProgressDraft(sentence.text, sentence.start, sentence.end, status, from_cell=_status_cell(sentence) is not None))
+            marked = _status_cell(sentence) is not None or _TICKED.match(sentence.text) is not None
+            found.append(ProgressDraft(sentence.text, sentence.start, sentence.end, status, marked=marked))
     return found
