@@ -82,8 +82,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         is_handle = text[start:start + 1] == "@"
         if re.search(r"(?:找|问)\s*$", head) and re.match(r"[\w\s]{0,4}?要", tail):
             continue  # "Nina 找品牌IT要 ERP 账号": asked for something, not put in charge
-        if _COPULA.search(head) and not _COPULA_IN_CHARGE.search(head):
-            continue  # "两位 mentor 是 @oldpan 和 @ma-yuhang" says who they are, not what they will do
+        if _COPULA.search(head) and not _COPULA_IN_CHARGE.search(head) and not _WILL_DO.match(tail):
+            continue  # "两位 mentor 是 @oldpan 和 @ma-yuhang" says who they are; "也是陈姐来汇总" says who will
         after_title = text[names.skip_title(text, end):]
         if cue("report_verbs").match(after_title) or cue("agrees").match(after_title):
             continue  # "邢振宇通报，……" reports; "王总认为……", "曹建平主任反映……" opine; "张老师同意" answers
@@ -124,6 +124,7 @@ _WORK_SPACE = re.compile(r"[^\s:：，,]{3,}\s+$")  # "奖品采购 汪爸爸，
 _VALUE_END = re.compile(r"\s*(?:[，,；;。]|$)")
 _COPULA = re.compile(r"(?:是|为)\s*$")
 _COPULA_IN_CHARGE = re.compile(r"负责|[Oo]wner|牵头|对接人|联系人|执行人|承办|由")
+_WILL_DO = re.compile(r"\s*(?:来|去|负责|牵头|跟进)")
 _TEAM_IN_CHARGE = re.compile(r"\s*(?:组|团队|小组|那边|这边|同学|同事|负责|牵头|主导|跟进|来)")
 
 
