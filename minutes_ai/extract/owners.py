@@ -271,7 +271,21 @@ def joined_owners(text: str, mentions: list[Mention], offset: int) -> list[Menti
             if _JOINERS.match(gap) and m.kind == o.kind:
                 extra.append(m)
                 break
-    return sorted(set(owners) | set(extra), key=lambda m: m.start)
+    return _without_appositives(text, sorted(set(owners) | set(extra), key=lambda m: m.start), offset)
+
+
+def _without_appositives(text: str, owners: list[Mention], offset: int) -> list[Mention]:
+    """"陈姐，陈玉梅，你下周一发到群里", "老包，包建军，你…": a title form and the full name right
+    after it are one person, called twice — the full name stays."""
+    out: list[Mention] = []
+    for m in owners:
+        if out and out[-1].kind == m.kind == "person" and re.fullmatch(r"\s*[，,、]?\s*", text[out[-1].end - offset:m.start - offset]):
+            short, full = out[-1].name, m.name
+            if names.is_title_form(short) and names.full_name_for(short, frozenset([full])) == full:
+                out[-1] = m
+                continue
+        out.append(m)
+    return out
 
 
 __all__ = ["owner_mentions", "to_owner", "owner_from_cell", "first_person", "speaker_name", "joined_owners", "cue"]
