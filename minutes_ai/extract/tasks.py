@@ -60,7 +60,7 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
             found = find_criteria("，" + sentence.text)
             drafts[-1].criteria = found[0] if found else sentence.text.strip(TRIM)
             continue
-        if not may_be_task(sentence):
+        if not may_be_task(sentence) or _says_nothing(sentence.text):
             continue
         fields = _fields(sentence.text)
         if fields and ({"owner", "deadline"} & fields.keys()):
@@ -103,6 +103,12 @@ def _label_deadline(drafts: list[TaskDraft], first: int, sentence: Sentence, tex
         if draft.deadline is None:
             draft.deadline = pick(matches).deadline
             draft.flags = review_flags(draft.owner, draft.deadline)
+
+
+def _says_nothing(text: str) -> bool:
+    """"风险：无", "Blockers: none": a label whose value is empty on purpose."""
+    label = re.match(r"[^:：]{1,12}[:：]\s*(.*)$", text.strip())
+    return bool(label) and is_empty_cell(label.group(1).strip(TRIM))
 
 
 def _is_period(label: str) -> bool:
