@@ -232,3 +232,14 @@ def test_heading_names_a_topic(heading, topic):
 )
 def test_topic_of_a_numbered_item_is_a_heading(line, headings):
     assert [s.text for s in split_sentences(normalize(line)) if s.heading] == headings
+
+
+def test_report_header_fields_are_the_meeting_not_work():
+    """"汇总日期：…　汇总人：杜明远" heads a weekly report: it names who compiled it, it assigns nothing."""
+    import datetime as dt
+
+    from minutes_ai import extract
+
+    minutes = extract("顾问周报汇总（W50）\n汇总日期：2026-12-11　汇总人：杜明远\n钟雨桐：3个工作日内完成竞品对标表", dt.date(2026, 12, 11))
+    assert minutes.meeting.recorder == "杜明远"
+    assert [t.owner.name for t in minutes.tasks] == ["钟雨桐"]
