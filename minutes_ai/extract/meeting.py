@@ -32,9 +32,11 @@ def _labels() -> dict[str, list[str]]:
 
 
 def _field(text: str, key: str) -> str | None:
+    """The value of a header field, at a line's start or after another field on the same line
+    ("汇总日期：2026-12-11　汇总人：杜明远"); it ends where the next field begins."""
     labels = ruledata.alternation(_labels()[key])
-    match = re.search(rf"^[\s#*\-•>【\[]*(?:{labels})[\s*】\]]*[:：]\s*(.+)$", text, re.M)
-    return match.group(1).strip(" *") if match else None
+    match = re.search(rf"(?:^|(?<=[ \t]))[#*\-•>【\[]*(?:{labels})[\s*】\]]*[:：]\s*(.+)$", text, re.M)
+    return re.split(r"\s+[^\s:：]{1,8}[:：]", match.group(1))[0].strip(" *") if match else None
 
 
 def participants(text: str) -> list[str]:
