@@ -31,6 +31,11 @@ from minutes_ai import extract
         ("决定自本月起周例会固定在每周一上午9:30召开，遇开庭顺延。", True),  # a rule for later, not a postponement
         ("有人提按户罚款，书记说居委会没有执法权，罚款不搞，还是以宣传劝导为主", True),
         ("Resolved: 停用 Travis CI，仓库里相关配置全部删除", True),
+        ("投票：+1 ×5，0 ×1（@haoran，担心一致性问题），-1 ×0 → **RFC-039 通过**", True),
+        ("定级：魏骁问要不要升P1，讨论后一致认为维持P2，不升级", True),
+        ("石慧提出周六营业时间延长至17:00，会议认为目前柜员人手不足，暂不调整。", True),
+        ("大家没有异议。", False),  # agrees to the line before
+        ("大家基本赞同，具体见决议。", False),
         # not decisions
         ("这个今天先不拍板。", False),
         ("综述初稿已写了18页，还差实验对比表格和结论部分。", False),  # 结论 the part of a paper

@@ -61,7 +61,7 @@ def is_unagreed_proposal(text: str) -> bool:
     return has("proposal", text) and not has("agreed", text)
 
 
-_AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:(?:好|行|那就|大家|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|这样|定了|那|我|散会|今天就到这(?:里|儿)?|先这样|就?按这个(?:来|办|做)?|就这么办)[\W_]*)*$")
+_AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:(?:好|行|那就|大家|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|这样|定了|那|我|散会|今天就到这(?:里|儿)?|先这样|就?按这个(?:来|办|做)?|就这么办|没有异议|无异议|基本|赞同|具体见决议)[\W_]*)*$")
 # "关于资金保障。": a topic line inside 议定事项, not a decision of its own
 _TOPIC_LINE = re.compile(r"^\W*关于.{1,16}?[。：:]?$")
 _FIELD_LINE = re.compile(r"^\W*([^\s:：，,。]{1,8})\s*[:：]")
@@ -95,8 +95,10 @@ def is_decision(sentence: Sentence) -> bool:
         return False
     if has("open_question", text) or is_done(text):
         return False
-    if not has("decision", text) or has("strong_decision", text):
-        return has("decision", text)
+    if has("strong_decision", text):
+        return True
+    if not has("decision", text):
+        return False
     # "钟明远说明，期中考试定于11月4日" reports a fact; "雷鸣提出将砌块改为轻质隔墙板" proposes,
     # unless the meeting then agrees ("…，大家同意")
     if _AGREED_AFTER.search(text):
