@@ -24,6 +24,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--tasks-only", action="store_true", help="skip the progress grid")
     args = parser.parse_args()
 
     import shutil
@@ -36,13 +37,14 @@ def main() -> None:
     from minutes_ai.pipeline import extract
 
     docs = sorted(load_corpus(ROOT / "corpus" / "train"), key=lambda d: d.id)
-    grid = list(itertools.product([0.0, 0.05, 0.1, 0.2, 0.3], [0.6, 0.7, 0.8, 0.9, 1.01]))
+    grid = list(itertools.product([0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5], [0.6, 0.7, 0.8, 0.9, 1.01], [True, False]))
     totals = {pair: [0, 0, 0] for pair in grid}
     rules_total = [0, 0, 0]
     progress_grid = list(itertools.product([0.0, 0.05, 0.1, 0.2, 0.3], [0.5, 0.6, 0.7, 0.8, 0.9, 1.01]))
     progress_totals = {pair: [0, 0, 0] for pair in progress_grid}
     progress_rules = [0, 0, 0]
-    defaults = (combine.DROP, combine.ADD)
+    defaults = (combine.DROP, combine.ADD, combine.TRUST_LAYOUT)
+    model_total = [0, 0, 0]
     for fold in range(args.folds):
         held = [d for i, d in enumerate(docs) if i % args.folds == fold]
         rest = [d for i, d in enumerate(docs) if i % args.folds != fold]
@@ -59,13 +61,16 @@ def main() -> None:
                 rules_total[i] += v
             for i, v in enumerate((report.progress.tp, report.progress.fp, report.progress.fn)):
                 progress_rules[i] += v
-            for drop, add in grid:
-                combine.DROP, combine.ADD = drop, add
+            report = evaluate(held, lambda t, d: extract(t, d, use_model="model"))
+            for i, v in enumerate((report.tasks.tp, report.tasks.fp, report.tasks.fn)):
+                model_total[i] += v
+            for drop, add, trust in grid:
+                combine.DROP, combine.ADD, combine.TRUST_LAYOUT = drop, add, trust
                 report = evaluate(held, lambda t, d: extract(t, d, use_model="combined"))
                 for i, v in enumerate((report.tasks.tp, report.tasks.fp, report.tasks.fn)):
-                    totals[(drop, add)][i] += v
-            combine.DROP, combine.ADD = defaults
-            for drop, add in progress_grid:
+                    totals[(drop, add, trust)][i] += v
+            combine.DROP, combine.ADD, combine.TRUST_LAYOUT = defaults
+            for drop, add in [] if args.tasks_only else progress_grid:
                 combine.PROGRESS_DROP, combine.PROGRESS_ADD = drop, add
                 report = evaluate(held, lambda t, d: extract(t, d, use_model="combined"))
                 for i, v in enumerate((report.progress.tp, report.progress.fp, report.progress.fn)):
@@ -78,8 +83,11 @@ def main() -> None:
         return p, r, 2 * p * r / (p + r) if p + r else 0
 
     print("rules only: P=%.3f R=%.3f F1=%.3f" % f1(*rules_total))
-    for pair, counts in sorted(totals.items(), key=lambda kv: -f1(*kv[1])[2]):
-        print("DROP=%.2f ADD=%.2f  P=%.3f R=%.3f F1=%.3f" % (*pair, *f1(*counts)))
+    print("model only: P=%.3f R=%.3f F1=%.3f" % f1(*model_total))
+    for key, counts in sorted(totals.items(), key=lambda kv: -f1(*kv[1])[2]):
+        print("DROP=%.2f ADD=%.2f TRUST_LAYOUT=%s  P=%.3f R=%.3f F1=%.3f" % (*key, *f1(*counts)))
+    if args.tasks_only:
+        return
     print("progress, rules only: P=%.3f R=%.3f F1=%.3f" % f1(*progress_rules))
     for pair, counts in sorted(progress_totals.items(), key=lambda kv: -f1(*kv[1])[2])[:12]:
         print("PROGRESS_DROP=%.2f PROGRESS_ADD=%.2f  P=%.3f R=%.3f F1=%.3f" % (*pair, *f1(*counts)))

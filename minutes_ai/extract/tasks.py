@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from ..models import Deadline, Owner, Sentence
 from ..text import names
+from ..text.labels import field_of, is_empty_cell, layout_rules
 from ..text.names import Mention
 from ..text.sentences import ITEM_MARKER
-from ..text.labels import field_of, is_empty_cell, layout_rules
 from . import owners as owner_rules
 from .criteria import find_criteria
 from .cues import ARROW, cue, has
@@ -200,8 +200,8 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     deadline = resolve_deadline(cells["deadline"], meeting_date) if cells.get("deadline") else None
     if "deadline" not in cells:
         # no date column: "| US-304 老会员数据迁移方案 | 梁振 | 3pt | 本周五出方案 |" dates it in another cell
-        unnamed = [d for d in _deadlines_in(sentence.text, meeting_date) if cells.get("title", "") not in sentence.text[d.start - 1:d.end + 1]]
-        found = [d for d in unnamed if not any(d.start >= span.start - sentence.start and d.end <= span.end - sentence.start for span in sentence.cells.values())]
+        inside = [(span.start - sentence.start, span.end - sentence.start) for span in sentence.cells.values()]
+        found = [d for d in _deadlines_in(sentence.text, meeting_date) if not any(a <= d.start and d.end <= b for a, b in inside)]
         deadline = pick(found).deadline if found else None
     criteria = cells.get("criteria")
     # no criteria column: a 备注 cell ("| 节目单二稿 | 导演组 | 要求每个节目时长精确到秒 |") or the

@@ -402,6 +402,7 @@ def _emit_sentences(state: _State, start: int, line: str, *, section_override: s
                 state.out[-1] = emitted.model_copy(update={"heading": True})
 
 
+# how long the topic that opens a numbered item may be ("重点人员排查。")
 _TOPIC_CHARS = 10
 
 
