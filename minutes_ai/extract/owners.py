@@ -113,7 +113,7 @@ def _after_vocative(text: str, chosen: list[Mention], offset: int) -> list[Menti
     clause are who the work is done with or for, not more owners ("阿Ken你出U12的，U10那边让
     老贝去弄" still hands the next clause to 老贝)."""
     for i, m in enumerate(chosen):
-        if _ADDRESSED.match(text[m.end - offset:]) and re.match(r"[，,\s]*你(?!们)", text[m.end - offset:]):
+        if _CALLED.match(text[m.end - offset:]):
             later = [o for o in chosen[i + 1:] if not re.search(r"[，,。；;！!？?]", text[m.end - offset:o.start - offset])]
             return [o for o in chosen if o not in later]
     return chosen
@@ -139,6 +139,7 @@ def _role_before() -> re.Pattern[str]:
 # "预案这个张经理你牵头": a topic, then the person; "…这块子轩你周五之前…": whoever is addressed
 _TOPIC_THEN = re.compile(r"(?:^|[，,：:；;。\s])[^，,：:；;。\s]{1,8}?(?:这个|这块|这一块|那块|的话)\s*$")
 _ADDRESSED = re.compile(r"[\s，,]*你们?(?!的|好|说|看|知道|觉得|想|也|还|是)")
+_CALLED = re.compile(r"[\s，,]*你(?!们|的|好|说|看|知道|觉得|想|也|还|是)")  # one person, not 你们
 
 
 def _strip_fillers(text: str) -> str:
