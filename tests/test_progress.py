@@ -32,6 +32,7 @@ def sentence(text: str, section: str | None = None) -> Sentence:
         ("原定12月中旬的专项检查，会议同意不再单独开展，并入联合执法行动。", None, "cancelled"),
         ("会议决定本轮清洗取消，明年3月按正常计划做春季清洗。", None, "cancelled"),  # 按…计划 plans nothing new
         ("那个防滑垫和融雪剂 你们准备好了吗", None, None),  # asked
+        ("商品列表和兑换接口已完成开发，订单回调还有两个问题未解决。", None, None),  # not over yet
         ("那你盯一下 到了马上换 换好了拍个照发群里", None, None),  # once done, then the photo
         ("秒杀提报 Jack 复盘了一下利润，这次不报了，预算转站内广告", None, "cancelled"),
         ("等电位接好了，照片发群里了", None, "done"),
