@@ -1,7 +1,8 @@
-"""Choose the combination thresholds (combine.DROP, combine.ADD for tasks; PROGRESS_DROP,
-PROGRESS_ADD for progress lines) by cross-validation on the train split only — never on dev.
+"""Choose the combination thresholds (combine.DROP, combine.ADD and combine.TRUST_LAYOUT for
+tasks; PROGRESS_DROP, PROGRESS_ADD for progress lines) by cross-validation on the train split
+only — never on dev.
 
-    .venv/bin/python tools/tune_combination.py [--folds 3]
+    .venv/bin/python tools/tune_combination.py [--folds 3] [--tasks-only]
 
 For each fold: train the pipeline on the other folds, then score the held-out fold with rules
 alone and with every (DROP, ADD) pair; print pooled task F1 and precision per pair, then the same
