@@ -28,6 +28,7 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/minutes eval corpus/train
 	$(BIN)/minutes eval corpus/dev --ablation
+	$(BIN)/minutes eval corpus/heldout --ablation
 
 model: $(STAMP)
 	$(BIN)/minutes train corpus/train

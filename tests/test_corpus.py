@@ -21,6 +21,11 @@ def dev(root):
     return load_corpus(root / "corpus" / "dev")
 
 
+@pytest.fixture(scope="module")
+def heldout(root):
+    return load_corpus(root / "corpus" / "heldout")
+
+
 def test_corpus_size(train, dev):
     docs = train + dev
     assert len(docs) >= 40
@@ -29,22 +34,23 @@ def test_corpus_size(train, dev):
     assert len({d.style for d in docs}) >= 8
 
 
-def test_ids_are_unique_and_splits_disjoint(train, dev):
-    ids = [d.id for d in train + dev]
+def test_ids_are_unique_and_splits_disjoint(train, dev, heldout):
+    ids = [d.id for d in train + dev + heldout]
     assert len(ids) == len(set(ids))
     assert all(d.id.startswith("train-") for d in train)
     assert all(d.id.startswith("dev-") for d in dev)
+    assert all(d.id.startswith("heldout-") for d in heldout)
 
 
-def test_gold_deadlines_are_consistent(train, dev):
-    for doc in train + dev:
+def test_gold_deadlines_are_consistent(train, dev, heldout):
+    for doc in train + dev + heldout:
         for task in doc.tasks:
             if task.deadline_kind is not None:
                 assert (task.deadline_date is None) == (task.deadline_kind == "vague"), (doc.id, task.quote)
 
 
-def test_every_document_is_annotated_for_progress(train, dev):
-    assert [doc.id for doc in train + dev if doc.progress is None] == []
+def test_every_document_is_annotated_for_progress(train, dev, heldout):
+    assert [doc.id for doc in train + dev + heldout if doc.progress is None] == []
 
 
 def test_bad_progress_status_is_reported(tmp_path):
