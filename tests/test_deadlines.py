@@ -235,6 +235,7 @@ def test_after_the_meeting_is_no_deadline(sentence):
         ("Kevin明天跟客户确认12月22日复核的议程", True),  # the date of the thing talked about
         ("物料按12月19号重新改一版日期", True),  # the date the work uses
         ("三甲复审专家组预计12月21日进驻", True),  # a forecast
+        ("小郑你把会上的事整理一下发群里，下周一同一时间再碰一次", True),  # the next meeting
         ("王磊12月10日前提交方案", False),
         ("12月10日完成验收", False),
         ("排班老龚调一下，明天开始执行", False),  # a task that starts tomorrow

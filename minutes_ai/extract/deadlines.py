@@ -190,6 +190,11 @@ def _event_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile("|".join(rules["event_after"])), re.compile("|".join(rules["event_before"]))
 
 
+@functools.lru_cache(maxsize=1)
+def _next_meeting() -> re.Pattern[str]:
+    return re.compile("|".join(_rules()["next_meeting_after"]))
+
+
 def sets_limit(match: DeadlineMatch) -> bool:
     """Said as a limit: followed by 前/内 ("周五前"), or ending in one inside the phrase itself
     ("今天下班前", whose 前 belongs to 下班前)."""
@@ -200,7 +205,11 @@ def marks_event(text: str, match: DeadlineMatch) -> bool:
     """A date that opens or spans an event ("12月10日起开展检查", "12月7日到9日请年假"): when
     something happens, not when work is due. Only written dates: "明天开始执行" starts a task.
     A phrase with 前/内 is always a deadline."""
-    if sets_limit(match) or match.deadline.kind != DeadlineKind.absolute:
+    if sets_limit(match):
+        return False
+    if _next_meeting().match(text, match.end):
+        return True  # "下周一同一时间再碰一次": when the team meets again, whatever the kind of date
+    if match.deadline.kind != DeadlineKind.absolute:
         return False
     after, before = _event_patterns()
     return bool(after.match(text, match.end) or before.search(text[max(0, match.start - 8):match.start]))
