@@ -243,3 +243,19 @@ def test_report_header_fields_are_the_meeting_not_work():
     minutes = extract("顾问周报汇总（W50）\n汇总日期：2026-12-11　汇总人：杜明远\n钟雨桐：3个工作日内完成竞品对标表", dt.date(2026, 12, 11))
     assert minutes.meeting.recorder == "杜明远"
     assert [t.owner.name for t in minutes.tasks] == ["钟雨桐"]
+
+
+@pytest.mark.parametrize(
+    ("label", "who"),
+    [
+        ("戴老师（岷县小学）", "戴老师"),  # who, and where from
+        ("七年级组（汤丽萍）", "汤丽萍"),  # the unit, and who speaks for it
+        ("计划（蔡佳）", "蔡佳"),  # the role, and who holds it
+        ("周建国老师", "周建国"),  # the full name before the title, not 国老师
+        ("研发（3人）", None),
+    ],
+)
+def test_person_in_label(label, who):
+    from minutes_ai.text.sentences import person_in_label
+
+    assert person_in_label(label) == who

@@ -57,7 +57,10 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
         inside = label[len(bare):].strip(" （）()")
         if names.is_department(bare, loose=True) and _is_speaker(inside, known):
             return inside  # "七年级组（汤丽萍）": the unit, and who speaks for it
-        return person_in_label(bare, known)
+        who = person_in_label(bare, known)
+        if who is None and (names.is_full_name(inside) or inside in known):
+            return inside  # "计划（蔡佳）": the role, and who holds it
+        return who
     parts = [p for p in re.split(r"\s*[|｜/·•]\s*|(?<=[\u4e00-\u9fff])\s*[-—–]\s*(?=[\u4e00-\u9fff])", label) if p]
     if len(parts) > 1:  # "滕子昂｜医疗器械组", "法律组 / 聂婉清", "园长-何丽萍": the name is one of the parts
         return next((who for who in (person_in_label(p, known) for p in parts) if who), None)
@@ -72,6 +75,9 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     last = re.split(r"[\s.]+", label)[-1]
     if last != label and _is_speaker(last, known):
         return last
+    titled = re.fullmatch(r"([\u4e00-\u9fff]{2,3}?)(老师|同志|先生|女士|主任|经理|医生|律师|教授|工程师)", label)
+    if titled and names.is_full_name(titled.group(1)):
+        return titled.group(1)  # "周建国老师": the full name before the title, not "国老师"
     if re.fullmatch(r"[\u4e00-\u9fff]{4,10}", label):
         for size in (3, 2):
             tail = label[-size:]
