@@ -121,6 +121,7 @@ def test_markdown_table_rows_have_cells():
         ("OCR 接入我让小胖来做", [("小胖", "person")]),  # a nickname handed the work
         ("各乡镇要在12月15日前完成排查", [("各乡镇", "dept")]),  # a group that each carries the work
         ("种植业股牵头，于12月18日前组织苗情调查", [("种植业股", "dept")]),
+        ("计财股覃振华10个工作日内完成尾款拨付审核", [("计财股", "dept"), ("覃振华", "person")]),  # a date after the person
         ("各单位要高度重视", []),  # an exhortation to all, no owner
         ("家长投诉接孩子的车堵路", []),  # 车/堵路 is no name
         ("会议要求邵明远于10月23日前完成修改", [("邵明远", "person")]),  # jieba: 邵/明远

@@ -139,7 +139,8 @@ def _clause_department_pattern() -> re.Pattern[str]:
 def _owner_verb() -> re.Pattern[str]:
     """What a person named after a department may do next: "合规部朱晓彤负责…", "厂务部甘卫东核查…"."""
     data = ruledata.load("departments.yaml")
-    return re.compile(rf"\s*(?:{ruledata.alternation(data['clause_then'])}|{ruledata.alternation(data['clause_person_then'])})")
+    # …or a number that starts the deadline ("计财股覃振华10个工作日内完成")
+    return re.compile(rf"\s*(?:{ruledata.alternation(data['clause_then'])}|{ruledata.alternation(data['clause_person_then'])}|\d)")
 
 
 def _clause_departments(text: str) -> list[tuple[str, int, int, str | None]]:
