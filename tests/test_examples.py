@@ -4,7 +4,7 @@ tests/data/examples/<case>/input.txt and expected.json.
 expected.json gives the meeting date, the tasks as owner + deadline date (+ department and a
 criteria substring where it matters), optionally how many decisions and open questions, and the
 statuses of the progress lines in order. A task may also pin its title, a substring its source
-must contain ("source_has"), or "criteria": null.
+must contain ("source_has"), or "criteria": null; "mode": "rules" checks the rules without the model.
 Tasks are compared as a multiset, so order does not matter. Add a case here before fixing a bug.
 """
 
@@ -23,7 +23,8 @@ CASES = sorted((pathlib.Path(__file__).parent / "data" / "examples").iterdir())
 def test_example(case):
     expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
     text = (case / "input.txt").read_text(encoding="utf-8")
-    minutes = extract(text, dt.date.fromisoformat(expected["meeting_date"]))
+    options = {"use_model": expected["mode"]} if "mode" in expected else {}  # "rules": the rules must do it alone
+    minutes = extract(text, dt.date.fromisoformat(expected["meeting_date"]), **options)
     got = sorted(
         (
             (t.owner.name or t.owner.dept if t.owner else None, t.deadline.date.isoformat() if t.deadline and t.deadline.date else None)
