@@ -132,6 +132,8 @@ CASES = [
     ("due next Wed", TUE, D(2026, 12, 2), "relative"),
     ("下月十号之前", TUE, D(2026, 12, 10), "relative"),
     ("下个月15号", TUE, D(2026, 12, 15), "relative"),
+    ("本月25日前", TUE, D(2026, 11, 25), "relative"),
+    ("这个月28号之前", TUE, D(2026, 11, 28), "relative"),
     # meetings at the edges of a week or year
     ("下周一", D(2026, 12, 28), D(2027, 1, 4), "relative"),
     ("本周五", D(2026, 11, 29), D(2026, 11, 27), "relative"),
