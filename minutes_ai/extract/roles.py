@@ -91,8 +91,9 @@ def is_decision(sentence: Sentence) -> bool:
         return not (deferred or topic or is_done(text) or _TOPIC_LINE.match(text))
     if _says_no(text) and not is_unagreed_proposal(_last_clause(text)):
         return True  # "…邓厂长认为预算不在本年度，暂不考虑", "海外版本本期不立项，明年Q2再评估"
-    if has("not_decision", text) and not has("strong_decision", text):
-        return False
+    agreed = _AGREED_AFTER.search(text) is not None and not has("question", text)
+    if has("not_decision", text) and not has("strong_decision", text) and not agreed:
+        return False  # "…建议用仿真树，大家同意。": proposed, then agreed
     if has("open_question", text) or is_done(text):
         return False
     if has("strong_decision", text):
