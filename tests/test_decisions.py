@@ -87,6 +87,10 @@ def test_is_decision(text, decided):
         ("这个今天先不拍板。", True),
         ("全服10抽要跟发行那边确认预算，先不定", True),
         ("活动顺延一周。", True),
+        ("三、其他\n下次协调会暂定1月中旬召开，具体时间另行通知。", False),  # schedules the next meeting
+        ("四、待定事项\n下次周会：10月13日（周二）14:30", False),
+        ("三、其他\n下次推进会拟于试点运行满两周后召开，具体时间待定。", True),  # …but says it is not settled
+        ("三、其他\n下次会议再议。", True),
         ("我3个工作日内把告家长书改好发到群里大家再看一下", False),  # 再看一下 reviews, it defers nothing
         # settled, by saying no: a decision, not an open question
         ("Kevin提议年底搞一次电话冲刺日，大家意见不一，先不搞。", False),

@@ -42,6 +42,8 @@ def is_open_question(sentence: Sentence) -> bool:
     text = item_fields(sentence.text)
     if sentence.section in ("done", "timeline") or is_done(text) or re.search(r"[✔✓☑]|大家同意|已解决", text):
         return False
+    if has("next_meeting", text) and not re.search(r"待定|待.{0,8}确认", text):
+        return False  # "下次会议拟于10月上旬召开，具体时间另行通知" schedules; "…具体时间待定" is still open
     if sentence.section == "questions":
         return len(re.sub(r"\W", "", text)) >= 4
     if _says_no(text):
