@@ -91,8 +91,7 @@ def extract(
         for i, d in enumerate(drafts, 1)
     ]
     owned = frozenset(d.start for d in drafts if d.owner is not None)
-    assigned = frozenset(d.start for d in drafts if d.owner is not None and d.deadline is not None and d.deadline.date is not None)
-    decisions = [Decision(id=f"D{i}", text=d.text, source=span(d.start, d.end)) for i, d in enumerate(extract_decisions(sentences, owned, assigned), 1)]
+    decisions = [Decision(id=f"D{i}", text=d.text, source=span(d.start, d.end)) for i, d in enumerate(extract_decisions(sentences, owned), 1)]
     questions = [
         OpenQuestion(id=f"Q{i}", text=q.text, source=span(q.start, q.end))
         for i, q in enumerate(extract_open_questions(sentences, frozenset(d.start for d in drafts)), 1)

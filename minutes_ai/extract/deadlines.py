@@ -66,7 +66,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # "22号交区里", "19号前出话术": a day of the month said alone, only where a deadline word
         # follows — "3号注塑机", "1号会议室" are not dates.
         "day_only": rf"(?<![\d月/.\-])(?P<d>{n})\s*[号日](?=\s*(?:之前|以前|前|截止|交|完成|给|发|上线|提交|到位|当天|下班|中午|上午|下午|晚上|$|[，,。；;\s]))",
-        "next_month_day": rf"(?P<which>下个?|本|这个?|当)月\s*(?P<d>{n})\s*[号日]",
+        "named_month_day": rf"(?P<which>下个?|本|这个?|当)月\s*(?P<d>{n})\s*[号日]",
         "english_end": rf"\b(?P<word>{_alt(r['english_ends'])})\b",
         "month_part": rf"(?P<m>{n})\s*月\s*(?P<part>{_alt(r['month_parts'])})",
         "d_plus": rf"(?<![A-Za-z])(?:{_alt(r['d_plus'])})\s*\+\s*(?P<n>\d{{1,3}})",
@@ -104,7 +104,7 @@ def _triggers() -> dict[str, re.Pattern[str]]:
     needs = {
         "full_date": r"\d", "month_day": "月", "numeric_md": "/", "dotted_md": r"\.", "english_md": latin,
         "english_dm": latin, "english_day": latin, "english_week": latin, "english_duration": latin,
-        "day_only": "号日", "next_month_day": "下本这当", "english_end": latin, "month_part": "月", "d_plus": r"\+",
+        "day_only": "号日", "named_month_day": "下本这当", "english_end": latin, "month_part": "月", "d_plus": r"\+",
         "workdays": "工", "duration": "内后", "weekday": "周星礼", "weekend": "周星礼", "week": "周星礼",
         "english_weekday": latin, "day_word": first_chars(r["day_words"]), "month_word": "月",
         "year_word": "年", "clock": "点时", "hhmm": ":", "time_word": first_chars(r["time_words"]),
@@ -289,7 +289,7 @@ def _resolve(name: str, m: re.Match[str], meeting: dt.date) -> Deadline | None: 
             nxt = _add_months(meeting.replace(day=1), 1)
             date = _safe_date(nxt.year, nxt.month, day)
         return _deadline(absolute, date) if date else None
-    if name == "next_month_day":  # "下个月15号", "本月25日前", "这个月25号之前"
+    if name == "named_month_day":  # "下个月15号", "本月25日前", "这个月25号之前"
         month = _add_months(meeting.replace(day=1), 1 if m["which"].startswith("下") else 0)
         date = _safe_date(month.year, month.month, to_int(m["d"]))
         return _deadline(relative, date) if date else None

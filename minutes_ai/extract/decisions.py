@@ -23,10 +23,10 @@ class ItemDraft:
     end: int
 
 
-def extract_decisions(sentences: list[Sentence], task_starts: frozenset[int] = frozenset(), assigned: frozenset[int] = frozenset()) -> list[ItemDraft]:
+def extract_decisions(sentences: list[Sentence], task_starts: frozenset[int] = frozenset()) -> list[ItemDraft]:
     """Decisions; a sentence that hands out an owned task (`task_starts`) needs a strong word (决定,
     一致通过), under a 决议/议定事项 heading too: in the corpus such lines are tasks and not also
-    decisions 108 times to 11. (`assigned`, the owned tasks with a deadline, is kept for callers.)"""
+    decisions 108 times to 11."""
     out = []
     for s in sentences:
         if s.heading or s.row or not is_decision(s):

@@ -39,7 +39,7 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
         if asked is not None:
             _fill(asked, draft)  # "@Cindy 主图下周三前出完" — Cindy："收到，周五前全部出完，尺寸按800x800"
             continue
-        handed_back = draft.owner is None or _same_owner(out[-1], draft) and re.match(r"\W*(?:给|发|交给|报给)我", draft.title) if out else False
+        handed_back = bool(out) and (draft.owner is None or _same_owner(out[-1], draft) and re.match(r"\W*(?:给|发|交给|报给)我", draft.title) is not None)
         if handed_back and _completes(out[-1], draft):
             _fill(out[-1], draft)  # "小蒋你来排吧。" … "那就十九号之前给我。"; "老孟你们做个根因分析。下周一之前给我一个报告。"
             out[-1].absorbed.append(draft.start)

@@ -32,7 +32,7 @@ def cell_status(cell: str) -> str | None:
     """What a 状态 cell says of the work: "done" (已完成, 已闭合, Closed, ✔), "cancelled" (已取消,
     Cancelled, 作废) or None (进行中, Open, 未完成, 待定). A bracketed note is not the status:
     "Cancelled（CR-014 待批）" is cancelled."""
-    cell = re.sub(r"[（(][^）)]*[）)]", "", cell or "")
+    cell = _without_note(cell or "")
     if not cell or _STILL_OPEN.search(cell):
         return None
     if re.search(r"取消|作废|撤销|[Cc]ancel(?:l?ed)?|[Dd]ropped", cell):
@@ -45,7 +45,11 @@ def cell_status(cell: str) -> str | None:
 def _status_cell(sentence: Sentence) -> str | None:
     """A row's 状态 cell, when it says anything (not "100%" or "已自测", which the words judge)."""
     cell = sentence.cells["status"].text if sentence.row and "status" in sentence.cells else ""
-    return cell if cell_status(cell) is not None or _STILL_OPEN.search(re.sub(r"[（(][^）)]*[）)]", "", cell)) else None
+    return cell if cell_status(cell) is not None or _STILL_OPEN.search(_without_note(cell)) else None
+
+
+def _without_note(cell: str) -> str:
+    return re.sub(r"[（(][^）)]*[）)]", "", cell)
 
 
 _TICKED = re.compile(r"\W*\[[xX]\]")
@@ -57,8 +61,9 @@ def status_of(sentence: Sentence) -> str | None:
     text = item_fields(sentence.text)
     if sentence.heading or sentence.section == "timeline" or has("progress_not", text):
         return None  # a timeline tells the incident, not the state of the work
-    if _status_cell(sentence) is not None:
-        return cell_status(_status_cell(sentence))  # | A-24 | 提交分析报告 | 韩冬 | 12-09 | Closed |
+    cell = _status_cell(sentence)
+    if cell is not None:
+        return cell_status(cell)  # | A-24 | 提交分析报告 | 韩冬 | 12-09 | Closed |
     if has("progress_cancelled", text):
         return "cancelled"
     if has("progress_done", text) or (sentence.section == "done" and _reports_work(text)):

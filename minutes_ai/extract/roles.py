@@ -104,7 +104,7 @@ def is_decision(sentence: Sentence) -> bool:
         return False
     # "钟明远说明，期中考试定于11月4日" reports a fact; "雷鸣提出将砌块改为轻质隔墙板" proposes,
     # unless the meeting then agrees ("…，大家同意")
-    if _AGREED_AFTER.search(text):
+    if agreed:
         return True
     opener = [m for m in names.find_mentions(text[:16]) if not re.search(r"[^\W_]", text[:m.start])]
     return not (cue("report_verbs").search(text[:12]) or reports(text, opener))

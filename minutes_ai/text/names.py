@@ -55,15 +55,15 @@ def _names() -> dict:
 @functools.lru_cache(maxsize=1)
 def _dept_patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     data = ruledata.load("departments.yaml")
-    pattern = re.compile(rf"[{_CJK}A-Za-z]{{1,6}}?(?:{ruledata.alternation(data['suffixes'])})")
-    return pattern, frozenset(data["known"]), frozenset(data["not_departments"])
+    return _unit_pattern(6), frozenset(data["known"]), frozenset(data["not_departments"])
 
 
-@functools.lru_cache(maxsize=1)
-def _listed_unit() -> re.Pattern[str]:
-    """A unit name the document lists itself: the department pattern with up to 14 characters
-    before the suffix ("市燃气集团青溪分公司")."""
-    return re.compile(rf"[{_CJK}A-Za-z]{{1,14}}?(?:{ruledata.alternation(ruledata.load('departments.yaml')['suffixes'])})")
+@functools.lru_cache(maxsize=2)
+def _unit_pattern(max_before: int) -> re.Pattern[str]:
+    """Up to `max_before` characters, then a unit suffix (部, 科, 局, 分公司…): 6 in running text,
+    14 for a unit the document lists itself ("市燃气集团青溪分公司")."""
+    suffixes = ruledata.alternation(ruledata.load("departments.yaml")["suffixes"])
+    return re.compile(rf"[{_CJK}A-Za-z]{{1,{max_before}}}?(?:{suffixes})")
 
 
 @functools.lru_cache(maxsize=1)
@@ -234,7 +234,7 @@ def is_department(word: str, *, loose: bool = False) -> bool:
     if word in known:
         return True
     if loose and len(word) > 8:
-        return bool(_listed_unit().fullmatch(word))
+        return bool(_unit_pattern(14).fullmatch(word))
     return bool(pattern.fullmatch(word)) and word not in excluded and not any(x in word for x in excluded if len(x) > 2)
 
 
@@ -441,6 +441,8 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
 def _is_honorific(word: str) -> bool:
     """同志, 先生, 老师, 主任 …: what follows a full name in formal speech ("周/建国/老师")."""
     return word in _names()["honorifics"] or len(word) > 1 and word in _names()["titles"]
+
+
 _ACTS = re.compile(r"牵头|负责|主导|跟进|来|去|做|和|与|、")
 _ADMIN_LEVELS = frozenset("省市区县州镇乡村")
 
