@@ -1,0 +1,66 @@
+"""The combination (minutes_ai.combine): what the model's P(task) does to each kind of rule draft.
+
+Synthetic probabilities pin the thresholds' meaning, so these read without the shipped model: a
+draft its layout vouches for falls only when the model all but rules it out (VOUCHED_DROP), a dated
+commitment never; any other rule draft falls below DROP."""
+
+import datetime as dt
+
+import pytest
+
+from minutes_ai import combine
+from minutes_ai.extract.tasks import extract_tasks
+from minutes_ai.text.normalize import normalize
+from minutes_ai.text.sentences import split_sentences
+
+MEETING = dt.date(2026, 11, 24)
+
+
+def _combined(text: str, p_task: float) -> tuple[list[str | None], list[str]]:
+    """The vouching reason of every rule draft, and the titles that survive P(task) = p_task."""
+    sentences = split_sentences(normalize(text), known=frozenset())
+    drafts = extract_tasks(sentences, text=normalize(text), meeting_date=MEETING, known=frozenset())
+    units = [s for s in sentences if not s.heading]
+    by_start = {s.start: s for s in units}
+    reasons = [combine.vouched_by(d, by_start[d.start], None, set()) for d in drafts]
+    cats = {s.start: {"TASK": p_task, "DONE": 0.0} for s in units}
+    kept = combine.combine(sentences, drafts, meeting_date=MEETING, known=frozenset(), mode="combined", cats=cats)
+    return reasons, [d.title for d in kept]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("| 事项 | 负责人 | 完成时间 |\n|---|---|---|\n| 完成接口联调 | 王磊 | 本周五 |", "row"),
+        ("负责人：王磊\n任务：完成接口联调\n截止时间：本周五", "fields"),
+        ("接口联调由王磊负责，本周五前完成。", "in_charge"),
+        ("王磊：我周五前把接口联调做完。", "dated_commitment"),
+        ("让王磊把接口联调做完。", None),
+    ],
+)
+def test_what_vouches_for_a_rule_draft(text, reason):
+    reasons, _ = _combined(text, 0.5)
+    assert reasons[:1] == [reason]
+
+
+@pytest.mark.parametrize(
+    ("text", "p_task", "kept"),
+    [
+        # vouched: only a near-certain veto drops it
+        ("接口联调由王磊负责，本周五前完成。", combine.VOUCHED_DROP, True),
+        ("接口联调由王磊负责，本周五前完成。", combine.VOUCHED_DROP / 2, False),
+        # a dated commitment in the first person stands whatever the model says
+        ("王磊：我周五前把接口联调做完。", 0.0, True),
+        # not vouched: the model's doubt is enough
+        ("让王磊把接口联调做完。", combine.DROP, True),
+        ("让王磊把接口联调做完。", (combine.VOUCHED_DROP + combine.DROP) / 2, False),
+    ],
+)
+def test_the_model_vetoes_a_rule_draft_below_its_threshold(text, p_task, kept):
+    reasons, titles = _combined(text, p_task)
+    assert reasons, "the rules must draft a task from this line"
+    assert bool(titles) is kept
+
+
+def test_vouched_drafts_need_a_lower_threshold_than_the_others():
+    assert 0 < combine.VOUCHED_DROP < combine.DROP < combine.ADD <= 1
