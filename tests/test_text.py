@@ -129,6 +129,13 @@ def test_markdown_table_rows_have_cells():
         ("材料包让后勤的小葛去采购", [("小葛", "person"), ("采购", "dept")]),  # jieba: 包让, 小葛去
         ("这个刚刚你说过了", []),  # an adverb, not a nickname
         ("Nina：我今天发你。", [("Nina", "person")]),  # "天发" glued before 你 is no one
+        # a list of names vouches for a member jieba does not know
+        ("卜文涛、萧晓禾分别在流通区和少儿区发放", [("卜文涛", "person"), ("萧晓禾", "person")]),
+        ("检验科、影像科分别重新梳理报告流程", [("检验科", "dept"), ("影像科", "dept")]),
+        ("覃小勇、石技术员", [("覃小勇", "person"), ("石技术员", "person")]),
+        ("王磊、李娜、张伟负责", [("王磊", "person"), ("李娜", "person"), ("张伟", "person")]),
+        ("王磊、方案组下周定", [("王磊", "person")]),  # no name after the 、
+        ("补齐照片、签到表交骆婉婷", [("骆婉婷", "person")]),
     ],
 )
 def test_find_mentions(text, expected):

@@ -49,6 +49,7 @@ def _names() -> dict:
         "given": frozenset(data["given_name_chars"]),
         "honorifics": frozenset(data["honorifics"]),
         "nickname_titles": frozenset(data["nickname_titles"]),
+        "enumeration_followers": tuple(data["enumeration_followers"]),
     }
 
 
@@ -305,8 +306,51 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
         mention = _mention_at(text, tokens, i)
         if mention:
             add(*mention)
+    # a list of names vouches for its members: "卜文涛、萧晓禾分别…", "检验科、影像科…"
+    while True:
+        before = len(found)
+        for m in sorted(found, key=lambda m: m.start):
+            for mention in _listed_beside(text, m.start - offset, m.end - offset, m.kind):
+                add(*mention)
+        if len(found) == before:
+            break
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _listed_beside(text: str, start: int, end: int, kind: str) -> list[tuple[str, int, int, str]]:
+    """The unknown name that shares a "、" list with the mention at text[start:end], on either
+    side, as the same kind: a person 2–3 characters with a surname ("萧晓禾") or a title form
+    ("韦主管"); a department ending in a unit suffix ("影像科")."""
+    out = []
+    if text[end:end + 1] == "、":
+        at = end + 1
+        for n in range(8 if kind == "dept" else 3, 1, -1):
+            word = text[at:at + n]
+            if len(word) == n and _listable(word, kind) and _ends_list_item(text, at + n):
+                out.append((word, at, at + n, kind))
+                break
+    if start > 0 and text[start - 1] == "、":
+        stop = start - 1
+        for n in range(8 if kind == "dept" else 3, 1, -1):
+            word = text[max(0, stop - n):stop]
+            if len(word) == n and _listable(word, kind) and (stop - n == 0 or not re.match(f"[{_CJK}]", text[stop - n - 1])):
+                out.append((word, stop - n, stop, kind))
+                break
+    return out
+
+
+def _listable(word: str, kind: str) -> bool:
+    if kind == "dept":
+        return is_department(word)
+    return is_title_form(word) or is_full_name(word, loose=True) and not in_dictionary(word)
+
+
+def _ends_list_item(text: str, at: int) -> bool:
+    """Does a list item end at `at`: punctuation, the end, or a word that follows names
+    (rules/names.yaml enumeration_followers)?"""
+    rest = text[at:]
+    return not rest or not re.match(f"[{_CJK}A-Za-z0-9]", rest) or rest.startswith(_names()["enumeration_followers"])
 
 
 @functools.lru_cache(maxsize=256)
