@@ -103,6 +103,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         # "测试那边负责回归" — not where it starts a noun phrase ("数据增强库的提交").
         # "小郑，你本周五前把人招齐": addressed, then a 把 of work, whatever the verb
         work_after = has("task_verbs", tail[:30]) or bool(_ADDRESSED.match(tail)) and "把" in tail[:20]
+        # "许曼3个工作日内定下来", "温立群11月20日前迁完": named, then at once the date it is due by
+        work_after = work_after or bool(cue("due_ahead").match(re.sub(r"^\s*(?:在|于)?\s*", "", tail)))
         if assigned or (at_clause_start and work_after and not names.is_bare_team(m.name)):
             chosen.append(m)
     return _merge_dept_person(text, _after_vocative(text, chosen, offset), offset)

@@ -350,8 +350,8 @@ def prose_fields(sentence: Sentence, meeting_date: dt.date, known: frozenset[str
 
 def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str], *, decided: bool = False) -> list[TaskDraft]:
     text = sentence.text
-    if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text) and "你" not in text and "把" not in text and not _ARROW.search(text):
-        return []  # outside a task list a prose task needs a work verb, a promise, an addressee, a 把 or an arrow (see _is_task)
+    if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text) and not re.search(r"[你把前内]", text) and not _ARROW.search(text):
+        return []  # outside a task list a prose task needs a work verb, a promise, an addressee, a 把, a due date ("…前", "…内") or an arrow (see _is_task)
     mentions = names.find_mentions(text, known=known)
     if owner_rules.reports(text, mentions):
         return []  # "营销中心提出在4月中旬举办开放日": a report of what someone said
@@ -393,7 +393,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         # with the names blanked out
         unnamed = _blank(text, mentions)[group.start:group.end]
         explicit = any(owner_rules.explicitly_assigned(text, m) for m in group.owners if m.kind != "self")
-        if not decided and not _is_task(sentence, unnamed, owners, deadline, implicit=implicit, named=named, firm=chosen is not None and _is_firm(chosen, body), explicit=explicit):
+        if not decided and not _is_task(sentence, unnamed, owners, deadline, implicit=implicit, named=named, firm=chosen is not None and _is_firm(chosen, body), explicit=explicit, due_after_name=_named_then_due(text, group.owners, chosen)):
             continue
         confidence = 0.5 + (0.2 if deadline is not None and deadline.date is not None else 0) + (0.2 if owners and not implicit else 0.1 if owners else 0)
         title = clean_title(without(body, criteria), owners, deadline)
@@ -582,7 +582,14 @@ def _is_note_item(body: str) -> bool:
     return len(body) <= 40 and not re.search(r"[吧呢吗啊嘛呀]", body)
 
 
-def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool, firm: bool, explicit: bool = False, named: bool = True) -> bool:
+def _named_then_due(text: str, owners: list[Mention], chosen: DeadlineMatch | None) -> bool:
+    """Is the owner named, then at once the deadline, then what to do ("季敏3个工作日内定下来")?"""
+    if chosen is None or chosen.deadline.date is None or not re.match(r"\s*(?:把|将)?[\u4e00-\u9fff]{2}", text[chosen.end:]):
+        return False
+    return any(m.end <= chosen.start and re.fullmatch(r"\s*(?:在|于)?\s*", text[m.end:chosen.start]) for m in owners if m.kind != "self")
+
+
+def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool, firm: bool, explicit: bool = False, named: bool = True, due_after_name: bool = False) -> bool:
     """Does this clause group hand out work? Under a 任务/待办 heading little is needed; in
     prose a task needs a work verb and someone to do it or a dated deadline; under 决议 or
     discussion headings it needs an owner the clause names (not the person whose part it is:
@@ -604,6 +611,8 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
         return True  # "小蒋你来排一下值班表": handed to the person addressed, whatever the verb
     if owners and not implicit and deadline is not None and deadline.date is not None and body[:1].isspace() and "把" in body:
         return True  # "子轩你周五之前把崩溃率压下来", "Kevin 本周五前把 search term 全部加否": a dated 把 of work
+    if owners and not implicit and due_after_name:
+        return True  # "季敏3个工作日内定下来", "Amy 12月15日前完工": a person, the date, then what to do
     return verb and deadline is not None and deadline.date is not None and firm
 
 
