@@ -26,6 +26,8 @@ CASES = [
     ("明天上午", TUE, D(2026, 11, 25), "relative"),
     ("后天", TUE, D(2026, 11, 26), "relative"),
     ("大后天", TUE, D(2026, 11, 27), "relative"),
+    ("当天", TUE, D(2026, 11, 24), "relative"),
+    ("12月10日上线当天", TUE, D(2026, 12, 10), "absolute"),  # the day of the date just named
     # this week, bare weekdays
     ("本周五", TUE, D(2026, 11, 27), "relative"),
     ("本周五前", TUE, D(2026, 11, 27), "relative"),

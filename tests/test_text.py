@@ -136,6 +136,8 @@ def test_markdown_table_rows_have_cells():
         ("王磊、李娜、张伟负责", [("王磊", "person"), ("李娜", "person"), ("张伟", "person")]),
         ("王磊、方案组下周定", [("王磊", "person")]),  # no name after the 、
         ("补齐照片、签到表交骆婉婷", [("骆婉婷", "person")]),
+        ("请信息科在上线当天安排工程师驻场", [("信息科", "dept")]),  # jieba: 信息/科在
+        ("改由各区政府在7月10日前分别组织推演", [("各区政府", "dept")]),
     ],
 )
 def test_find_mentions(text, expected):

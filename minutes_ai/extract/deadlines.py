@@ -166,6 +166,11 @@ def find_deadlines(text: str, meeting_date: dt.date) -> list[DeadlineMatch]:
         if suffix:
             end += suffix.end()
         deadline = resolved.model_copy(update={"text": text[start:end].strip(), "time": time})
+        if name == "day_word" and match["word"] in ("当天", "当日") and results and re.fullmatch(r"[\u4e00-\u9fff\s]{0,6}", text[results[-1].end:start]):
+            # "12月10日上线当天": the day of the date just named, not the meeting day
+            earlier = results.pop()
+            deadline = earlier.deadline.model_copy(update={"text": text[earlier.start:end].strip(), "time": time or earlier.deadline.time})
+            start = earlier.start
         results.append(DeadlineMatch(start, end, deadline, has_suffix))
         i += 1
     return results

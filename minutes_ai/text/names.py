@@ -125,7 +125,7 @@ def skip_title(text: str, at: int) -> int:
 def _each_of() -> re.Pattern[str]:
     """"各乡镇", "各班主任", "各街道办事处": a group that each carries the work, at a clause start."""
     groups = ruledata.alternation(ruledata.load("departments.yaml")["each_of"])
-    return re.compile(rf"(?:^|(?<=[，,。；;：:\s、（(]))各[{_CJK}]{{0,4}}?(?:{groups})")
+    return re.compile(rf"(?:^|(?<=[，,。；;：:\s、（(由]))各[{_CJK}]{{0,4}}?(?:{groups})")
 
 
 @functools.lru_cache(maxsize=1)
@@ -133,7 +133,7 @@ def _clause_department_pattern() -> re.Pattern[str]:
     data = ruledata.load("departments.yaml")
     suffixes = ruledata.alternation(sorted(data["clause_suffixes"], key=len, reverse=True))
     then = ruledata.alternation(data["clause_then"])
-    return re.compile(rf"(?:^|(?<=[，,、；;：:\s（(由和与及请让给]))(?P<dept>[{_CJK}]{{2,4}}?(?:{suffixes}))(?:(?P<then>{then})|(?=[{_CJK}A-Za-z（(]))")
+    return re.compile(rf"(?:^|(?<=[，,、；;：:\s（(由和与及请让给]))(?P<dept>(?![由和与及请让给])[{_CJK}]{{2,4}}?(?:{suffixes}))(?:(?P<then>{then})|(?=[{_CJK}A-Za-z（(]))")
 
 
 @functools.lru_cache(maxsize=1)
@@ -155,7 +155,9 @@ def _clause_departments(text: str) -> list[tuple[str, int, int, str | None]]:
             continue
         end = match.end("dept")
         person = None
-        if not match.group("then"):
+        # "请信息科在上线当天安排…": asked by name, the department acts whatever follows
+        asked = text[max(0, match.start("dept") - 2):match.start("dept")].endswith(("请", "由", "交由"))
+        if not match.group("then") and not asked:
             # the department is an owner only with a person after it, who then acts
             person = next((text[end:end + n] for n in (3, 2) if text[end + n - 1:end + n] not in _FUNCTION_CHARS | {"于"} and is_full_name(text[end:end + n])), None)
             if person is None or not _owner_verb().match(text, end + len(person)):
