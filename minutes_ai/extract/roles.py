@@ -131,8 +131,12 @@ def _volunteers_after_proposing(text: str) -> bool:
     return proposal is not None and re.search(r"我(?:来(?!说|讲|看)|负责|会|这边来)", text[proposal.end():]) is not None
 
 
+# "大家觉得行不行？", "是否…": asks what people think, not for work
+_ASKS_OPINION = re.compile(r"觉得|认为|是否|有没有|怎么|为什么")
+
+
 def _dated_request(text: str) -> bool:
-    return bool(_DATED_REQUEST.search(text)) and not re.search(r"觉得|认为|是否|有没有|怎么|为什么", text)
+    return bool(_DATED_REQUEST.search(text)) and not _ASKS_OPINION.search(text)
 
 
 def may_be_task(sentence: Sentence) -> bool:
@@ -150,7 +154,9 @@ def may_be_task(sentence: Sentence) -> bool:
     if is_unagreed_proposal(text) and not _volunteers_after_proposing(text) or has("not_task", text):
         return False
     # "Jason，PR模板你来改一下吧？" asks, but it assigns; "待确认吧，我今天下班前跟客户沟通" defers
-    # and takes on the asking.
+    # and takes on the asking; "…下周三前给到我，没问题吧？" requests, the tag asks only for a yes.
+    if not _ASKS_OPINION.search(text):
+        text = cue("tag_question").sub("", text)
     if has("question", text) and sentence.section != "tasks" and not (has("second_person", text) or has("first_person", text) or _dated_request(text)):
         return False
     return True

@@ -12,7 +12,7 @@ import re
 from .. import ruledata
 from ..models import Deadline, Owner
 from .drafts import TRIM as _TRIM
-from .cues import ARROW
+from .cues import ARROW, cue
 
 
 def without(body: str, part: str | None) -> str:
@@ -51,6 +51,7 @@ def clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> st
     title = _FIRST_PERSON.sub("", title).strip(_TRIM)
     title = _LEADING.sub("", title).strip(_TRIM)
     title = re.sub(r"(?:之前|以前|前|截止|为止)\s*$", "", title).strip(_TRIM)
+    title = cue("tag_question").sub("", title)  # "…给到我联调，没问题吧？"
     title = re.sub(r"[吗吧呢]?\s*[?？]*$", "", title).strip(_TRIM)  # "能今天发我一版吗" asks for 发我一版
     # "接口联调，本周五前完成" → "接口联调": once the deadline is gone, a clause that only says
     # "完成/搞定/给到" adds nothing to the name of the task.
