@@ -20,6 +20,7 @@ from .extract import (
     extract_progress,
     extract_tasks,
     meeting_date as find_meeting_date,
+    host_and_recorder,
     participants,
     read_meeting,
     units,
@@ -171,7 +172,7 @@ def _speakers(sentences: list) -> frozenset[str]:
 def _known_names(text: str, people: list[str] | None = None) -> frozenset[str]:
     """Names the document vouches for: its participants (`people`, read here unless the caller
     has them), listed units and speaker labels."""
-    known = set(participants(text) if people is None else people) | set(units(text))
+    known = set(participants(text) if people is None else people) | set(units(text)) | set(host_and_recorder(text))
     labels = [match.group(1).strip() for match in _SPEAKER.finditer(text)]
     # "郑晓燕 00:00:29", "00:07:48 冯晓雨": a header line of its own, read as the splitter reads it
     headers = (HEADER_LINE.match(line.strip()) for line in text.splitlines())

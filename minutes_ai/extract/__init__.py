@@ -11,7 +11,7 @@
 from .criteria import find_criteria
 from .deadlines import find_deadlines, resolve_deadline
 from .decisions import extract_decisions, extract_open_questions
-from .meeting import meeting_date, participants, read_meeting, units
+from .meeting import host_and_recorder, meeting_date, participants, read_meeting, units
 from .progress import extract_progress
 from .drafts import TaskDraft
 from .tasks import extract_tasks
@@ -25,6 +25,7 @@ __all__ = [
     "find_criteria",
     "find_deadlines",
     "meeting_date",
+    "host_and_recorder",
     "participants",
     "read_meeting",
     "resolve_deadline",

@@ -141,6 +141,13 @@ def _hosted_by(text: str) -> str | None:
     return value if re.fullmatch(r"[A-Za-z][\w\-]{1,38}", value) else person_in_label(value)
 
 
+def host_and_recorder(text: str) -> list[str]:
+    """The people in the 主持/记录 fields: they take tasks too ("于蕾今天下班前把议定事项录入跟踪表").
+    The label vouches for them, so a name with a rare surname (于蕾) counts."""
+    found = (_person(_field(text, "host")), _person(_field(text, "recorder")))
+    return [p for p in found if p and re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[A-Za-z][\w .\-]{1,30}", p)]
+
+
 def _person(value: str | None) -> str | None:
     """The person in a 主持人/记录人 value; "区政府办 秦蕾" names the unit first."""
     from ..text.sentences import person_in_label
