@@ -165,6 +165,7 @@ def test_find_mentions_known(text, known, expected):
         ("参会：质量部经理 卢建军、SQE 庞雪", ["卢建军", "庞雪"]),
         ("出席：QA老俞、商务柯静\n缺席：财务龚姐（请假）", ["老俞", "柯静", "龚姐"]),
         ("Attendees: Tom, Jerry and the design team", ["Tom"]),
+        ("参会：华东 吕志强、华中 潘建华", ["吕志强", "潘建华"]),  # regions, not people
     ],
 )
 def test_participants(header, people):
