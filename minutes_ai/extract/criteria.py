@@ -28,8 +28,12 @@ def find_criteria(text: str) -> tuple[str, int, int] | None:
     if found is None:
         return None
     value, start, _ = found
-    value = _TRAILING_WHEN.sub("", _trim_speech(value)).strip(_TRIM)
+    value = _OWNER_TAG.sub("", _TRAILING_WHEN.sub("", _trim_speech(value))).strip(_TRIM)
     return value, start, start + len(value)
+
+
+# "…，按报审样板做 [Kevin]": the owner noted after the item is not part of the standard
+_OWNER_TAG = re.compile(r"\s*[\[【][^\]】\n]{1,20}[\]】]\s*$")
 
 
 # "通过率不少于95%，测试结束后": a last clause that only says when the next step comes is not part of

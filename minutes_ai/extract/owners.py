@@ -56,6 +56,20 @@ def reports(text: str, mentions: list[Mention]) -> bool:
     return bool(first) and bool(cue("report_verbs").match(text[names.skip_title(text, first.end):]))
 
 
+# the owner tagged at the end of an item: "（贺医生）", "[宋佳]", "[汪磊/范总监]"
+_TAG_OPEN = re.compile(r"(?:[（(\[【]|[\[【][^\]】\n]{1,20}[/、])\s*$")
+_TAG_CLOSE = re.compile(r"\s*(?:[/、][^\]】\n]{1,20})?[)）\]】]\s*[。.；;]?\s*$")
+
+
+def _same_person(a: str, b: str) -> bool:
+    """"曹经理"/"曹德明", "韩"/"韩建国": a title form or a lone surname and a full name with its surname."""
+    if a == b:
+        return True
+    surname = names.surname_of(a)
+    short = names.is_title_form(a) or names.is_title_form(b) or min(len(a), len(b)) == 1
+    return short and surname is not None and surname == names.surname_of(b)
+
+
 def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[Mention]:
     """The mentions in `text` that stand in an owner's position (offsets relative to `offset`)."""
     before, after = _assign()
@@ -66,8 +80,11 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         if start < 0 or end > len(text):
             continue
         head, tail = text[:start], text[end:]
-        if re.search(r"[（(]\s*$", head) and re.match(r"\s*[)）]\s*[。.；;]?\s*$", tail):
-            chosen.append(m)  # "…，要求甲级病历率≥90%。（贺医生）": the name noted after the item
+        if _TAG_OPEN.search(head) and _TAG_CLOSE.match(tail):
+            # "…，要求甲级病历率≥90%。（贺医生）", "…出料单给物资 [宋佳]": the name noted after the
+            # item, unless the item already named that owner ("罗师傅 明天返工… [罗师傅]")
+            if not any(_same_person(c.name, m.name) for c in chosen):
+                chosen.append(m)
             continue
         tail = re.sub(r"^\s*[)）]", "", tail)  # "设备工程部（Amy苏）负责…"
         if re.search(rf"(?:{ARROW})\s*$", head) and re.match(r"\s*[:：]", tail):
