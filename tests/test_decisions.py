@@ -13,6 +13,8 @@ from minutes_ai import extract
     [
         ("会议决定二期上线时间定为12月15日。", True),
         ("大家一致同意采用方案B。", True),
+        ("市场部提出追加推广预算的建议，会议未予采纳。", True),  # an agreed rejection
+        ("会上定了：旧版接口暂停调用，等安全评估结果再说。", True),  # settled, though it waits on something
         # agreed rejections and cancellations are decisions, whatever came before them
         ("罗经理建议顺便把3号线也大修，厂长认为预算不在本年度，暂不考虑。", True),
         ("海外版本本期不立项，明年Q2再评估。", True),
@@ -79,6 +81,7 @@ def test_is_decision(text, decided):
     "text, open_question",
     [
         ("预算是否追加待财务确认。", True),
+        ("会上定了：旧版接口暂停调用，等安全评估结果再说。", False),
         ("定价待议。", True),
         ("价格还没最后定，刘总跟渠道那边还在谈。", True),
         ("审方对接的工作量 我们得看了接口文档才能评估 现在说不好", True),

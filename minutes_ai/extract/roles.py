@@ -40,7 +40,7 @@ def is_open_question(sentence: Sentence) -> bool:
     Not: a one-word sub-heading under 待定, a line reporting it resolved ("钥匙海波已拿到 ✔"),
     a line the meeting agreed on ("大家同意")."""
     text = item_fields(sentence.text)
-    if sentence.section in ("done", "timeline") or is_done(text) or re.search(r"[✔✓☑]|大家同意|已解决", text):
+    if sentence.section in ("done", "timeline") or is_done(text) or re.search(r"[✔✓☑]|大家同意|已解决", text) or has("decided_label", text):
         return False
     if has("next_meeting", text) and not re.search(r"待定|待.{0,8}确认", text):
         return False  # "下次会议拟于10月上旬召开，具体时间另行通知" schedules; "…具体时间待定" is still open
@@ -91,6 +91,8 @@ def is_decision(sentence: Sentence) -> bool:
         # "汛期安全。": the topic of the next item, not a decision of its own
         topic = len(text) <= 12 and not (has("decision", text) or has("rejection", text) or has("task_verbs", text))
         return not (deferred or topic or is_done(text) or _TOPIC_LINE.match(text))
+    if has("decided_label", text):
+        return True  # "会上定了：新批次PP料暂停发放，等温静的结论再说"
     if _says_no(text) and not is_unagreed_proposal(_last_clause(text)):
         return True  # "…邓厂长认为预算不在本年度，暂不考虑", "海外版本本期不立项，明年Q2再评估"
     agreed = _AGREED_AFTER.search(text) is not None and not has("question", text)
