@@ -365,6 +365,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     groups = _groups(text, sorted(owners_found + _commitments(text, owners_found), key=lambda m: m.start))
     all_deadlines = _deadlines_in(text, meeting_date)
     drafts: list[TaskDraft] = []
+    shares: list[tuple[int, str, list[Owner]]] = []  # owned groups with no work of their own: (draft count so far, body, owners)
     for group in groups:
         body = _without_reports(text[group.start:group.end])
         if not body:
@@ -394,13 +395,29 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         unnamed = _blank(text, mentions)[group.start:group.end]
         explicit = any(owner_rules.explicitly_assigned(text, m) for m in group.owners if m.kind != "self")
         if not decided and not _is_task(sentence, unnamed, owners, deadline, implicit=implicit, named=named, firm=chosen is not None and _is_firm(chosen, body), explicit=explicit, due_after_name=_named_then_due(text, group.owners, chosen)):
+            if owners and not implicit and len(re.sub(r"\W", "", body)) <= 10:
+                shares.append((len(drafts), body, owners))
             continue
         confidence = 0.5 + (0.2 if deadline is not None and deadline.date is not None else 0) + (0.2 if owners and not implicit else 0.1 if owners else 0)
         title = clean_title(without(body, criteria), owners, deadline)
         if len(title) < 2:
             continue
         drafts.extend(drafts_for(title, owners, deadline, criteria, sentence, confidence=min(confidence, 0.95)))
-    return drafts
+    return drafts + _shares_of_the_work(shares, drafts, sentence)
+
+
+def _shares_of_the_work(shares: list[tuple[int, str, list[Owner]]], drafts: list[TaskDraft], sentence: Sentence) -> list[TaskDraft]:
+    """"按网格分片：小潘1-6栋，小童7-12栋，邹敏13-18栋，下周三前把台账报上来": a person named between two
+    who were given the work, with only their share after the name, has the same work: the deadline
+    and standard of the next one given it."""
+    out = []
+    given = {d.owner.name or d.owner.dept for d in drafts if d.owner is not None}
+    for before, body, owners in shares:
+        if 0 < before < len(drafts) and drafts[before].deadline is not None and not given & {o.name or o.dept for o in owners}:
+            title = clean_title(body, owners, None)
+            if len(title) >= 2:
+                out.extend(drafts_for(title, owners, drafts[before].deadline, drafts[before].criteria, sentence, confidence=0.6))
+    return out
 
 
 # "→ 孙 周五前回邮件还价", "Action: @kaiwen-he 下周三之前定位 flaky 原因": notes hand out work with an
