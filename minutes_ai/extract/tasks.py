@@ -342,6 +342,25 @@ def _groups(text: str, owners: list[Mention]) -> list[_Group]:
     return groups
 
 
+def _by_deadline(text: str, group: _Group, deadlines: list[DeadlineMatch]) -> list[_Group]:
+    """"稳定性实验你这周五之前把装置搭起来，回复信下周三之前先写个初稿给我看": one person, two pieces of
+    work with two deadlines — two groups, cut at the clause boundary before the second deadline
+    when each part has a work verb of its own."""
+    named = [m for m in group.owners if m.kind != "self"]
+    if not named:
+        return [group]
+    # both after the name: "月底截止（社里通知）→ 陈 汇总申报表，12.28前交刘" has one deadline of its own
+    own = [d for d in deadlines if named[0].end <= d.start < group.end and sets_limit(d) and d.deadline.date is not None]
+    if len(own) != 2 or own[0].deadline.date == own[1].deadline.date:
+        return [group]
+    cut = max((i + 1 for i in range(own[0].end, own[1].start) if text[i] in "，,；;"), default=None)
+    if cut is None or not (has("task_verbs", text[group.start:cut]) and has("task_verbs", text[cut:group.end])):
+        return [group]
+    # "…12/24 前给我，我月底前要把预算报给总部": the second piece is the speaker's own
+    second = [Mention("", cut, cut, "self")] if re.match(r"\W*我(?!们)", text[cut:]) else group.owners
+    return [_Group(group.start, cut, group.owners), _Group(cut, group.end, second)]
+
+
 def prose_fields(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) -> list[TaskDraft]:
     """Drafts for a sentence another judge (the model) has already called a task: the rules
     only fill in owner, deadline and criteria, they do not decide again."""
@@ -362,8 +381,9 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         owners_found = [mentions[0]]  # "AI: Rocky 库存锁定接口 ETA 11/5": a task list item opens with its owner
     if not owners_found and sentence.section == "tasks" and mentions and _closes_item(text, mentions[-1]):
         owners_found = [mentions[-1]]  # "活动配置 胡一鸣": or closes with it
-    groups = _groups(text, sorted(owners_found + _commitments(text, owners_found), key=lambda m: m.start))
     all_deadlines = _deadlines_in(text, meeting_date)
+    groups = _groups(text, sorted(owners_found + _commitments(text, owners_found), key=lambda m: m.start))
+    groups = [part for group in groups for part in _by_deadline(text, group, all_deadlines)]
     drafts: list[TaskDraft] = []
     shares: list[tuple[int, str, list[Owner]]] = []  # owned groups with no work of their own: (draft count so far, body, owners)
     for group in groups:
