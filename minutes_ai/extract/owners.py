@@ -119,7 +119,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         # A bare team word (数据, 测试, 产品) is a department only where it is put in charge —
         # "测试那边负责回归" — not where it starts a noun phrase ("数据增强库的提交").
         # "小郑，你本周五前把人招齐": addressed, then a 把 of work, whatever the verb
-        work_after = has("task_verbs", tail[:30]) or bool(_ADDRESSED.match(tail)) and "把" in tail[:20]
+        # "小周，稳定性实验你这周五之前把装置搭起来": called, a topic, then 你 and a 把 of work
+        work_after = has("task_verbs", tail[:30]) or bool(_ADDRESSED.match(tail) or _ADDRESSED_AFTER_TOPIC.match(tail)) and "把" in tail[:24]
         # "许曼3个工作日内定下来", "温立群11月20日前迁完": named, then at once the date it is due by
         work_after = work_after or bool(cue("due_ahead").match(re.sub(r"^\s*(?:在|于)?\s*", "", tail)))
         if assigned or (at_clause_start and work_after and not names.is_bare_team(m.name)):
@@ -158,6 +159,7 @@ def _role_before() -> re.Pattern[str]:
 # "预案这个张经理你牵头": a topic, then the person; "…这块子轩你周五之前…": whoever is addressed
 _TOPIC_THEN = re.compile(r"(?:^|[，,：:；;。\s])[^，,：:；;。\s]{1,8}?(?:这个|这块|这一块|那块|的话)\s*$")
 _ADDRESSED = re.compile(r"[\s，,]*你们?(?!的|好|说|看|知道|觉得|想|也|还|是)")
+_ADDRESSED_AFTER_TOPIC = re.compile(r"[\s，,]+[^，,。；;你\s]{1,8}你(?!们|的|好|说|看|知道|觉得|想|也|还|是)")
 _CALLED = re.compile(r"[\s，,]*你(?!们|的|好|说|看|知道|觉得|想|也|还|是)")  # one person, not 你们
 
 
