@@ -270,3 +270,21 @@ def test_person_in_label(label, who):
     from minutes_ai.text.sentences import person_in_label
 
     assert person_in_label(label) == who
+
+
+@pytest.mark.parametrize(
+    ("cell", "owners"),
+    [
+        ("王磊、李娜", [("王磊", None), ("李娜", None)]),
+        ("信息科", [(None, "信息科")]),
+        ("设计部 周琳", [("周琳", "设计部")]),
+        ("孔令仪；协办：办公室", [("孔令仪", None)]),
+        ("待定", []),
+        ("待定  时间：待定", []),  # the next field on the same line is not the owner
+        ("信息中心 郦工  时间：12月15日", [("郦工", "信息中心")]),
+    ],
+)
+def test_owner_from_cell(cell, owners):
+    from minutes_ai.extract.owners import owner_from_cell
+
+    assert [(o.name, o.dept) for o in owner_from_cell(cell, frozenset())] == owners

@@ -209,7 +209,8 @@ def to_owner(mention: Mention, text: str) -> Owner:
 def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
     """Owners in a 负责人 field or table cell: "王磊、李娜", "设计部 周琳", "@lina", "信息科",
     "QA经理 宁嘉树" (the person, not the role), "孔令仪；协办：…" (the first part only)."""
-    cell = re.split(r"[；;）)\]】]|协办|配合", cell.strip().strip("*").strip())[0].strip(" ，,（(【[")
+    # "孔令仪；协办：…", "待定  时间：待定" (the next field on the same line)
+    cell = re.split(r"[；;）)\]】]|协办|配合|\s{2,}[^\s:：]{1,6}[:：]", cell.strip().strip("*").strip())[0].strip(" ，,（(【[")
     if not cell or is_empty_cell(cell) or cell in ("待定", "TBD", "tbd"):
         return []
     if names.is_department(cell, loose=True) and not names.is_person(cell):
