@@ -354,6 +354,10 @@ def _by_deadline(text: str, group: _Group, deadlines: list[DeadlineMatch]) -> li
     if len(own) != 2 or own[0].deadline.date == own[1].deadline.date:
         return [group]
     cut = max((i + 1 for i in range(own[0].end, own[1].start) if text[i] in "，,；;"), default=None)
+    if cut is None:
+        # speech without commas: "小马你来执笔 嗯 11月3号之前出个初稿 我来改 6号之前我交到教科室"
+        mine = owner_rules.first_person_at(text[own[0].end:own[1].start])
+        cut = own[0].end + mine if mine is not None and text[own[0].end + mine - 1:own[0].end + mine].isspace() else None
     if cut is None or not (has("task_verbs", text[group.start:cut]) and has("task_verbs", text[cut:group.end])):
         return [group]
     # "…12/24 前给我，我月底前要把预算报给总部": the second piece is the speaker's own
