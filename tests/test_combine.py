@@ -2,7 +2,7 @@
 
 Synthetic probabilities pin the thresholds' meaning, so these read without the shipped model: a
 draft its layout vouches for falls only when the model all but rules it out (VOUCHED_DROP), a dated
-commitment never; any other rule draft falls below DROP."""
+commitment or dated assignment never; any other rule draft falls below DROP."""
 
 import datetime as dt
 
@@ -33,7 +33,9 @@ def _combined(text: str, p_task: float) -> tuple[list[str | None], list[str]]:
     [
         ("| 事项 | 负责人 | 完成时间 |\n|---|---|---|\n| 完成接口联调 | 王磊 | 本周五 |", "row"),
         ("负责人：王磊\n任务：完成接口联调\n截止时间：本周五", "fields"),
-        ("接口联调由王磊负责，本周五前完成。", "in_charge"),
+        ("接口联调由王磊负责。", "in_charge"),
+        ("接口联调由王磊负责，本周五前完成。", "dated_assignment"),
+        ("@王磊 接口联调周五前做完", "dated_assignment"),
         ("王磊：我周五前把接口联调做完。", "dated_commitment"),
         ("让王磊把接口联调做完。", None),
     ],
@@ -47,10 +49,12 @@ def test_what_vouches_for_a_rule_draft(text, reason):
     ("text", "p_task", "kept"),
     [
         # vouched: only a near-certain veto drops it
-        ("接口联调由王磊负责，本周五前完成。", combine.VOUCHED_DROP, True),
-        ("接口联调由王磊负责，本周五前完成。", combine.VOUCHED_DROP / 2, False),
-        # a dated commitment in the first person stands whatever the model says
+        ("接口联调由王磊负责。", combine.VOUCHED_DROP, True),
+        ("接口联调由王磊负责。", combine.VOUCHED_DROP / 2, False),
+        # a dated commitment in the first person, or a named owner put in charge with a date,
+        # stands whatever the model says
         ("王磊：我周五前把接口联调做完。", 0.0, True),
+        ("@王磊 接口联调周五前做完", 0.0, True),
         # not vouched: the model's doubt is enough
         ("让王磊把接口联调做完。", combine.DROP, True),
         ("让王磊把接口联调做完。", (combine.VOUCHED_DROP + combine.DROP) / 2, False),
