@@ -105,7 +105,7 @@ def main() -> None:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return
     print(f"machine: {result['machine']}")
-    print(f"text: {result['chars']} characters of meeting transcript (corpus styles mixed)")
+    print(f"text: {result['chars']} characters of meeting records (corpus/dev, repeated)")
     print(f"jieba.lcut (floor):       {floor * 1000:8.1f} ms")
     print(f"minutes_ai.extract, warm: {warm * 1000:8.1f} ms   = {warm / floor:.2f} × floor")
     print(f"minutes extract (cold CLI, {result['note_chars']}-char note): median {result['cli_cold_median_s']:.2f} s, best {result['cli_cold_min_s']:.2f} s")
