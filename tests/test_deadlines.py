@@ -252,3 +252,10 @@ def test_dates_that_open_or_span_an_event_are_not_deadlines(sentence, event):
     matches = find_deadlines(sentence, dt.date(2026, 12, 1))
     assert matches
     assert any(marks_event(sentence, m) for m in matches) == event
+
+
+@pytest.mark.parametrize(("cell", "kind"), [("TBD", "vague"), ("待确认", "vague"), ("周四", "relative")])
+def test_a_deadline_cell_left_open_is_vague(cell, kind):
+    from minutes_ai.extract.tasks import _cell_deadline
+
+    assert _cell_deadline(cell, TUE).kind.value == kind

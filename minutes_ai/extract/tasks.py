@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..models import Deadline, Owner, Sentence
+from ..models import Deadline, DeadlineKind, Owner, Sentence
 from ..text import names
 from ..text.labels import field_of, is_empty_cell, layout_rules
 from ..text.names import Mention
@@ -197,7 +197,7 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     note = cells.get("note", "")
     if note and (is_done(note) or has("cancelled", note) or re.match(r"\W*已", note) and _status_closed(note)):
         return []  # | 新仓叉车采购 | — | — | 已于8月12日到货，无需跟进 |
-    deadline = resolve_deadline(cells["deadline"], meeting_date) if cells.get("deadline") else None
+    deadline = _cell_deadline(cells["deadline"], meeting_date) if cells.get("deadline") else None
     if "deadline" not in cells:
         # no date column: "| US-304 老会员数据迁移方案 | 梁振 | 3pt | 本周五出方案 |" dates it in another cell
         inside = [(span.start - sentence.start, span.end - sentence.start) for span in sentence.cells.values()]
@@ -269,7 +269,7 @@ def _from_record(sentence: Sentence, fields: dict, meeting_date: dt.date, known:
     owners = owner_rules.owner_from_cell(fields["owner"][0], known) if "owner" in fields else []
     if owners and all(o.name is None for o in owners):
         owners = _person_in_charge(sentence.text, owners, known)
-    deadline = resolve_deadline(fields["deadline"][0], meeting_date) if "deadline" in fields else None
+    deadline = _cell_deadline(fields["deadline"][0], meeting_date) if "deadline" in fields else None
     criteria = fields["criteria"][0] if "criteria" in fields else None
     if not owners:
         owners = _prose_owners(sentence, title, known)
@@ -297,6 +297,14 @@ def _person_in_charge(text: str, departments: list[Owner], known: frozenset[str]
 def _prose_owners(sentence: Sentence, text: str, known: frozenset[str]) -> list[Owner]:
     mentions = names.find_mentions(text, known=known)
     return [owner_rules.to_owner(m, text[m.start:m.end]) for m in owner_rules.joined_owners(text, mentions, 0)]
+
+
+def _cell_deadline(cell: str, meeting_date: dt.date) -> Deadline | None:
+    """A deadline cell or field: a date phrase, or "TBD"/"待确认" — open, so vague (layout.yaml
+    open_cells), where in prose "still TBD" leaves a question open instead."""
+    if cell.strip() in layout_rules()["open_cells"]:
+        return Deadline(text=cell.strip(), date=None, kind=DeadlineKind.vague)
+    return resolve_deadline(cell, meeting_date)
 
 
 # --- prose --------------------------------------------------------------------------------

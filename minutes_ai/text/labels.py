@@ -26,6 +26,7 @@ def layout_rules() -> dict:
         "speaker_ids": speaker_ids,
         "ditto": set(data["ditto"]),
         "empty_cells": frozenset(data["empty_cells"]),
+        "open_cells": frozenset(data["open_cells"]),
         "register_rows": frozenset(data["register_rows"]),
         "table_columns": data["table_columns"],
         "periods": data["periods"],
