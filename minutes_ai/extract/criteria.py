@@ -28,8 +28,13 @@ def find_criteria(text: str) -> tuple[str, int, int] | None:
     if found is None:
         return None
     value, start, _ = found
+    value = _FIELDS_AFTER.split(value, maxsplit=1)[0]
     value = _OWNER_TAG.sub("", _TRAILING_WHEN.sub("", _trim_speech(value))).strip(_TRIM)
     return value, start, start + len(value)
+
+
+# "…，确保无误扣【负责人：彭宇、蔡佳琪】截止：本周五": the item's fields after it are not the standard
+_FIELDS_AFTER = re.compile(r"\s*[【\[（(]\s*(?=(?:负责|责任|牵头|截止|完成时限|时限|[Oo]wner|[Dd]ue)\S{0,3}[:：])")
 
 
 # "…，按报审样板做 [Kevin]": the owner noted after the item is not part of the standard
