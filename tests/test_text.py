@@ -138,6 +138,9 @@ def test_markdown_table_rows_have_cells():
         ("补齐照片、签到表交骆婉婷", [("骆婉婷", "person")]),
         ("请信息科在上线当天安排工程师驻场", [("信息科", "dept")]),  # jieba: 信息/科在
         ("改由各区政府在7月10日前分别组织推演", [("各区政府", "dept")]),
+        ("区教师发展中心于下周五前完成培训计划", [("区教师发展中心", "dept")]),  # an administrative level before a long unit
+        ("然后研发中心负责联调", [("研发中心", "dept")]),  # a connective is not part of the unit
+        ("今天上午质量部牵头", [("质量部", "dept")]),
     ],
 )
 def test_find_mentions(text, expected):

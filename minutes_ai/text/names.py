@@ -133,7 +133,8 @@ def _clause_department_pattern() -> re.Pattern[str]:
     data = ruledata.load("departments.yaml")
     suffixes = ruledata.alternation(sorted(data["clause_suffixes"], key=len, reverse=True))
     then = ruledata.alternation(data["clause_then"])
-    return re.compile(rf"(?:^|(?<=[，,、；;：:\s（(由和与及请让给]))(?P<dept>(?![由和与及请让给])[{_CJK}]{{2,4}}?(?:{suffixes}))(?:(?P<then>{then})|(?=[{_CJK}A-Za-z（(]))")
+    openers = ruledata.alternation(data["clause_openers"])
+    return re.compile(rf"(?:^|(?<=[，,、；;：:\s（(由和与及请让给]))(?:(?:{openers})\s*)*(?P<dept>(?![由和与及请让给])(?:[区市县省镇乡][{_CJK}]{{2,5}}?|[{_CJK}]{{2,4}}?)(?:{suffixes}))(?:(?P<then>{then})|(?=[{_CJK}A-Za-z（(]))")
 
 
 @functools.lru_cache(maxsize=1)
