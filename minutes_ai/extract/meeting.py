@@ -141,6 +141,25 @@ def _hosted_by(text: str) -> str | None:
     return value if re.fullmatch(r"[A-Za-z][\w\-]{1,38}", value) else person_in_label(value)
 
 
+def team_members(text: str) -> dict[str, str]:
+    """Who is introduced as a team's member at the start of the meeting — "参会的还有研发部的王磊和
+    测试部的李娜" → {研发部: 王磊, 测试部: 李娜} — where exactly one person of that team is."""
+    from ..text import names
+
+    head = text[:_INTRO_CHARS]
+    found = names.find_mentions(head)
+    seen: dict[str, set[str]] = {}
+    for dept, person in zip(found, found[1:]):
+        # "数据组的何静": jieba leaves the team word 数据 apart from its 组
+        gap = re.fullmatch(r"(组|小组|团队)?的", head[dept.end:person.start])
+        if dept.kind == "dept" and person.kind == "person" and gap:
+            seen.setdefault(dept.name + (gap.group(1) or ""), set()).add(person.name)
+    return {dept: next(iter(people)) for dept, people in seen.items() if len(people) == 1}
+
+
+_INTRO_CHARS = 600  # where a meeting introduces who is there
+
+
 def host_and_recorder(text: str) -> list[str]:
     """The people in the 主持/记录 fields: they take tasks too ("于蕾今天下班前把议定事项录入跟踪表").
     The label vouches for them, so a name with a rare surname (于蕾) counts."""

@@ -26,6 +26,7 @@ from .cues import ARROW, cue, has
 from .deadlines import DeadlineMatch, find_deadlines, marks_event, pick, resolve_deadline, sets_limit
 from .drafts import TRIM, TaskDraft, drafts_for, review_flags
 from .merge import merge_repeats
+from .meeting import team_members
 from .progress import cell_status
 from .roles import is_cancelled, is_done, may_be_task
 from .titles import clean_title, without
@@ -37,6 +38,7 @@ _CLAUSE = re.compile(r"[^，,；;]+[，,；;]?")
 
 def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date, known: frozenset[str]) -> list[TaskDraft]:
     drafts: list[TaskDraft] = []
+    members = team_members(text)
     summary_by: str | None = None  # the speaker whose closing summary is running
     turn: str | None = None  # who is speaking, and who spoke in the turn before
     before_turn: str | None = None
@@ -71,6 +73,7 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
             draft.summary = summary_by is not None
         _label_deadline(drafts, before, sentence, text, meeting_date)
         _carry_addressee(drafts, before, sentence, text)
+        _speaking_for(drafts, before, sentence, members)
         _answer_previous_speaker(drafts, before, sentence, before_turn)
     merged = merge_repeats(drafts)
     for draft in merged:
@@ -117,6 +120,24 @@ def _is_period(label: str) -> bool:
 
 # "下周一之前给我一个报告": asks the one just spoken to for something, it promises nothing
 _TO_ME = re.compile(r"^[^我]{0,16}(?:给|发|交给|报给|交)我")
+
+
+def _speaking_for(drafts: list[TaskDraft], first: int, sentence: Sentence, members: dict[str, str]) -> None:
+    """"测试这边，我负责在下周三之前完成全部功能测试" in a transcript with no speaker labels: the
+    speaker speaks for 测试, and the meeting introduced 测试部的李娜 — the unowned "我" tasks of the
+    sentence are hers (cues.yaml speaks_for, meeting.team_members)."""
+    if sentence.speaker or not members or not owner_rules.first_person(sentence.text):
+        return
+    match = cue("speaks_for").search(sentence.text)
+    team = (match.group("team") or match.group("topic")) if match else None
+    depts = [d for d in members if team and d.startswith(team)]
+    if len(depts) != 1:
+        return
+    for draft in drafts[first:]:
+        # unowned, or owned by the team word itself ("设计这边" read as the department 设计)
+        if draft.owner is None or draft.owner.name is None and draft.owner.dept == team:
+            draft.owner = Owner(name=members[depts[0]], dept=depts[0], text=team)
+            draft.flags = review_flags(draft.owner, draft.deadline)
 
 
 def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, text: str) -> None:
