@@ -39,10 +39,11 @@ def clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> st
     """A short task name: the clause without owner, deadline phrase, labels and fillers."""
     title = body
     for owner in owners:
-        if owner.text:
-            title = title.replace(owner.text, " ", 1)
-        if owner.name:
-            title = title.replace(owner.name, " ", 1)
+        for words in (owner.text, owner.name):
+            if words:  # with its "@" when handed over by handle
+                title = title.replace("@" + words, " ", 1) if "@" + words in title else title.replace(words, " ", 1)
+    # "…的 issue，由 @jzhang533 负责进一步跟进" → "…的 issue，进一步跟进": who was put in charge is gone
+    title = re.sub(r"(?:交由|改由|转由|由|请)\s+(?:负责|牵头|主导)?\s*", " ", title)
     if deadline is not None and deadline.text:
         title = title.replace(deadline.text, " ")
     title = re.sub(r"@\S+", " ", title)

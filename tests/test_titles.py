@@ -1,0 +1,28 @@
+"""Task titles (minutes_ai.extract.titles): the work, without who, when, labels and fillers."""
+
+import datetime as dt
+
+import pytest
+
+from minutes_ai.extract.deadlines import resolve_deadline
+from minutes_ai.extract.titles import clean_title
+from minutes_ai.models import Owner
+
+
+@pytest.mark.parametrize(
+    ("body", "owner", "deadline", "title"),
+    [
+        ("王磊负责接口联调，本周五前完成", "王磊", "本周五前", "接口联调"),
+        ("接口联调由王磊负责", "王磊", None, "接口联调"),
+        # put in charge by handle: neither the 由 nor the @ is left behind
+        ("针对社区提出的 CLA 的 issue，由 @jzhang533 负责进一步跟进", "jzhang533", None, "针对社区提出的 CLA 的 issue，进一步跟进"),
+        ("13784，13848 由 @dyning 协调跟进", "dyning", None, "13784，13848 协调跟进"),
+        ("由质量部牵头，对剩余问题制定方案", "质量部", None, "对剩余问题制定方案"),
+        # a status label and a question tag are not the work
+        ("进行中：年会场地，许曼3个工作日内定下来", "许曼", "3个工作日内", "年会场地，定下来"),
+        ("小武，后端接口下周三前先给到我联调，没问题吧？", "小武", "下周三前", "后端接口 先给到我联调"),
+    ],
+)
+def test_title(body, owner, deadline, title):
+    found = resolve_deadline(deadline, dt.date(2026, 11, 24)) if deadline else None
+    assert clean_title(body, [Owner(name=owner, text=owner)], found) == title
