@@ -35,9 +35,9 @@ def _assign() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _TITLE_AFTER_NAME = r"副?(?:校长|院长|经理|总监|主任|组长|部长|处长|科长|老师|护士长|行长|总|工)"
 # "与销售确认", "跟客户同步", "向财务报": the person after a preposition is not the one who acts.
 # words after which a name is who the work goes to or is done with, not who does it:
-# "给到投资方那边", "报给陈总", "发到设计组", "把材料交给刘主任" (but "这事交给小陈" hands the work
+# "给到投资方那边", "报给陈总", "发到设计组", "把材料交给刘主任", "我今天找行政续" (but "这事交给小陈" hands the work
 # over: see assign_before)
-_PREPOSITION = re.compile(r"(?:与|跟|向|(?<!交)给|对|替|被|帮|(?<![合共协相])同|在|给到|交到|报到|发到|送到|报给|发给|送给|提交(?:给|到)?|把[^，,。；;]{1,15}交给)\s*$")
+_PREPOSITION = re.compile(r"(?:与|跟|向|(?<!交)给|对|替|被|帮|(?<![合共协相])同|在|给到|交到|报到|发到|送到|报给|发给|送给|提交(?:给|到)?|把[^，,。；;]{1,15}交给|(?:[我他她你](?:今天|明天|下午|上午|会后|马上|先|再)?[去来]?|[去来])(?:找|问))\s*$")
 
 
 def _pattern(word: str) -> str:
