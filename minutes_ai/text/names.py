@@ -221,6 +221,11 @@ def is_english_name(word: str, *, loose: bool = False) -> bool:
     return loose or word.split(" ", 1)[0] in ruledata.words("english_given_names.txt")
 
 
+def is_role(word: str) -> bool:
+    """A title standing alone, as a speaker label: 队长, 主任, 店长 (not the one-character 总/科/姐)."""
+    return len(word) >= 2 and word in _names()["titles"]
+
+
 def is_person(word: str, *, loose: bool = False) -> bool:
     return is_title_form(word) or is_full_name(word, loose=loose) or is_english_name(word, loose=loose)
 

@@ -300,6 +300,8 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             _emit_sentences(state, rest_at, rest, section_override=kind, speaker=None)
             return
         who = person_in_label(label, known) if len(label) <= 12 else None
+        if who is None and rest and len(rest) >= 6 and names.is_role(label) and not names.find_mentions(rest[:4], known=known):
+            who = label  # "队长：防滑链我来找采购 后天给大家个准信": a speaker known by the role alone
         if who:
             state.record = None
             if not rest:
