@@ -21,6 +21,8 @@ from minutes_ai.models import Owner
         # a status label and a question tag are not the work
         ("进行中：年会场地，许曼3个工作日内定下来", "许曼", "3个工作日内", "年会场地，定下来"),
         ("小武，后端接口下周三前先给到我联调，没问题吧？", "小武", "下周三前", "后端接口 先给到我联调"),
+        # a last clause that says when the next step comes ("我负责在下周三之前完成全部功能测试，测试结束后")
+        ("李娜负责在下周三之前完成全部功能测试，测试结束后", "李娜", "下周三之前", "完成全部功能测试"),
     ],
 )
 def test_title(body, owner, deadline, title):

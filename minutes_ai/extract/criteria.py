@@ -29,7 +29,7 @@ def find_criteria(text: str) -> tuple[str, int, int] | None:
         return None
     value, start, _ = found
     value = _FIELDS_AFTER.split(value, maxsplit=1)[0]
-    value = _OWNER_TAG.sub("", _TRAILING_WHEN.sub("", _trim_speech(value))).strip(_TRIM)
+    value = _OWNER_TAG.sub("", TRAILING_WHEN.sub("", _trim_speech(value))).strip(_TRIM)
     return value, start, start + len(value)
 
 
@@ -42,8 +42,8 @@ _OWNER_TAG = re.compile(r"\s*[\[【][^\]】\n]{1,20}[\]】]\s*$")
 
 
 # "通过率不少于95%，测试结束后": a last clause that only says when the next step comes is not part of
-# the standard (it opens the next sentence, which the splitter could not see without punctuation)
-_TRAILING_WHEN = re.compile(r"[，,；;]\s*[^，,；;。]{1,10}(?:之后|以后|后|完了|结束)\s*[，,]?\s*$")
+# the standard, nor of a task's title (it opens the next sentence, which the splitter could not see without punctuation)
+TRAILING_WHEN = re.compile(r"[，,；;]\s*[^，,；;。]{1,10}(?:之后|以后|后|完了|结束)\s*[，,]?\s*$")
 
 
 # In speech-recognition text a criterion has no comma to end it: "至少 备 两套 在 仓里 那个 三个

@@ -12,6 +12,7 @@ import re
 from .. import ruledata
 from ..models import Deadline, Owner
 from .drafts import TRIM as _TRIM
+from .criteria import TRAILING_WHEN
 from .cues import ARROW, cue
 
 
@@ -56,6 +57,7 @@ def clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> st
     title = re.sub(r"[吗吧呢]?\s*[?？]*$", "", title).strip(_TRIM)  # "能今天发我一版吗" asks for 发我一版
     # "接口联调，本周五前完成" → "接口联调": once the deadline is gone, a clause that only says
     # "完成/搞定/给到" adds nothing to the name of the task.
+    title = TRAILING_WHEN.sub("", title).strip(_TRIM)  # "完成全部功能测试，测试结束后"
     clauses = [c.strip(_TRIM) for c in re.split(r"[，,；;]", title)]
     kept = [c for c in clauses if c and not _GENERIC_CLAUSE.fullmatch(c)]
     title = "，".join(kept) if kept else title
