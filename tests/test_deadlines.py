@@ -259,3 +259,17 @@ def test_a_deadline_cell_left_open_is_vague(cell, kind):
     from minutes_ai.extract.tasks import _cell_deadline
 
     assert _cell_deadline(cell, TUE).kind.value == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("周三，不对，周四给我终稿吧", [D(2026, 11, 26)]),  # the speaker corrects the date
+        ("十五号，哦不对，十八号之前交", [D(2026, 12, 18)]),
+        ("这周五之前 呃不 明天之前吧 给我一个书面说明", [D(2026, 11, 25)]),
+        ("周三，不是，周四前交", [D(2026, 11, 26)]),
+        ("周三的会改到周四", [D(2026, 11, 25), D(2026, 11, 26)]),  # no correction: both dates stand
+    ],
+)
+def test_a_corrected_date_replaces_the_first(text, dates):
+    assert [m.deadline.date for m in find_deadlines(text, TUE)] == dates

@@ -171,9 +171,16 @@ def find_deadlines(text: str, meeting_date: dt.date) -> list[DeadlineMatch]:
             earlier = results.pop()
             deadline = earlier.deadline.model_copy(update={"text": text[earlier.start:end].strip(), "time": time or earlier.deadline.time})
             start = earlier.start
+        if results and _CORRECTED.fullmatch(text[results[-1].end:start]):
+            results.pop()  # "周三，不对，周四给我终稿": the speaker corrected the date
         results.append(DeadlineMatch(start, end, deadline, has_suffix))
         i += 1
     return results
+
+
+# what a speaker says between a date and the date that replaces it: "周三，不对，周四", "十五号，哦不对，
+# 十八号", "这周五之前 呃不 明天之前吧"
+_CORRECTED = re.compile(r"[\s，,。]*(?:[呃哦啊嗯]\s*)?(?:不对|说错了|更正一下|(?<=[\s，,。呃哦])不是?(?=[\s，,。]))[\s，,。]*(?:[呃哦啊嗯]\s*)?(?:是|改成|改到)?\s*")
 
 
 def resolve_deadline(phrase: str, meeting_date: dt.date) -> Deadline | None:
