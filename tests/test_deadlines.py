@@ -269,7 +269,8 @@ def test_a_deadline_cell_left_open_is_vague(cell, kind):
         ("这周五之前 呃不 明天之前吧 给我一个书面说明", [D(2026, 11, 25)]),
         ("周三，不是，周四前交", [D(2026, 11, 26)]),
         ("周三的会改到周四", [D(2026, 11, 25), D(2026, 11, 26)]),  # no correction: both dates stand
+        ("下周，负责老客户回访，每家回访后当天在CRM里填记录", [D(2026, 12, 4)]),  # the day of each visit is no date
     ],
 )
-def test_a_corrected_date_replaces_the_first(text, dates):
+def test_the_dates_a_sentence_sets(text, dates):
     assert [m.deadline.date for m in find_deadlines(text, TUE)] == dates
