@@ -159,8 +159,8 @@ def _role_before() -> re.Pattern[str]:
 # "预案这个张经理你牵头": a topic, then the person; "…这块子轩你周五之前…": whoever is addressed
 _TOPIC_THEN = re.compile(r"(?:^|[，,：:；;。\s])[^，,：:；;。\s]{1,8}?(?:这个|这块|这一块|那块|的话)\s*$")
 _ADDRESSED = re.compile(r"[\s，,]*你们?(?!的|好|说|看|知道|觉得|想|也|还|是)")
-_ADDRESSED_AFTER_TOPIC = re.compile(r"[\s，,]+[^，,。；;你\s]{1,8}你(?!们|的|好|说|看|知道|觉得|想|也|还|是)")
-_CALLED = re.compile(r"[\s，,]*你(?!们|的|好|说|看|知道|觉得|想|也|还|是)")  # one person, not 你们
+_ADDRESSED_AFTER_TOPIC = re.compile(rf"[\s，,]+[^，,。；;你\s]{{1,8}}{names.YOU_CALLED}")
+_CALLED = re.compile(rf"[\s，,]*{names.YOU_CALLED}")  # one person, not 你们
 
 
 def _strip_fillers(text: str) -> str:

@@ -329,22 +329,18 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
 def _listed_beside(text: str, start: int, end: int, kind: str) -> list[tuple[str, int, int, str]]:
     """The unknown name that shares a "、" list with the mention at text[start:end], on either
     side, as the same kind: a person 2–3 characters with a surname ("萧晓禾") or a title form
-    ("韦主管"); a department ending in a unit suffix ("影像科")."""
+    ("韦主管"); a department ending in a unit suffix ("影像科"). The longest that fits wins."""
+    lengths = range(8 if kind == "dept" else 3, 1, -1)
+    sides = []
+    if text[end:end + 1] == "、":  # after it, ending where a list item ends
+        sides.append([(end + 1, end + 1 + n) for n in lengths if _ends_list_item(text, end + 1 + n)])
+    if start > 0 and text[start - 1] == "、":  # before it, starting where a list item starts
+        sides.append([(start - 1 - n, start - 1) for n in lengths if _starts_list_item(text, start - 1 - n)])
     out = []
-    if text[end:end + 1] == "、":
-        at = end + 1
-        for n in range(8 if kind == "dept" else 3, 1, -1):
-            word = text[at:at + n]
-            if len(word) == n and _listable(word, kind) and _ends_list_item(text, at + n):
-                out.append((word, at, at + n, kind))
-                break
-    if start > 0 and text[start - 1] == "、":
-        stop = start - 1
-        for n in range(8 if kind == "dept" else 3, 1, -1):
-            word = text[max(0, stop - n):stop]
-            if len(word) == n and _listable(word, kind) and (stop - n == 0 or not re.match(f"[{_CJK}]", text[stop - n - 1])):
-                out.append((word, stop - n, stop, kind))
-                break
+    for spans in sides:
+        found = next(((a, b) for a, b in spans if a >= 0 and b <= len(text) and _listable(text[a:b], kind)), None)
+        if found:
+            out.append((text[found[0]:found[1]], found[0], found[1], kind))
     return out
 
 
@@ -352,6 +348,11 @@ def _listable(word: str, kind: str) -> bool:
     if kind == "dept":
         return is_department(word)
     return is_title_form(word) or is_full_name(word, loose=True) and not in_dictionary(word)
+
+
+def _starts_list_item(text: str, at: int) -> bool:
+    """Can a list item start at `at`: the text's start, or after anything but a Chinese character?"""
+    return at == 0 or at > 0 and not re.match(f"[{_CJK}]", text[at - 1])
 
 
 def _ends_list_item(text: str, at: int) -> bool:
@@ -396,7 +397,9 @@ def _is_vocative(text: str, token: Token) -> bool:
 
 _CHILD_PARENT = re.compile(rf"([{_CJK}])\1(?:妈妈|爸爸)")
 _DELEGATED_NICKNAME = re.compile(rf"(?:让|叫|派|安排)([小老阿][{_CJK}])(?=来|去|负责|先|帮|跟)")
-_SPOKEN_VOCATIVE = re.compile(rf"([{_CJK}]{{2}})(?=\s?你(?!们|的|好|说|看|知道|觉得|想|也|还|是)|\s?(?:今天|明天|后天|今晚|本周|这周|下周|周[一二三四五六日]|月底|尽快|马上)[^，,。；;]{{0,6}}(?:把|前|之前|内|以内))")
+# "你" said to the one just named: not 你们, 你的, 你好, 你说, 你看, 你知道…
+YOU_CALLED = r"你(?!们|的|好|说|看|知道|觉得|想|也|还|是)"
+_SPOKEN_VOCATIVE = re.compile(rf"([{_CJK}]{{2}})(?=\s?{YOU_CALLED}|\s?(?:今天|明天|后天|今晚|本周|这周|下周|周[一二三四五六日]|月底|尽快|马上)[^，,。；;]{{0,6}}(?:把|前|之前|内|以内))")
 # what may come right before a name called out in speech: a clause break, a filler, a topic marker
 _VOCATIVE_BREAK = re.compile(r"(?:^|[，,。；;：:\s!！?？]|[那嗯啊呃哦行好对]|然后|这块|这个|那个|这边|那边)$")
 
