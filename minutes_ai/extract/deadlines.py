@@ -166,14 +166,15 @@ def find_deadlines(text: str, meeting_date: dt.date) -> list[DeadlineMatch]:
         if suffix:
             end += suffix.end()
         deadline = resolved.model_copy(update={"text": text[start:end].strip(), "time": time})
-        if name == "day_word" and match["word"] in ("当天", "当日") and re.search(r"(?:之后|以后|后|完)\s*$", text[max(0, start - 4):start]):
-            i += 1
-            continue  # "每家回访后当天在CRM里填记录": the day of each visit, not a date
-        if name == "day_word" and match["word"] in ("当天", "当日") and results and re.fullmatch(r"[\u4e00-\u9fff\s]{0,6}", text[results[-1].end:start]):
-            # "12月10日上线当天": the day of the date just named, not the meeting day
-            earlier = results.pop()
-            deadline = earlier.deadline.model_copy(update={"text": text[earlier.start:end].strip(), "time": time or earlier.deadline.time})
-            start = earlier.start
+        if name == "day_word" and match["word"] in ("当天", "当日"):
+            if re.search(r"(?:之后|以后|后|完)\s*$", text[max(0, start - 4):start]):
+                i += 1
+                continue  # "每家回访后当天在CRM里填记录": the day of each visit, not a date
+            if results and re.fullmatch(r"[\u4e00-\u9fff\s]{0,6}", text[results[-1].end:start]):
+                # "12月10日上线当天": the day of the date just named, not the meeting day
+                earlier = results.pop()
+                deadline = earlier.deadline.model_copy(update={"text": text[earlier.start:end].strip(), "time": time or earlier.deadline.time})
+                start = earlier.start
         if results and _CORRECTED.fullmatch(text[results[-1].end:start]):
             results.pop()  # "周三，不对，周四给我终稿": the speaker corrected the date
         results.append(DeadlineMatch(start, end, deadline, has_suffix))
