@@ -141,6 +141,7 @@ def _hosted_by(text: str) -> str | None:
     return value if re.fullmatch(r"[A-Za-z][\w\-]{1,38}", value) else person_in_label(value)
 
 
+@functools.lru_cache(maxsize=8)
 def team_members(text: str) -> dict[str, str]:
     """Who is introduced as a team's member at the start of the meeting — "参会的还有研发部的王磊和
     测试部的李娜" → {研发部: 王磊, 测试部: 李娜} — where exactly one person of that team is."""

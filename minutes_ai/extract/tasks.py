@@ -38,7 +38,6 @@ _CLAUSE = re.compile(r"[^，,；;]+[，,；;]?")
 
 def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date, known: frozenset[str]) -> list[TaskDraft]:
     drafts: list[TaskDraft] = []
-    members = team_members(text)
     summary_by: str | None = None  # the speaker whose closing summary is running
     turn: str | None = None  # who is speaking, and who spoke in the turn before
     before_turn: str | None = None
@@ -73,7 +72,7 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
             draft.summary = summary_by is not None
         _label_deadline(drafts, before, sentence, text, meeting_date)
         _carry_addressee(drafts, before, sentence, text)
-        _speaking_for(drafts, before, sentence, members)
+        _speaking_for(drafts, before, sentence, text)
         _answer_previous_speaker(drafts, before, sentence, before_turn)
     merged = merge_repeats(drafts)
     for draft in merged:
@@ -122,15 +121,18 @@ def _is_period(label: str) -> bool:
 _TO_ME = re.compile(r"^[^我]{0,16}(?:给|发|交给|报给|交)我")
 
 
-def _speaking_for(drafts: list[TaskDraft], first: int, sentence: Sentence, members: dict[str, str]) -> None:
+def _speaking_for(drafts: list[TaskDraft], first: int, sentence: Sentence, text: str) -> None:
     """"测试这边，我负责在下周三之前完成全部功能测试" in a transcript with no speaker labels: the
     speaker speaks for 测试, and the meeting introduced 测试部的李娜 — the unowned "我" tasks of the
-    sentence are hers (cues.yaml speaks_for, meeting.team_members)."""
-    if sentence.speaker or not members or not owner_rules.first_person(sentence.text):
+    sentence are hers (cues.yaml speaks_for, meeting.team_members, read only when needed)."""
+    if sentence.speaker or not owner_rules.first_person(sentence.text):
         return
     match = cue("speaks_for").search(sentence.text)
-    team = (match.group("team") or match.group("topic")) if match else None
-    depts = [d for d in members if team and d.startswith(team)]
+    if match is None:
+        return
+    team = match.group("team") or match.group("topic")
+    members = team_members(text)
+    depts = [d for d in members if d.startswith(team)]
     if len(depts) != 1:
         return
     for draft in drafts[first:]:
