@@ -283,6 +283,8 @@ def test_person_in_label(label, who):
         ("设计部 周琳", [("周琳", "设计部")]),
         ("孔令仪；协办：办公室", [("孔令仪", None)]),
         ("待定", []),
+        ("待确认", []),  # open, like the date cells (layout.yaml open_cells)
+        ("另行通知", []),
         ("待定  时间：待定", []),  # the next field on the same line is not the owner
         ("信息中心 郦工  时间：12月15日", [("郦工", "信息中心")]),
     ],

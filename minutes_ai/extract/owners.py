@@ -15,7 +15,7 @@ import re
 from .. import ruledata
 from ..models import Owner
 from ..text import names
-from ..text.labels import is_empty_cell
+from ..text.labels import is_empty_cell, is_open_cell
 from ..text.names import Mention
 from .cues import ARROW, cue, has
 
@@ -211,7 +211,7 @@ def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
     "QA经理 宁嘉树" (the person, not the role), "孔令仪；协办：…" (the first part only)."""
     # "孔令仪；协办：…", "待定  时间：待定" (the next field on the same line)
     cell = re.split(r"[；;）)\]】]|协办|配合|\s{2,}[^\s:：]{1,6}[:：]", cell.strip().strip("*").strip())[0].strip(" ，,（(【[")
-    if not cell or is_empty_cell(cell) or cell in ("待定", "TBD", "tbd"):
+    if not cell or is_empty_cell(cell) or is_open_cell(cell):
         return []
     if names.is_department(cell, loose=True) and not names.is_person(cell):
         return [Owner(dept=cell, text=cell)]  # "甲方设计管理部": one unit, however jieba cuts it

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..models import Deadline, DeadlineKind, Owner, Sentence
 from ..text import names
-from ..text.labels import field_of, is_empty_cell, layout_rules
+from ..text.labels import field_of, is_empty_cell, is_open_cell, layout_rules
 from ..text.names import Mention
 from ..text.sentences import ITEM_MARKER
 from . import owners as owner_rules
@@ -325,7 +325,7 @@ def _prose_owners(sentence: Sentence, text: str, known: frozenset[str]) -> list[
 def _cell_deadline(cell: str, meeting_date: dt.date) -> Deadline | None:
     """A deadline cell or field: a date phrase, or "TBD"/"待确认" — open, so vague (layout.yaml
     open_cells), where in prose "still TBD" leaves a question open instead."""
-    if cell.strip() in layout_rules()["open_cells"]:
+    if is_open_cell(cell):
         return Deadline(text=cell.strip(), date=None, kind=DeadlineKind.vague)
     return resolve_deadline(cell, meeting_date)
 

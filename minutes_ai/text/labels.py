@@ -39,6 +39,11 @@ def is_empty_cell(value: str) -> bool:
     return value.strip() in layout_rules()["empty_cells"]
 
 
+def is_open_cell(value: str) -> bool:
+    """"TBD", "待确认", "另行通知": a field the meeting left open (an owner or date still to come)."""
+    return value.strip() in layout_rules()["open_cells"]
+
+
 def section_of(label: str) -> str | None:
     """The section kind a heading or label opens (done, questions, decisions, tasks, info)."""
     for kind, words in layout_rules().get("exact_sections", {}).items():
