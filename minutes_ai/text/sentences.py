@@ -461,7 +461,8 @@ def split_line(line: str) -> list[tuple[int, str]]:
 @functools.lru_cache(maxsize=1)
 def _asr() -> tuple[int, int, re.Pattern[str]]:
     data = ruledata.load("asr.yaml")
-    return data["max_chars"], data["min_piece"], re.compile(ruledata.alternation(data["break_before"]))
+    topic = "".join(f"(?<!{re.escape(word)})" for word in data["not_after"])
+    return data["max_chars"], data["min_piece"], re.compile(topic + f"(?:{ruledata.alternation(data['break_before'])})")
 
 
 def _split_speech(piece: str) -> list[tuple[int, str]]:
