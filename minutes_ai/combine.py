@@ -155,6 +155,8 @@ def vouched_by(draft: TaskDraft, sentence: Sentence, previous: Sentence | None, 
         return "fields"
     if draft.owner is not None and draft.owner.name is not None and owner_rules.named_in_charge(sentence.text, draft.owner.name):
         return "dated_assignment" if dated else "in_charge"
+    if dated and draft.owner is not None and draft.owner.name is not None and owner_rules.called_by_name(sentence.text, draft.owner.name):
+        return "dated_assignment"  # "黄师傅你后天之前一块弄完吧": called by name and given a day
     # the next entry of a list the same owner's kept task opened on the same line
     # ("王芳：1. 整理客户名单，周五前 2. 回访重点客户")
     if owner is not None and sentence.item and previous is not None and previous.item and sentence.start - previous.end <= 4 and (previous.start, owner) in kept:

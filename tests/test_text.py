@@ -58,10 +58,11 @@ def _sentences(text):
             "那个王磊你这边周五前把接口文档给一下 然后李娜那个测试用例下周二之前写完",
             [("那个王磊你这边周五前把接口文档给一下 ", None, None), ("然后李娜那个测试用例下周二之前写完", None, None)],
         ),
-        # a discourse word right after a topic ("你那边") belongs to it: no break before 还有
+        # a discourse word right after a topic ("你那边") belongs to it: no break before 还有;
+        # a pause before a name called with 你 is one
         (
             "站长：行了行了 先说正事 阿芳你那边还有十几票问题件 三个工作日内给我处理掉 该退的退",
-            [("行了行了 先说正事 阿芳你那边还有十几票问题件 三个工作日内给我处理掉 该退的退", "站长", None)],
+            [("行了行了 先说正事", "站长", None), ("阿芳你那边还有十几票问题件 三个工作日内给我处理掉 该退的退", "站长", None)],
         ),
     ],
 )

@@ -23,6 +23,9 @@ from minutes_ai.models import Owner
         ("小武，后端接口下周三前先给到我联调，没问题吧？", "小武", "下周三前", "后端接口 先给到我联调"),
         # a last clause that says when the next step comes ("我负责在下周三之前完成全部功能测试，测试结束后")
         ("李娜负责在下周三之前完成全部功能测试，测试结束后", "李娜", "下周三之前", "完成全部功能测试"),
+        # called by name, a topic, then 你/您 with the date: neither the pronoun nor the 不过 stays
+        ("然后小吴 北区那个消防通道 那个杂物你这周五之前清掉", "小吴", "这周五之前", "北区那个消防通道 那个杂物 清掉"),
+        ("不过赵姐 下个月的排班表您明天给个准话", "赵姐", "明天", "下个月的排班表 给个准话"),
     ],
 )
 def test_title(body, owner, deadline, title):

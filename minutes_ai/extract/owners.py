@@ -123,6 +123,10 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         work_after = has("task_verbs", tail[:30]) or bool(_ADDRESSED.match(tail) or _ADDRESSED_AFTER_TOPIC.match(tail)) and "把" in tail[:24]
         # "许曼3个工作日内定下来", "温立群11月20日前迁完": named, then at once the date it is due by
         work_after = work_after or bool(cue("due_ahead").match(re.sub(r"^\s*(?:在|于)?\s*", "", tail)))
+        # "孙姐，砖的颜色您明天给个准话", "刘师傅 主卧那个衣柜 那个尺寸你这周四之前再去复一遍尺":
+        # called, a topic, then 你 and at once the day it is due
+        addressed = ADDRESSED_DUE.match(tail)
+        work_after = work_after or bool(addressed and cue("due_next").match(tail, addressed.end()))
         if assigned or (at_clause_start and work_after and not names.is_bare_team(m.name)):
             chosen.append(m)
     return _merge_dept_person(text, _after_vocative(text, chosen, offset), offset)
@@ -161,10 +165,13 @@ _TOPIC_THEN = re.compile(r"(?:^|[，,：:；;。\s])[^，,：:；;。\s]{1,8}?(?
 _ADDRESSED = re.compile(r"[\s，,]*你们?(?!的|好|说|看|知道|觉得|想|也|还|是)")
 _ADDRESSED_AFTER_TOPIC = re.compile(rf"[\s，,]+[^，,。；;你\s]{{1,8}}{names.YOU_CALLED}")
 _CALLED = re.compile(rf"[\s，,]*{names.YOU_CALLED}")  # one person, not 你们
+# After a name: a topic of a few words (no clause break, no one speaking: "王磊说那个你…"
+# reports), 你/您, and the adverbs before the day it is due ("那个尺寸你这周四之前", "您明天一定")
+ADDRESSED_DUE = re.compile(rf"[\s，,]*(?:[^，,。；;！!？?你您说讲问]{{1,16}}?[\s，,]*)?(?:{names.YOU_CALLED}|您)\s*(?:这边|那边|就|先|再|最好|务必|一定)?\s*")
 
 
 def _strip_fillers(text: str) -> str:
-    return re.sub(r"那个|然后|就是|嗯|啊|呃|好|那|对|这个|另外|还有|最后|[\d.、)）(（①-⑳\-*•]", "", text)
+    return re.sub(r"那个|然后|就是|不过|但是|所以|接下来|嗯|啊|呃|好|那|对|这个|另外|还有|最后|[\d.、)）(（①-⑳\-*•]", "", text)
 
 
 _DEPT_PERSON_GAP = re.compile(r"^\s*(?:的|那边|这边|那儿|[（(])?\s*$")
@@ -244,6 +251,11 @@ def explicitly_assigned(text: str, mention: Mention) -> bool:
 def named_in_charge(text: str, name: str) -> bool:
     """Is `name` put in charge in so many words somewhere in `text` ("由 @dyning 协调跟进")?"""
     return any(explicitly_assigned(text, Mention(name, m.start(), m.end(), "person")) for m in re.finditer(re.escape(name), text))
+
+
+def called_by_name(text: str, name: str) -> bool:
+    """Is `name` called out and spoken to ("黄师傅你后天之前…", "孙姐 砖的颜色您明天…")?"""
+    return any(_CALLED.match(text, m.end()) or ADDRESSED_DUE.match(text, m.end()) for m in re.finditer(re.escape(name), text))
 
 
 def handed_to(head: str) -> bool:

@@ -657,10 +657,12 @@ def _is_note_item(body: str) -> bool:
 
 
 def _named_then_due(text: str, owners: list[Mention], chosen: DeadlineMatch | None) -> bool:
-    """Is the owner named, then at once the deadline, then what to do ("季敏3个工作日内定下来")?"""
-    if chosen is None or chosen.deadline.date is None or not re.match(r"\s*(?:把|将)?[\u4e00-\u9fff]{2}", text[chosen.end:]):
+    """Is the owner named, then at once the deadline, then what to do ("季敏3个工作日内定下来"), or
+    called with 你 and the deadline said at once ("孙姐，砖的颜色您明天给个准话")?"""
+    if chosen is None or chosen.deadline.date is None or not re.match(r"\s*(?:把|将)?(?!在|是|有|也|不|没|的)[\u4e00-\u9fff]{2}", text[chosen.end:]):
         return False
-    return any(m.end <= chosen.start and re.fullmatch(r"\s*(?:在|于)?\s*", text[m.end:chosen.start]) for m in owners if m.kind != "self")
+    # "…，尺寸你这周四之前再去复一遍", "砖的颜色您明天给个准话": called, a topic, 你, then the date
+    return any(m.end <= chosen.start and (re.fullmatch(r"\s*(?:在|于)?\s*", gap := text[m.end:chosen.start]) or owner_rules.ADDRESSED_DUE.fullmatch(gap)) for m in owners if m.kind != "self")
 
 
 def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool, firm: bool, explicit: bool = False, named: bool = True, due_after_name: bool = False) -> bool:

@@ -511,10 +511,20 @@ def _pack_pauses(piece: str, pauses: list[int], max_chars: int, breaks: re.Patte
     with a discourse word ("然后", "还有") starts a new one."""
     cuts, start = set(), 0
     for pause, following in zip(pauses, [*pauses[1:], len(piece)]):
-        if following - start > max_chars * 3 // 2 or breaks.match(piece, pause):
+        if following - start > max_chars * 3 // 2 or breaks.match(piece, pause) or _calls_someone(piece, pause):
             cuts.add(pause)
             start = pause
     return cuts
+
+
+_CALLED_AT = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?){names.YOU_CALLED}")
+
+
+def _calls_someone(piece: str, pause: int) -> bool:
+    """Does a sentence start at `pause` by calling someone ("…孙姐说要加两个插座 黄师傅你后天之前
+    一块弄完吧")? What went before is about other people."""
+    called = _CALLED_AT.match(piece, pause)
+    return bool(called) and names.is_person(called.group(1))
 
 
 def _pairs(cuts: list[int], length: int) -> list[tuple[int, int]]:
