@@ -1,5 +1,7 @@
 """Acceptance criteria (extract/criteria.py): what a sentence says the result is judged by."""
 
+import datetime as dt
+
 import pytest
 
 from minutes_ai.extract.criteria import find_criteria
@@ -43,3 +45,20 @@ def test_find_criteria(text, criterion):
     if found:
         value, start, end = found
         assert text[start:end] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion"),
+    [
+        ("宋佳琪负责编制系统测试方案，5个工作日内提交。交付标准：覆盖需求规格说明书全部功能点。", "覆盖需求规格说明书全部功能点"),
+        ("杜宇航负责内部联调，10月16日前提交。交付标准：全部功能点提测。", "全部功能点提测"),
+        ("周琳负责整理名单，下周一前。\n要求覆盖所有独居老人。", "覆盖所有独居老人"),
+    ],
+)
+def test_criterion_in_the_sentence_after_the_task(text, criterion):
+    """The sentence after a task that only says how it will be judged belongs to that task —
+    also when its label starts with a work verb (交付标准)."""
+    from minutes_ai import extract
+
+    (task,) = extract(text, dt.date(2026, 9, 24), use_model="rules").tasks
+    assert task.criteria == criterion

@@ -177,6 +177,7 @@ def _readdress(drafts: list[TaskDraft], speaker: str | None, owner: Owner) -> No
             draft.flags = [f for f in draft.flags if f != "no_owner"]
 
 
+_STANDARD_LABEL = re.compile(r"^[\s(（]*(?:交付标准|验收标准|验收要求|交付要求|完成标准)\s*[:：]")
 _STANDARD_START = re.compile(r"^[\s(（]*(?:要求|标准|验收|交付标准|验收标准|需要?|必须|须|注意|包括|包含|至少|不少于|不低于|不超过|每.{1,6}都要)")
 
 
@@ -188,6 +189,8 @@ def _adds_criteria(previous: TaskDraft, sentence: Sentence, text: str) -> bool:
     gap = text[previous.end:sentence.start]
     if len(gap) > 4 or "\n\n" in gap:
         return False
+    if _STANDARD_LABEL.match(sentence.text):
+        return True  # "交付标准：…", whatever its words ("交付" is a work verb elsewhere)
     if _STANDARD_START.match(sentence.text) and not has("task_verbs", sentence.text[:2]):
         return True
     return sentence.speaker == previous.speaker and has("strong_criteria", sentence.text) and not find_deadlines(sentence.text, dt.date(2000, 1, 3)) and not names.find_mentions(sentence.text)
