@@ -26,6 +26,8 @@ from minutes_ai.models import Owner
         # called by name, a topic, then 你/您 with the date: neither the pronoun nor the 不过 stays
         ("然后小吴 北区那个消防通道 那个杂物你这周五之前清掉", "小吴", "这周五之前", "北区那个消防通道 那个杂物 清掉"),
         ("不过赵姐 下个月的排班表您明天给个准话", "赵姐", "明天", "下个月的排班表 给个准话"),
+        # the owner noted in brackets after the item leaves no empty brackets behind
+        ("上期直播的切片（王静）这周内剪4条出来", "王静", "这周内", "上期直播的切片 剪4条出来"),
     ],
 )
 def test_title(body, owner, deadline, title):

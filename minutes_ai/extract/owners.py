@@ -86,6 +86,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             if not any(_same_person(c.name, m.name) for c in chosen):
                 chosen.append(m)
             continue
+        # "上周直播的切片（糖糖）这周内切5条出来": the item, its owner in brackets, then the work
+        tagged = bool(re.search(r"[（(]\s*$", head) and re.match(r"\s*[)）]", tail))
         tail = re.sub(r"^\s*[)）]", "", tail)  # "设备工程部（Amy苏）负责…"
         if re.search(rf"(?:{ARROW})\s*$", head) and re.match(r"\s*[:：]", tail):
             continue  # "代理报预付金4000美元 → 老周：太高，压到3000以内": the boss answers
@@ -95,6 +97,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             or re.search(r"(?:[，,：:；;]|(?:[\u4e00-\u9fff](?<![的跟和与给向对找同])|(?<=[合共协相])同)\s)\s*$", head)
             or _TOPIC_THEN.search(head) or _ADDRESSED.match(tail)
             or _role_before().search(head)
+            or tagged
         )
         is_handle = text[start:start + 1] == "@"
         if re.search(r"(?:找|问)\s*$", head) and re.match(r"[\w\s]{0,4}?要", tail):
@@ -123,6 +126,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         work_after = has("task_verbs", tail[:30]) or bool(_ADDRESSED.match(tail) or _ADDRESSED_AFTER_TOPIC.match(tail)) and "把" in tail[:24]
         # "许曼3个工作日内定下来", "温立群11月20日前迁完": named, then at once the date it is due by
         work_after = work_after or bool(cue("due_ahead").match(re.sub(r"^\s*(?:在|于)?\s*", "", tail)))
+        work_after = work_after or tagged and bool(cue("due_next").match(tail.lstrip()))
         # "孙姐，砖的颜色您明天给个准话", "刘师傅 主卧那个衣柜 那个尺寸你这周四之前再去复一遍尺":
         # called, a topic, then 你 and at once the day it is due
         addressed = ADDRESSED_DUE.match(tail)

@@ -49,6 +49,7 @@ def clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> st
         # "那个尺寸你这周四之前再去复一遍" → "那个尺寸 再去复一遍": the one called goes with the date
         title = re.sub(r"(?:你|您)?" + re.escape(deadline.text), " ", title, count=1)
     title = re.sub(r"@\S+", " ", title)
+    title = re.sub(r"[（(【\[]\s*[)）】\]]", " ", title)  # "上期直播的切片（王静）…": the owner's brackets, emptied
     title = _fillers().sub("", title)
     title = re.sub(r"\s+", " ", title).strip(_TRIM)
     title = _FIRST_PERSON.sub("", title).strip(_TRIM)

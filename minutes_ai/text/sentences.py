@@ -78,7 +78,8 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     titled = re.fullmatch(r"([\u4e00-\u9fff]{2,3}?)(老师|同志|先生|女士|主任|经理|医生|律师|教授|工程师)", label)
     if titled and names.is_full_name(titled.group(1)):
         return titled.group(1)  # "周建国老师": the full name before the title, not "国老师"
-    if re.fullmatch(r"[\u4e00-\u9fff]{4,10}", label):
+    # "运营主管乔慧" ends with the person; "本周选题", "下月计划" name a period, not 周选题
+    if re.fullmatch(r"[\u4e00-\u9fff]{4,10}", label) and not re.match(r"[本上下这每][周月季年期次]", label):
         for size in (3, 2):
             tail = label[-size:]
             if names.is_person(tail, loose=True) and not names.is_department(tail) and tail not in layout_rules()["fields"]:
