@@ -175,6 +175,10 @@ def test_find_mentions_known(text, known, expected):
         ("出席：QA老俞、商务柯静\n缺席：财务龚姐（请假）", ["老俞", "柯静", "龚姐"]),
         ("Attendees: Tom, Jerry and the design team", ["Tom"]),
         ("参会：华东 吕志强、华中 潘建华", ["吕志强", "潘建华"]),  # regions, not people
+        # a list of people vouches for nicknames no name list knows, and a status after a name goes
+        ("到场：Vivian、小鹿、大刘、糖糖，老温请假线上听", ["Vivian", "小鹿", "大刘", "糖糖", "老温"]),
+        ("参会：骆建平、副校长、全体", ["骆建平"]),  # a role alone, a group
+        ("参会：工程部、客服部、物业（绿城服务）", []),  # a list of units vouches for no one
     ],
 )
 def test_participants(header, people):

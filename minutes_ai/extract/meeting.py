@@ -69,21 +69,27 @@ def units(text: str) -> list[str]:
     return [u for u in dict.fromkeys(found) if names.is_department(u, loose=True)]
 
 
+_ABSENT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:请假|缺席|出差|线上|远程|迟到|早退|列席)\S*$")
+
+
 def _people_in(value: str) -> list[str]:
     """"庞丽(前厅) 阚志刚(客房)", "质量部经理 卢建军、SQE 庞雪": names separated by 、，/ or spaces,
     each perhaps with a role before it or a department in brackets after it."""
-    from ..text.sentences import person_in_label
+    from ..text.sentences import person_in_label, unknown_person
 
     value = re.sub(r"[（(][^)）]*[)）]", " ", value)
-    people = []
     parts = [p for chunk in re.split(r"[、,，;；/]+", value) for p in (chunk.split() if re.search(r"[\u4e00-\u9fff]", chunk) else [chunk])]
-    for part in parts:
-        part = part.strip("@*：: ")
-        handle = re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-.]{1,30}", part) and not re.fullmatch(r"[A-Z]{2,5}", part)
-        who = part if handle else person_in_label(part)
-        if who and 2 <= len(who) <= 16:
-            people.append(who)
-    return people
+    parts = [_ABSENT.sub("", part.strip("@*：: ")) for part in parts]  # "老温请假线上听": 老温
+    found = [part if _is_handle(part) else person_in_label(part) for part in parts]
+    if any(found):
+        # a list of people vouches for the nicknames no name list knows ("大刘", "糖糖"); a list of
+        # units ("工程部、客服部、物业") does not make 物业 a person
+        found = [who or unknown_person(part) for who, part in zip(found, parts)]
+    return [who for who in found if who and 2 <= len(who) <= 16]
+
+
+def _is_handle(part: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-.]{1,30}", part)) and not re.fullmatch(r"[A-Z]{2,5}", part)
 
 
 def meeting_date(text: str, today: dt.date) -> tuple[dt.date, str]:

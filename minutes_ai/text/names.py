@@ -45,6 +45,7 @@ def _names() -> dict:
         "titles": sorted(data["titles"], key=len, reverse=True),
         "prefixes": frozenset(data["nickname_prefixes"]),
         "not_names": frozenset(data["not_names"]),
+        "collectives": frozenset(data["collectives"]),
         "not_english": frozenset(data["not_english_names"]),
         "given": frozenset(data["given_name_chars"]),
         "honorifics": frozenset(data["honorifics"]),
@@ -219,6 +220,12 @@ def is_english_name(word: str, *, loose: bool = False) -> bool:
     if not ENGLISH_NAME.fullmatch(word) or word in _names()["not_english"]:
         return False
     return loose or word.split(" ", 1)[0] in ruledata.words("english_given_names.txt")
+
+
+def never_a_person(word: str) -> bool:
+    """全体 (a group), 华东 (a region), 副校长 (a role alone): whatever the layout suggests, not
+    one person's name."""
+    return word in _names()["collectives"] or word in _names()["not_names"] or is_role(word)
 
 
 def is_role(word: str) -> bool:

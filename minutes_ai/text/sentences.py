@@ -87,12 +87,12 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     return None
 
 
-def _unknown_person(word: str) -> str | None:
+def unknown_person(word: str) -> str | None:
     """A word in a person's place that no name list vouches for: "嘉禾", "Momo" — taken when it is
     shaped like a name (2–3 Chinese characters, or one Latin word) and is no unit or label."""
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}|[A-Za-z][a-z]{1,14}", word):
         return None
-    if names.is_department(word, loose=True) or field_of(word) or section_of(word) or word in layout_rules()["meeting"]:
+    if names.is_department(word, loose=True) or names.never_a_person(word) or field_of(word) or section_of(word) or word in layout_rules()["meeting"]:
         return None
     return word
 
@@ -258,7 +258,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             elif line.startswith("**") and state.person and PERSON_WITH_ROLE.match(inner):
                 # "**阿凯（原画）**" … "**嘉禾（场景）**": the next part of the same shape is the next
                 # person's, even when the name is one jieba does not know as a name
-                state.person, state.section = _unknown_person(PERSON_WITH_ROLE.match(inner).group("who")), None
+                state.person, state.section = unknown_person(PERSON_WITH_ROLE.match(inner).group("who")), None
             elif line.startswith("**"):
                 state.section = None  # "### 李娜" then "**重点动作**：": a sub-label inside her part
             else:
