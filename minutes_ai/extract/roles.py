@@ -157,6 +157,7 @@ def may_be_task(sentence: Sentence) -> bool:
         return False
     # "Jason，PR模板你来改一下吧？" asks, but it assigns; "待确认吧，我今天下班前跟客户沟通" defers
     # and takes on the asking; "…下周三前给到我，没问题吧？" requests, the tag asks only for a yes.
+    text = cue("embedded_question").sub("", text)  # "要写清楚位置、有没有挡水板": part of the work
     if not _ASKS_OPINION.search(text):
         text = cue("tag_question").sub("", text)
     if has("question", text) and sentence.section != "tasks" and not (has("second_person", text) or has("first_person", text) or _dated_request(text)):
