@@ -28,6 +28,9 @@ from minutes_ai.models import Owner
         ("不过赵姐 下个月的排班表您明天给个准话", "赵姐", "明天", "下个月的排班表 给个准话"),
         # the owner noted in brackets after the item leaves no empty brackets behind
         ("上期直播的切片（王静）这周内剪4条出来", "王静", "这周内", "上期直播的切片 剪4条出来"),
+        # 你们/我们 go whole, not leaving 们 behind
+        ("王磊，你们俩片区的记录礼拜四下班前补齐", "王磊", "礼拜四下班前", "片区的记录 补齐"),
+        ("好，我们这周就去测", "王磊", "这周", "就去测"),
     ],
 )
 def test_title(body, owner, deadline, title):

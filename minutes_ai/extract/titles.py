@@ -29,7 +29,7 @@ def _fillers() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=^)|(?<=[\s，,。；;：:]))(?:{words})(?=[\s，,。；;：:]|$)")
 
 
-_LEADING = re.compile(r"^(?:任务\s*\d*\s*[:：]|(?:[Aa]ction(?: [Ii]tems?)?|AI|TODO|Todo|待办|进行中|处理中|未开始|待处理|待跟进)(?:[-#]?\d+)?\s*[:：]|" + ARROW + r"|能不能|可不可以|能否|能|可以|不过|但是|改由|转由|交由|由|请|让|安排|麻烦|需要|需|要|负责|牵头|来|去|把|将|在|于|先|再|会(?!议|务|计|员|签|展|场|谈|商|诊)|帮忙|这边|那边|你|你们|我|我们|同学|老师|分别|一起|共同|,|，|、|和|与|及|\s)+")
+_LEADING = re.compile(r"^(?:任务\s*\d*\s*[:：]|(?:[Aa]ction(?: [Ii]tems?)?|AI|TODO|Todo|待办|进行中|处理中|未开始|待处理|待跟进)(?:[-#]?\d+)?\s*[:：]|" + ARROW + r"|能不能|可不可以|能否|能|可以|不过|但是|改由|转由|交由|由|请|让|安排|麻烦|需要|需|要|负责的|负责|牵头|来|去|把|将|在|于|先|再|会(?!议|务|计|员|签|展|场|谈|商|诊)|帮忙|这边|那边|你们俩|你们两个|你们|你俩|你|我们|我|同学|老师|分别|一起|共同|,|，|、|和|与|及|\s)+")
 
 
 # "好的，用户培训由我来负责" → "用户培训": who speaks is the owner, not part of the task's name.
@@ -44,7 +44,7 @@ def clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> st
             if words:  # with its "@" when handed over by handle
                 title = title.replace("@" + words, " ", 1) if "@" + words in title else title.replace(words, " ", 1)
     # "…的 issue，由 @jzhang533 负责进一步跟进" → "…的 issue，进一步跟进": who was put in charge is gone
-    title = re.sub(r"(?:交由|改由|转由|由|请)\s+(?:负责|牵头|主导)?\s*", " ", title)
+    title = re.sub(r"(?:交由|改由|转由|交给|由|请)\s+(?:负责|牵头|主导)?\s*", " ", title)
     if deadline is not None and deadline.text:
         # "那个尺寸你这周四之前再去复一遍" → "那个尺寸 再去复一遍": the one called goes with the date
         title = re.sub(r"(?:你|您)?" + re.escape(deadline.text), " ", title, count=1)
@@ -66,4 +66,4 @@ def clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> st
     return title[:60]
 
 
-_GENERIC_CLAUSE = re.compile(r"(?:要|需要|务必|必须|争取|全部|都)?(?:之前|以前|前)?\s*(?:完成|搞定|做完|弄完|给到|给我|给大家|交|提交|到位|落实|完毕|发出|出来|给出|ready|done)(?:了|掉|吧|哈)?")
+_GENERIC_CLAUSE = re.compile(r"(?:要|需要|务必|必须|争取|全部|都)?(?:之前|以前|前)?\s*(?:负责|牵头|主导|完成|搞定|做完|弄完|给到|给我|给大家|交|提交|到位|落实|完毕|发出|出来|给出|ready|done)(?:了|掉|吧|哈)?")
