@@ -90,6 +90,7 @@ def test_is_decision(text, decided):
         ("这个今天先不拍板。", True),
         ("全服10抽要跟发行那边确认预算，先不定", True),
         ("活动顺延一周。", True),
+        ("结论：正式版定在6月30日发布，如 #1873 届时未合入则整体顺延一周。", False),  # a fallback decided in advance
         ("三、其他\n下次协调会暂定1月中旬召开，具体时间另行通知。", False),  # schedules the next meeting
         ("四、待定事项\n下次周会：10月13日（周二）14:30", False),
         ("三、其他\n下次推进会拟于试点运行满两周后召开，具体时间待定。", True),  # …but says it is not settled
