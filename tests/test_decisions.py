@@ -41,6 +41,11 @@ from minutes_ai import extract
         ("表决结果：同意2票，反对4票，弃权1票。未获通过。", True),
         ("要不要把上线时间推迟一周？大家同意吗", False),
         ("大家没有异议。", False),  # agrees to the line before
+        # notes that write the outcome after an arrow
+        ("- 原来考虑的反请求 → 不提了（成本高，收益不明）", True),
+        ("- 面谈提纲要不要小樊弄一下？小樊手上排满了 → 不弄了，面谈时现场问", 1),
+        ("- 和解：先不主动提，等对方开口 → 就这么定", True),  # the wait is what was agreed
+        ("4. 阿凯提了个“AI工具测评”，跟账号调性不搭，这个pass ❌", True),
         ("大家基本赞同，具体见决议。", False),
         # not decisions
         ("这个今天先不拍板。", False),

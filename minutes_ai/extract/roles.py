@@ -46,9 +46,14 @@ def is_open_question(sentence: Sentence) -> bool:
         return False  # "下次会议拟于10月上旬召开，具体时间另行通知" schedules; "…具体时间待定" is still open
     if sentence.section == "questions":
         return len(re.sub(r"\W", "", text)) >= 4
+    if _SETTLED_AT_END.search(text):
+        return False  # "和解：…先不主动提，等对方开口 → 就这么定": the wait is what was agreed
     if _says_no(text):
         return False  # "大家意见不一，先不搞。", "海外版本本期不立项，明年Q2再评估": settled, by saying no
     return has("open_question", text)
+
+
+_SETTLED_AT_END = re.compile(r"(?:→|->|=>|，|,)\s*(?:那)?(?:就这么定了?|就这样定了?|定了|就这么办)\s*[。.!！]?\s*$")
 
 
 def _says_no(text: str) -> bool:
@@ -98,7 +103,7 @@ def is_decision(sentence: Sentence) -> bool:
     agreed = _AGREED_AFTER.search(text) is not None and not has("question", text)
     if has("not_decision", text) and not has("strong_decision", text) and not agreed:
         return False  # "…建议用仿真树，大家同意。": proposed, then agreed
-    if has("open_question", text) or is_done(text):
+    if has("open_question", text) and not _SETTLED_AT_END.search(text) or is_done(text):
         return False
     if has("strong_decision", text):
         return True
