@@ -83,8 +83,8 @@ def combine_progress(sentences: list[Sentence], drafts: list[ProgressDraft], cat
         return drafts  # rules only, or a pipeline trained before the DONE class existed
     if mode == "model":
         return [_progress_draft(s) for s in sentences if done_p.get(s.start, 0.0) >= 0.5]
-    kept = [d for d in drafts if d.marked or done_p.get(d.start, 1.0) >= PROGRESS_DROP]
-    covered = {d.start for d in drafts}
+    kept = [d for d in drafts if d.marked or done_p.get(d.unit, 1.0) >= PROGRESS_DROP]
+    covered = {d.unit for d in drafts}
     added = [
         _progress_draft(s)
         for s in sentences

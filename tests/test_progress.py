@@ -63,3 +63,22 @@ def test_a_ticked_box_in_a_document_reports_done_work():
     minutes = extract("Action items\n- [x] @tdz 修 ARM64 flaky test\n- [ ] @lwang 下周三前出 PoC", dt.date(2026, 12, 3))
     assert [(p.status.value, p.text) for p in minutes.progress] == [("done", "[x] @tdz 修 ARM64 flaky test")]
     assert [t.owner.name for t in minutes.tasks] == ["lwang"]
+
+
+@pytest.mark.parametrize(
+    "text, clauses",
+    [
+        # a sentence that plans new work, with one clause reporting work done
+        ("二期卡池的数值表已经锁了，抽卡概率公示我10.8之前更新", [("done", "二期卡池的数值表已经锁了")]),
+        ("第二册已于9月中旬下厂印刷，第三册三审已完成，预计11月上市", [("done", "第二册已于9月中旬下厂印刷"), ("done", "第三册三审已完成")]),
+        ("原定的外景取消了，改到棚里拍，周五前出分镜", [("cancelled", "原定的外景取消了")]),
+        # not reports: a request, a condition, a question back, a proposal
+        ("阿杰你尽快把合同签了，周五前给我", []),
+        ("等测完了，周三前发版", []),
+        ("老年食堂那个上个月不是已经验收了，下周再去看看", []),
+    ],
+)
+def test_a_done_clause_inside_a_plan(text, clauses):
+    from minutes_ai.extract.progress import extract_progress
+
+    assert [(p.status, p.text) for p in extract_progress([sentence(text)])] == clauses

@@ -26,6 +26,11 @@ class ProgressDraft:
     end: int
     status: str  # "done" | "cancelled"
     marked: bool = False  # the layout says so (a table's 状态 cell, a ticked box), not the wording
+    sentence_start: int | None = None  # a clause's sentence (where the classifier's probability is kept)
+
+    @property
+    def unit(self) -> int:
+        return self.start if self.sentence_start is None else self.sentence_start
 
 
 def cell_status(cell: str) -> str | None:
@@ -84,4 +89,25 @@ def extract_progress(sentences: list[Sentence]) -> list[ProgressDraft]:
         if status is not None:
             marked = _status_cell(sentence) is not None or _TICKED.match(sentence.text) is not None
             found.append(ProgressDraft(sentence.text, sentence.start, sentence.end, status, marked=marked))
+        elif not (sentence.heading or sentence.row or sentence.section == "timeline"):
+            found.extend(_done_clauses(sentence))
     return found
+
+
+def _done_clauses(sentence: Sentence) -> list[ProgressDraft]:
+    """"二期卡池的数值表已经锁了，抽卡概率公示我10.8之前更新": the sentence as a whole plans new
+    work, one clause of it reports work done — that clause is the progress item."""
+    out = []
+    for clause in re.finditer(r"[^，,；;。！!？?]+", sentence.text):
+        text = clause.group().strip()
+        if len(text) < 4 or _CONDITION.match(text) or _NOT_A_REPORT.search(text) or has("progress_not", text) or has("open_question", text) or has("proposal", text):
+            continue
+        status = "cancelled" if has("progress_cancelled", text) else "done" if has("progress_done", text) else None
+        if status is not None:
+            out.append(ProgressDraft(clause.group(), sentence.start + clause.start(), sentence.start + clause.end(), status, sentence_start=sentence.start))
+    return out
+
+
+# "阿杰你尽快把合同签了" asks, "你把已印物料统计一下" names work, "不是已经验收了" asks back
+_NOT_A_REPORT = re.compile(r"你|把|不是|吧\s*$|吗\s*$")
+_CONDITION = re.compile(r"\W*(?:等|如果|要是|万一|假如|假设|待|一旦|只要|除非|if\b)")
