@@ -244,6 +244,12 @@ def test_after_the_meeting_is_no_deadline(sentence):
         ("王磊12月10日前提交方案", False),
         ("12月10日完成验收", False),
         ("排班老龚调一下，明天开始执行", False),  # a task that starts tomorrow
+        # 今天 said of the moment of speaking (talks and panels), not of a limit
+        ("我们今天讲的网络咨询可能更多的偏向于视频的咨询", True),
+        ("那今天其实这个话题我觉得跟我们很像", True),
+        ("估计聊到今天半夜三点钟", True),
+        ("好的，我今天就报。", False),
+        ("纪要钟晓今天发群里", False),
     ],
 )
 def test_dates_that_open_or_span_an_event_are_not_deadlines(sentence, event):

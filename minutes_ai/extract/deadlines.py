@@ -223,12 +223,24 @@ def marks_event(text: str, match: DeadlineMatch) -> bool:
     A phrase with 前/内 is always a deadline."""
     if sets_limit(match):
         return False
+    if match.deadline.text in _TODAY and _today_as_now(text, match):
+        return True  # "我们今天讲的网络咨询…": the day of the talk, not a limit
     if _next_meeting().match(text, match.end):
         return True  # "下周一同一时间再碰一次": when the team meets again, whatever the kind of date
     if match.deadline.kind != DeadlineKind.absolute:
         return False
     after, before = _event_patterns()
     return bool(after.match(text, match.end) or before.search(text[max(0, match.start - 8):match.start]))
+
+
+_TODAY = ("今天", "今日", "今儿")
+
+
+def _today_as_now(text: str, match: DeadlineMatch) -> bool:
+    rules = _rules()
+    after = re.compile("|".join(rules["today_now_after"]))
+    before = re.compile("|".join(rules["today_now_before"]))
+    return bool(after.match(text, match.end) or before.search(text[max(0, match.start - 4):match.start]))
 
 
 def pick(matches: list[DeadlineMatch]) -> DeadlineMatch:
