@@ -68,6 +68,8 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
             drafts.extend(_from_record(sentence, fields, meeting_date, known))
         else:
             drafts.extend(_from_prose(sentence, meeting_date, known))
+        if before and _due_for_previous(drafts[before - 1], drafts[before:], sentence, text, meeting_date):
+            del drafts[before:]
         for draft in drafts[before:]:
             draft.summary = summary_by is not None
         _label_deadline(drafts, before, sentence, text, meeting_date)
@@ -140,6 +142,29 @@ def _speaking_for(drafts: list[TaskDraft], first: int, sentence: Sentence, text:
         if draft.owner is None or draft.owner.name is None and draft.owner.dept == team:
             draft.owner = Owner(name=members[depts[0]], dept=depts[0], text=team)
             draft.flags = review_flags(draft.owner, draft.deadline)
+
+
+def _due_for_previous(previous: TaskDraft, new: list[TaskDraft], sentence: Sentence, text: str, meeting_date: dt.date) -> bool:
+    """"小何，你牵头，表格你来统一。月底前交齐，一户都不能漏。": a sentence that opens with the
+    limit and names no one (its drafts have no owner, or the speaker as a guess) gives it to the
+    task said just before, when that task had none. True when it did."""
+    if previous.deadline is not None or previous.owner is None or previous.speaker != sentence.speaker:
+        return False
+    gap = text[previous.end:sentence.start]
+    speaker = owner_rules.speaker_name(sentence.speaker)
+    if len(gap) > 2 or "\n" in gap or owner_rules.first_person(sentence.text) or names.find_mentions(sentence.text):
+        return False
+    if any(d.owner is not None and d.owner.name != speaker for d in new):
+        return False
+    opening = [m for m in _deadlines_in(sentence.text, meeting_date) if m.start <= 2 and sets_limit(m)]
+    if not opening:
+        return False
+    previous.deadline = opening[0].deadline
+    previous.flags = review_flags(previous.owner, previous.deadline)
+    found = find_criteria(sentence.text)
+    if previous.criteria is None and found:
+        previous.criteria = found[0]
+    return True
 
 
 def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, text: str) -> None:
