@@ -161,6 +161,7 @@ def _due_for_previous(previous: TaskDraft, new: list[TaskDraft], sentence: Sente
         return False
     previous.deadline = opening[0].deadline
     previous.flags = review_flags(previous.owner, previous.deadline)
+    previous.absorbed.append(sentence.start)  # the model must not make it a task again
     found = find_criteria(sentence.text)
     if previous.criteria is None and found:
         previous.criteria = found[0]
