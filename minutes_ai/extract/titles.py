@@ -33,7 +33,7 @@ _LEADING = re.compile(r"^(?:任务\s*\d*\s*[:：]|(?:[Aa]ction(?: [Ii]tems?)?|AI
 
 
 # "好的，用户培训由我来负责" → "用户培训": who speaks is the owner, not part of the task's name.
-_FIRST_PERSON = re.compile(r"(?:^|(?<=[，,\s]))(?:好的|好|行|嗯|对)(?=[，,\s])|(?:由)?(?:我们|我)(?:这边|会|来|去|先|再|负责)+(?:在)?")
+_FIRST_PERSON = re.compile(r"(?:^|(?<=[，,\s]))(?:好的|好嘞|好咧|行嘞|好|行|嗯|对)(?=[，,\s])|(?:由)?(?:我们|我)(?:这边|会|来|去|先|再|负责)+(?:在)?")
 
 
 def clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> str:
