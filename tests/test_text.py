@@ -94,6 +94,9 @@ def test_markdown_table_rows_have_cells():
     [
         ("研发部王磊和设计部周琳分别负责", [("研发部", "dept"), ("王磊", "person"), ("设计部", "dept"), ("周琳", "person")]),
         ("小陈你负责一下", [("小陈", "person")]),
+        # township units end in their own words, not a bare 所/站
+        ("司法所负责规范整理调解台账", [("司法所", "dept")]),
+        ("由规建站牵头，各村配合", [("规建站", "dept")]),
         ("欧阳娜娜下周二之前写完", [("欧阳娜娜", "person")]),
         ("张总说了算", [("张总", "person")]),
         ("岑晓峰负责", [("岑晓峰", "person")]),
