@@ -94,6 +94,11 @@ def test_markdown_table_rows_have_cells():
     [
         ("研发部王磊和设计部周琳分别负责", [("研发部", "dept"), ("王磊", "person"), ("设计部", "dept"), ("周琳", "person")]),
         ("小陈你负责一下", [("小陈", "person")]),
+        # a crew's nicknames called out with 你 or 你们; not 大家, 老师
+        ("小胖你们前台这个讲解每台车都要讲", [("小胖", "person")]),
+        ("好 大刘你下午给厂家打个电话", [("大刘", "person")]),
+        ("然后大家你们回去看看", []),
+        ("让客户在确认单上签字", []),  # the customer is no department
         # township units end in their own words, not a bare 所/站
         ("司法所负责规范整理调解台账", [("司法所", "dept")]),
         ("由规建站牵头，各村配合", [("规建站", "dept")]),

@@ -46,6 +46,7 @@ def _names() -> dict:
         "prefixes": frozenset(data["nickname_prefixes"]),
         "not_names": frozenset(data["not_names"]),
         "collectives": frozenset(data["collectives"]),
+        "nickname_not": frozenset(data["nickname_not"]),
         "not_english": frozenset(data["not_english_names"]),
         "given": frozenset(data["given_name_chars"]),
         "honorifics": frozenset(data["honorifics"]),
@@ -309,7 +310,7 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
         word = match.group(1)
         # a doubled name too ("可可你把档期空出来"); never one glued to the words before it
         # ("我今天发你": 天发 is no one)
-        if _VOCATIVE_BREAK.search(text, 0, match.start(1)) is not None and (is_given_name(word) or _is_doubled_name(word)):
+        if _VOCATIVE_BREAK.search(text, 0, match.start(1)) is not None and (is_given_name(word) or _is_doubled_name(word) or _is_nickname(word)):
             add(word, match.start(1), match.end(1), "person")
     tokens = tokenize(text)
     for token in tokens:
@@ -406,9 +407,15 @@ _CHILD_PARENT = re.compile(rf"([{_CJK}])\1(?:妈妈|爸爸)")
 _DELEGATED_NICKNAME = re.compile(rf"(?:让|叫|派|安排)([小老阿][{_CJK}])(?=来|去|负责|先|帮|跟)")
 # "你" said to the one just named: not 你们, 你的, 你好, 你说, 你看, 你知道…
 YOU_CALLED = r"你(?!们|的|好|说|看|知道|觉得|想|也|还|是)"
-_SPOKEN_VOCATIVE = re.compile(rf"([{_CJK}]{{2}})(?=\s?{YOU_CALLED}|\s?(?:今天|明天|后天|今晚|本周|这周|下周|周[一二三四五六日]|月底|尽快|马上)[^，,。；;]{{0,6}}(?:把|前|之前|内|以内))")
+_SPOKEN_VOCATIVE = re.compile(rf"([{_CJK}]{{2}})(?=\s?{YOU_CALLED}|\s?你们(?!的|好|说|看|觉得)|\s?(?:今天|明天|后天|今晚|本周|这周|下周|周[一二三四五六日]|月底|尽快|马上)[^，,。；;]{{0,6}}(?:把|前|之前|内|以内))")
 # what may come right before a name called out in speech: a clause break, a filler, a topic marker
 _VOCATIVE_BREAK = re.compile(r"(?:^|[，,。；;：:\s!！?？]|[那嗯啊呃哦行好对]|然后|这块|这个|那个|这边|那边)$")
+
+
+def _is_nickname(word: str) -> bool:
+    """小胖, 大刘, 阿强 called out with 你: a prefix and any character, the way a crew calls its
+    own; not 小组, 老师, 大家 (rules/names.yaml not_names and nickname_not)."""
+    return len(word) == 2 and word[0] in "小老阿大" and word not in _names()["not_names"] and word not in _names()["nickname_not"]
 
 
 def _is_doubled_name(word: str) -> bool:
