@@ -204,6 +204,8 @@ IN_SENTENCES = [
     ("节假日排班表 Kevin 12.25 前出", "12.25 前", D(2026, 12, 25)),
     ("@tdz CI 升级到 Go 1.23", None, None),  # a version after the name of the software
     ("Python 3.12 升级下周做", "下周", D(2026, 12, 4)),
+    ("这个你盯一下周五之前我要看到签字单", "周五之前", D(2026, 11, 27)),  # the 下 of 一下
+    ("你看下周三行不行", "下周三", D(2026, 12, 2)),
 ]
 
 
@@ -244,6 +246,8 @@ def test_after_the_meeting_is_no_deadline(sentence):
         ("王磊12月10日前提交方案", False),
         ("12月10日完成验收", False),
         ("排班老龚调一下，明天开始执行", False),  # a task that starts tomorrow
+        ("交车讲解从今天开始每台车都要讲", True),  # from … on: a start, not a limit
+        ("新考勤制度自下周一起执行", True),
         # 今天 said of the moment of speaking (talks and panels), not of a limit
         ("我们今天讲的网络咨询可能更多的偏向于视频的咨询", True),
         ("那今天其实这个话题我觉得跟我们很像", True),

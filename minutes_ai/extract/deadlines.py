@@ -47,7 +47,8 @@ def _alt(words) -> str:
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     r = _rules()
     week = _alt(r["week_words"])
-    prefix = _alt(r["week_prefixes"])
+    # not the 下 of 一下 ("你盯一下周五之前我要看到…", "查下周报"): that 周五 is this week's
+    prefix = rf"(?<![一盯弄改查])(?:{_alt(r['week_prefixes'])})"
     wd = "".join(sorted(r["weekdays"]))
     n = NUMBER
     ampm = _alt(r["afternoon_words"] + r["morning_words"])
@@ -225,6 +226,8 @@ def marks_event(text: str, match: DeadlineMatch) -> bool:
         return False
     if match.deadline.text in _TODAY and _today_as_now(text, match):
         return True  # "我们今天讲的网络咨询…": the day of the talk, not a limit
+    if re.search(r"(?:从|自)\s*$", text[max(0, match.start - 2):match.start]) and re.match(r"\s*(?:开始|起)", text[match.end:]):
+        return True  # "从今天开始每台车都要讲", "自下周一起执行": when it starts, not when it is due
     if _next_meeting().match(text, match.end):
         return True  # "下周一同一时间再碰一次": when the team meets again, whatever the kind of date
     if match.deadline.kind != DeadlineKind.absolute:
