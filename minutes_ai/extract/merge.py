@@ -65,13 +65,28 @@ def _confirms(offer: TaskDraft, answer: TaskDraft) -> bool:
 
 
 def _acknowledged(out: list[TaskDraft], draft: TaskDraft) -> TaskDraft | None:
-    """The task a "收到，…" reply takes on: a recent one handed to the replying speaker."""
+    """The task a "收到，…" reply takes on: a recent one handed to the replying speaker — or, when
+    the speaker is known only by an id ("C：好 明天我整理一下发你" right after "A：…晓燕你…"), the
+    task handed out in the turn just before: whoever answers at once is the one called."""
     if not draft.speaker or not draft.reply:
         return None
-    return next(
+    named = next(
         (d for d in reversed(out[-5:]) if 0 <= draft.start - d.end <= 300 and d.speaker != draft.speaker and d.owner and _same_names((draft.speaker, None), (d.owner.name, d.owner.dept))),
         None,
     )
+    if named is not None or not out or not _is_speaker_id(draft.speaker):
+        return named
+    last = out[-1]
+    answered = last.speaker and last.speaker != draft.speaker and last.owner is not None and last.owner.name != last.speaker
+    # a short yes, not "没问题 那节目单我们中班周四之前报给你" (work of their own)
+    short = len(re.sub(r"\W", "", draft.title)) <= 8
+    return last if answered and short and 0 <= draft.start - last.end <= 40 else None
+
+
+def _is_speaker_id(speaker: str) -> bool:
+    from ..text.labels import layout_rules
+
+    return bool(layout_rules()["speaker_ids"].fullmatch(speaker))
 
 
 def _completes(previous: TaskDraft, draft: TaskDraft) -> bool:
