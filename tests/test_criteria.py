@@ -37,6 +37,9 @@ from minutes_ai.extract.criteria import find_criteria
         ("这周五之前 呃不 明天之前吧 给我一个书面的情况说明 要有当班人员的签字", "要有当班人员的签字"),
         ("那我问一下法务 看看合规上能不能做", None),  # 能不能 asks, it sets no standard
         ("小韩 5个工作日内 出质证意见初稿（针对答辩状附件1-9）", None),  # 附件 is an attachment
+        ("考试我来组织，12月10号前全部考完，80分合格", "80分合格"),
+        ("压铸岛 3# 机台调试，连续 500 模次无异常", "连续 500 模次无异常"),
+        ("网红产品测评翻车合集 3.13前定稿，要过法务审核", "要过法务审核"),
     ],
 )
 def test_find_criteria(text, criterion):
