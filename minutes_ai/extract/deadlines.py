@@ -240,10 +240,14 @@ _TODAY = ("今天", "今日", "今儿")
 
 
 def _today_as_now(text: str, match: DeadlineMatch) -> bool:
-    rules = _rules()
-    after = re.compile("|".join(rules["today_now_after"]))
-    before = re.compile("|".join(rules["today_now_before"]))
+    after, before = _today_now_patterns()
     return bool(after.match(text, match.end) or before.search(text[max(0, match.start - 4):match.start]))
+
+
+@functools.lru_cache(maxsize=1)
+def _today_now_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = _rules()
+    return re.compile("|".join(rules["today_now_after"])), re.compile("|".join(rules["today_now_before"]))
 
 
 def pick(matches: list[DeadlineMatch]) -> DeadlineMatch:

@@ -11,6 +11,7 @@ import functools
 import re
 
 from .drafts import TaskDraft, review_flags
+from .owners import speaker_name
 
 
 def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
@@ -74,19 +75,14 @@ def _acknowledged(out: list[TaskDraft], draft: TaskDraft) -> TaskDraft | None:
         (d for d in reversed(out[-5:]) if 0 <= draft.start - d.end <= 300 and d.speaker != draft.speaker and d.owner and _same_names((draft.speaker, None), (d.owner.name, d.owner.dept))),
         None,
     )
-    if named is not None or not out or not _is_speaker_id(draft.speaker):
-        return named
+    if named is not None or not out or speaker_name(draft.speaker) is not None:
+        return named  # a speaker with a name answers for that name only
     last = out[-1]
     answered = last.speaker and last.speaker != draft.speaker and last.owner is not None and last.owner.name != last.speaker
     # a short yes, not "没问题 那节目单我们中班周四之前报给你" (work of their own)
     short = len(re.sub(r"\W", "", draft.title)) <= 8
     return last if answered and short and 0 <= draft.start - last.end <= 40 else None
 
-
-def _is_speaker_id(speaker: str) -> bool:
-    from ..text.labels import layout_rules
-
-    return bool(layout_rules()["speaker_ids"].fullmatch(speaker))
 
 
 def _completes(previous: TaskDraft, draft: TaskDraft) -> bool:
