@@ -22,8 +22,8 @@ from .labels import field_of, is_topic, layout_rules, names_section, period_sect
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
-# "14:02 ", "[10:15] ", "2026-03-05 14:02:11 ", "(00:03:12) " at the start of a line.
-LEADING_STAMP = re.compile(rf"^(?:[\[【(（]?(?:{_DATE}\s*)?{_TIME}[\]】)）]?\s*)")
+# "14:02 ", "[10:15] ", "2026-03-05 14:02:11 ", "(00:03:12) ", "[9:41 AM] " at the start of a line.
+LEADING_STAMP = re.compile(rf"^(?:[\[【(（]?(?:{_DATE}\s*)?{_TIME}(?:\s*[AaPp]\.?[Mm]\.?)?[\]】)）]?\s*)")
 # "王磊 2026/3/5 14:02:11", "说话人1 00:03:12", "Amy (10:15)": a header line, the message follows.
 # Slack and Teams: "Jason  9:32 AM", "何宇 (Dev)  9:41 AM" — a role in brackets, a 12-hour clock.
 HEADER_LINE = re.compile(
