@@ -15,7 +15,7 @@ import re
 from .. import ruledata
 from ..models import Owner
 from ..text import names
-from ..text.labels import is_empty_cell, is_open_cell
+from ..text.labels import is_empty_cell, is_open_cell, layout_rules
 from ..text.names import Mention
 from .cues import ARROW, cue, has
 
@@ -223,8 +223,8 @@ def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
     "QA经理 宁嘉树" (the person, not the role), "孔令仪；协办：…" (the first part only)."""
     # "孔令仪；协办：…", "待定  时间：待定" (the next field on the same line)
     cell = re.split(r"[；;）)\]】]|协办|配合|\s{2,}[^\s:：]{1,6}[:：]", cell.strip().strip("*").strip())[0].strip(" ，,（(【[")
-    if not cell or is_empty_cell(cell) or is_open_cell(cell):
-        return []
+    if not cell or is_empty_cell(cell) or is_open_cell(cell) or cell in layout_rules()["ditto"]:
+        return []  # "同上" outside a table: the caller knows the item above
     if names.is_department(cell, loose=True) and not names.is_person(cell):
         return [Owner(dept=cell, text=cell)]  # "甲方设计管理部": one unit, however jieba cuts it
     people = [m for m in names.find_mentions(cell, known=known) if m.kind == "person"]
@@ -282,11 +282,7 @@ def first_person(text: str) -> bool:
 
 def speaker_name(speaker: str | None) -> str | None:
     """A speaker label usable as an owner: a name, not an id like "说话人1" or "spk0"."""
-    if not speaker:
-        return None
-    from ..text.labels import layout_rules as _layout
-
-    if _layout()["speaker_ids"].fullmatch(speaker):
+    if not speaker or layout_rules()["speaker_ids"].fullmatch(speaker):
         return None
     return speaker
 

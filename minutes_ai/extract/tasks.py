@@ -66,6 +66,8 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
         fields = _fields(sentence.text)
         if fields and ({"owner", "deadline"} & fields.keys()):
             drafts.extend(_from_record(sentence, fields, meeting_date, known))
+            if before and fields.get("owner", ("", 0))[0].strip() in layout_rules()["ditto"]:
+                _readdress(drafts[before:], None, drafts[before - 1].owner)  # "【负责人：同上】"
         else:
             drafts.extend(_from_prose(sentence, meeting_date, known))
         if before and _due_for_previous(drafts[before - 1], drafts[before:], sentence, text, meeting_date):
@@ -278,6 +280,12 @@ def _labelled(text: str) -> list[tuple[str, str, int, int]]:
     """Every labelled field of a record, in order: (name, value, label start, value start)."""
     found = []
     for m in _FIELD_LABEL.finditer(text):
+        inside = re.match(r"([^:：]{1,8})[:：]", m.group(1) or "")
+        if inside:  # "…即告警【负责人：许晴】截止：周五": a field inside the brackets
+            name = field_of(inside.group(1))
+            if name:
+                found.append((name, m.start(), m.start() + 1 + inside.end()))
+            continue
         group = 1 if m.group(1) else 2
         name = field_of(m.group(group))
         if name:
@@ -304,7 +312,7 @@ def _fields(text: str) -> dict[str, tuple[str, int]]:
         if name not in fields and value and not is_empty_cell(value):
             fields[name] = (value, value_start)
     if found and "title" not in fields:
-        head = text[:found[0][2]].strip(TRIM)
+        head = text[:found[0][2]].strip(TRIM).rstrip("【[（(").strip(TRIM)  # "…即告警【负责人：许晴】"
         if head:
             fields["title"] = (head.split("\n")[0].strip(TRIM), 0)  # an item record: its heading line
         else:  # "Owner: 冯磊 / Due: 本周五 — PO 下出去": the work follows the fields, after a dash
