@@ -287,6 +287,7 @@ def test_report_header_fields_are_the_meeting_not_work():
         ("七年级组（汤丽萍）", "汤丽萍"),  # the unit, and who speaks for it
         ("计划（蔡佳）", "蔡佳"),  # the role, and who holds it
         ("周建国老师", "周建国"),  # the full name before the title, not 国老师
+        ("蒋文博 合伙人", "蒋文博"),  # the name, then the role
         ("研发（3人）", None),
     ],
 )

@@ -333,6 +333,8 @@ def _from_record(sentence: Sentence, fields: dict, meeting_date: dt.date, known:
     criteria = fields["criteria"][0] if "criteria" in fields else None
     if not owners:
         owners = _prose_owners(sentence, title, known)
+    if not owners and sentence.person:
+        owners = [Owner(name=sentence.person, text=sentence.person)]  # "【沈可欣 律师】 动作：… 节点：…"
     if deadline is None:
         matches = _deadlines_in(sentence.text, meeting_date)
         deadline = pick(matches).deadline if matches else None

@@ -75,6 +75,10 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     last = re.split(r"[\s.]+", label)[-1]
     if last != label and _is_speaker(last, known):
         return last
+    # "蒋文博 合伙人", "沈可欣 律师": the name, then the role
+    first, _, role = label.partition(" ")
+    if role and names.is_full_name(first) and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", role.strip()) and not names.find_mentions(role.strip()):
+        return first
     titled = re.fullmatch(r"([\u4e00-\u9fff]{2,3}?)(老师|同志|先生|女士|主任|经理|医生|律师|教授|工程师)", label)
     if titled and names.is_full_name(titled.group(1)):
         return titled.group(1)  # "周建国老师": the full name before the title, not "国老师"
