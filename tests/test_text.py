@@ -37,6 +37,11 @@ def _sentences(text):
         ("王磊 2026/3/5 14:02:11\n我来改", [("我来改", "王磊", None)]),
         ("说话人1 00:03:12\n嗯 周五前给大家", [("嗯 周五前给大家", "说话人1", None)]),
         ("A: 嗯 我来调 节前调好", [("嗯 我来调 节前调好", "A", None)]),  # speakers known only by a letter
+        # a numbered item whose fields follow its topic and a 。 is one record
+        (
+            "1. 会务保障。牵头部门：办公室（杜明）；配合部门：党群工作部。5月18日前完成彩排。",
+            [("会务保障。牵头部门：办公室（杜明）；配合部门：党群工作部。5月18日前完成彩排。", None, None)],
+        ),
         # meeting apps that put the time first, and chat headers with a role before the name
         ("00:07:48 冯晓雨\n好 我周二前发", [("好 我周二前发", "冯晓雨", None)]),
         ("[00:03:12] 说话人2\n我来吧", [("我来吧", "说话人2", None)]),

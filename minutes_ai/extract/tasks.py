@@ -32,7 +32,7 @@ from .roles import is_cancelled, is_done, may_be_task
 from .titles import clean_title, without
 
 
-_FIELD_LABEL = re.compile(r"【([^】]{1,10})】|([^\s:：，,；;（(【\[]{1,10}?)\s*\d*\s*[:：]")
+_FIELD_LABEL = re.compile(r"【([^】]{1,10})】|([^\s:：，,；;。（(【\[]{1,10}?)\s*\d*\s*[:：]")
 _CLAUSE = re.compile(r"[^，,；;]+[，,；;]?")
 
 

@@ -420,7 +420,7 @@ _TOPIC_CHARS = 10
 
 
 def _field_count(line: str) -> int:
-    return sum(1 for m in re.finditer(r"([^\s:：，,；;（(]{1,8})\s*[:：]", line) if field_of(m.group(1)))
+    return sum(1 for m in re.finditer(r"([^\s:：，,；;。（(]{1,8})\s*[:：]", line) if field_of(m.group(1)))
 
 
 _FIELD_NOTE = re.compile(r"[（(【\[]\s*([^（()）【】\[\]:：]{1,8})\s*[:：][^（()）【】\[\]]*[)）】\]]\s*[。.；;✔✓☑]?")
