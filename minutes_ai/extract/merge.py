@@ -50,6 +50,7 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
         twin = next((d for d in reversed(out[-40:]) if _same_task(d, draft) or draft.summary and _same_owner(d, draft)), None)
         if twin is not None:
             _fill(twin, draft)
+            twin.absorbed.append(draft.start)  # a recap: the model must not add it back
             continue
         out.append(draft)
     return out
