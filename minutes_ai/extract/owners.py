@@ -260,7 +260,13 @@ def named_in_charge(text: str, name: str) -> bool:
 
 def called_by_name(text: str, name: str) -> bool:
     """Is `name` called out and spoken to ("黄师傅你后天之前…", "孙姐 砖的颜色您明天…")?"""
-    return any(_CALLED.match(text, m.end()) or ADDRESSED_DUE.match(text, m.end()) for m in re.finditer(re.escape(name), text))
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        if _CALLED.match(text, end) or ADDRESSED_DUE.match(text, end):
+            return True
+        at = text.find(name, end)
+    return False
 
 
 def handed_to(head: str) -> bool:

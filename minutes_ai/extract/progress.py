@@ -97,6 +97,8 @@ def extract_progress(sentences: list[Sentence]) -> list[ProgressDraft]:
 def _done_clauses(sentence: Sentence) -> list[ProgressDraft]:
     """"二期卡池的数值表已经锁了，抽卡概率公示我10.8之前更新": the sentence as a whole plans new
     work, one clause of it reports work done — that clause is the progress item."""
+    if not (has("progress_done", sentence.text) or has("progress_cancelled", sentence.text)):
+        return []  # no clause can report what the whole sentence does not
     out = []
     for clause in re.finditer(r"[^，,；;。！!？?]+", sentence.text):
         text = clause.group().strip()

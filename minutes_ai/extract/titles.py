@@ -47,7 +47,10 @@ def clean_title(body: str, owners: list[Owner], deadline: Deadline | None) -> st
     title = re.sub(r"(?:交由|改由|转由|交给|由|请)\s+(?:负责|牵头|主导)?\s*", " ", title)
     if deadline is not None and deadline.text:
         # "那个尺寸你这周四之前再去复一遍" → "那个尺寸 再去复一遍": the one called goes with the date
-        title = re.sub(r"(?:你|您)?" + re.escape(deadline.text), " ", title, count=1)
+        at = title.find(deadline.text)
+        if at != -1:  # string work, not a pattern per deadline: the regex cache is shared and small
+            before = at - 1 if at > 0 and title[at - 1] in "你您" else at
+            title = title[:before] + " " + title[at + len(deadline.text):]
     title = re.sub(r"@\S+", " ", title)
     title = re.sub(r"[（(【\[]\s*[)）】\]]", " ", title)  # "上期直播的切片（王静）…": the owner's brackets, emptied
     title = _fillers().sub("", title)
