@@ -21,7 +21,7 @@ from . import names, tables
 from .labels import field_of, is_topic, layout_rules, names_section, period_sections, section_of
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
-_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+_DATE = r"(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"  # "2026-03-05", "06-11", "11/03"
 # "14:02 ", "[10:15] ", "2026-03-05 14:02:11 ", "(00:03:12) ", "[9:41 AM] " at the start of a line.
 LEADING_STAMP = re.compile(rf"^(?:[\[【(（]?(?:{_DATE}\s*)?{_TIME}(?:\s*[AaPp]\.?[Mm]\.?)?[\]】)）]?\s*)")
 # "王磊 2026/3/5 14:02:11", "说话人1 00:03:12", "Amy (10:15)": a header line, the message follows.
