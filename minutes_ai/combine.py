@@ -157,11 +157,19 @@ def vouched_by(draft: TaskDraft, sentence: Sentence, previous: Sentence | None, 
         return "dated_assignment" if dated else "in_charge"
     if dated and draft.owner is not None and draft.owner.name is not None and owner_rules.called_by_name(sentence.text, draft.owner.name):
         return "dated_assignment"  # "黄师傅你后天之前一块弄完吧": called by name and given a day
+    if dated and sentence.item and draft.owner is not None and draft.owner.name is not None and _opens_with(sentence.text, draft.owner.name):
+        return "dated_assignment"  # "- 阿梅 冷菜 寿宴八个冷碟 11点半前装好": a list item that opens with its owner
     # the next entry of a list the same owner's kept task opened on the same line
     # ("王芳：1. 整理客户名单，周五前 2. 回访重点客户")
     if owner is not None and sentence.item and previous is not None and previous.item and sentence.start - previous.end <= 4 and (previous.start, owner) in kept:
         return "list_entry"
     return None
+
+
+def _opens_with(text: str, name: str) -> bool:
+    """Does `text` open with `name` and a space ("阿梅 冷菜 …")?"""
+    rest = text.lstrip(" -*•@")
+    return rest.startswith(name) and rest[len(name):len(name) + 1].isspace()
 
 
 def _model_drafts(sentence: Sentence, task_p: float, found, meeting_date: dt.date, known: frozenset[str], *, need_field: bool = False) -> list[TaskDraft]:

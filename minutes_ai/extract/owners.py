@@ -132,6 +132,9 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         # called, a topic, then 你 and at once the day it is due
         addressed = ADDRESSED_DUE.match(tail)
         work_after = work_after or bool(addressed and cue("due_next").match(tail, addressed.end()))
+        # "- 老韩 海鲜池 下午三点前把水换了": a note item opens with its owner, a topic, then the time
+        noted = _NOTE_TOPIC.match(tail) if not re.search(r"[^\W_]", head) else None
+        work_after = work_after or bool(noted and cue("due_next").match(tail, noted.end()))
         if assigned or (at_clause_start and work_after and not names.is_bare_team(m.name)):
             chosen.append(m)
     return _merge_dept_person(text, _after_vocative(text, chosen, offset), offset)
@@ -170,6 +173,7 @@ _TOPIC_THEN = re.compile(r"(?:^|[，,：:；;。\s])[^，,：:；;。\s]{1,8}?(?
 _ADDRESSED = re.compile(r"[\s，,]*你们?(?!的|好|说|看|知道|觉得|想|也|还|是)")
 _ADDRESSED_AFTER_TOPIC = re.compile(rf"[\s，,]+[^，,。；;你\s]{{1,8}}{names.YOU_CALLED}")
 _CALLED = re.compile(rf"[\s，,]*{names.YOU_CALLED}")  # one person, not 你们
+_NOTE_TOPIC = re.compile(r"\s+(?:[^，,。；;\s]{1,12}\s+){1,2}")
 # After a name: a topic of a few words (no clause break, no one speaking: "王磊说那个你…"
 # reports), 你/您, and the adverbs before the day it is due ("那个尺寸你这周四之前", "您明天一定")
 ADDRESSED_DUE = re.compile(rf"[\s，,]*(?:[^，,。；;！!？?你您说讲问]{{1,16}}?[\s，,]*)?(?:{names.YOU_CALLED}|您)\s*(?:这边|那边|就|先|再|最好|务必|一定)?\s*")
