@@ -91,6 +91,13 @@ def test_field_block_over_several_lines_is_one_unit():
     assert units[0].text.splitlines() == ["任务：UI设计稿交付", "负责人：周琳", "截止时间：D+3", "交付标准：3个核心页面"]
 
 
+def test_a_column_word_inside_a_header_names_the_column():
+    """"约定时间" holds deadlines like "时间" does, so "同上" below it repeats the date above."""
+    text = "| 工单 | 维修人 | 约定时间 |\n|---|---|---|\n| 盖板破损 | 郝建 | 3个工作日内 |\n| 声控灯 | 邓小军 | 同上 |"
+    rows = split_sentences(normalize(text))
+    assert [row.cells["deadline"].text for row in rows] == ["3个工作日内", "3个工作日内"]
+
+
 def test_markdown_table_rows_have_cells():
     text = "| 序号 | 任务 | 负责人 | 截止时间 |\n|---|---|---|---|\n| 1 | 接口联调 | 王磊 | 周五 |"
     (row,) = split_sentences(normalize(text))
