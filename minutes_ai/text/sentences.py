@@ -246,6 +246,11 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
         return
     if stamp and stamp.end() < len(line):
         start, line = start + stamp.end(), line[stamp.end():]
+    if _NAME_LINE.fullmatch(line) and (line in known or names.is_full_name(line)) and next_line.strip() and not _NAME_LINE.fullmatch(next_line.strip()):
+        # "■ 梁振宇" over "客户：…" and "① 美的二期首批货6月10日前发出": a name alone on its line heads
+        # that person's part (not a roll call of one name per line)
+        state.person, state.section, state.record = line, None, None
+        return
     speaker = None
     bracketed = BRACKETED.match(line)
     if bracketed:
@@ -343,6 +348,9 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
 
 # how many body lines may stand between an item heading and the field block that assigns it
 _ITEM_BODY_LINES = 3
+
+
+_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 _BRACKETED_FIELD = re.compile(r"^[【\[](?P<label>[^】\]]{1,10})[】\]]\s*(?P<rest>.*)$")
