@@ -114,6 +114,9 @@ def test_markdown_table_rows_have_cells():
         ("小胖你们前台这个讲解每台车都要讲", [("小胖", "person")]),
         ("好 大刘你下午给厂家打个电话", [("大刘", "person")]),
         ("然后大家你们回去看看", []),
+        ("小四川你们架子班三个工作日内把防护网换掉", [("小四川", "person")]),
+        ("胖哥你水电预埋那块这周五之前拍照", [("胖哥", "person")]),
+        ("小朋友你们好", []),
         ("让客户在确认单上签字", []),  # the customer is no department
         # township units end in their own words, not a bare 所/站
         ("司法所负责规范整理调解台账", [("司法所", "dept")]),

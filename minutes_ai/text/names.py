@@ -312,6 +312,11 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
         # ("我今天发你": 天发 is no one)
         if _VOCATIVE_BREAK.search(text, 0, match.start(1)) is not None and (is_given_name(word) or _is_doubled_name(word) or _is_nickname(word)):
             add(word, match.start(1), match.end(1), "person")
+    # "小四川你们架子班…", "胖哥你…": a three-character 小-nickname or an X哥 called out with 你
+    for match in _CREW_VOCATIVE.finditer(text):
+        word = match.group(1)
+        if _VOCATIVE_BREAK.search(text, 0, match.start(1)) is not None and word not in _names()["nickname_not"] and word not in _names()["not_names"]:
+            add(word, match.start(1), match.end(1), "person")
     tokens = tokenize(text)
     for token in tokens:
         # "佳琪，你配合文涛…", "Kevin，你和白露…": a word addressed with 你 is a person, even a
@@ -410,6 +415,9 @@ YOU_CALLED = r"你(?!们|的|好|说|看|知道|觉得|想|也|还|是)"
 _SPOKEN_VOCATIVE = re.compile(rf"([{_CJK}]{{2}})(?=\s?{YOU_CALLED}|\s?你们(?!的|好|说|看|觉得)|\s?(?:今天|明天|后天|今晚|本周|这周|下周|周[一二三四五六日]|月底|尽快|马上)[^，,。；;]{{0,6}}(?:把|前|之前|内|以内))")
 # what may come right before a name called out in speech: a clause break, a filler, a topic marker
 _VOCATIVE_BREAK = re.compile(r"(?:^|[，,。；;：:\s!！?？]|[那嗯啊呃哦行好对]|然后|这块|这个|那个|这边|那边)$")
+
+
+_CREW_VOCATIVE = re.compile(rf"(小[{_CJK}]{{2}}|[{_CJK}]哥)(?=\s?(?:{YOU_CALLED}|你们(?!的|好|说|看|觉得)))")
 
 
 def _is_nickname(word: str) -> bool:
