@@ -146,6 +146,9 @@ def _speaking_for(drafts: list[TaskDraft], first: int, sentence: Sentence, text:
             draft.flags = review_flags(draft.owner, draft.deadline)
 
 
+_OPENS_WITH_LIMIT = re.compile(r"\W{0,2}[\d一二两三四五六七八九十今明后本这下周月年]")
+
+
 def _due_for_previous(previous: TaskDraft, new: list[TaskDraft], sentence: Sentence, text: str, meeting_date: dt.date) -> bool:
     """"小何，你牵头，表格你来统一。月底前交齐，一户都不能漏。": a sentence that opens with the
     limit and names no one (its drafts have no owner, or the speaker as a guess) gives it to the
@@ -153,8 +156,10 @@ def _due_for_previous(previous: TaskDraft, new: list[TaskDraft], sentence: Sente
     if previous.deadline is not None or previous.owner is None or previous.speaker != sentence.speaker:
         return False
     gap = text[previous.end:sentence.start]
+    if len(gap) > 2 or "\n" in gap or not _OPENS_WITH_LIMIT.match(sentence.text):
+        return False  # cheap tests first: this runs after every sentence that follows a task
     speaker = owner_rules.speaker_name(sentence.speaker)
-    if len(gap) > 2 or "\n" in gap or owner_rules.first_person(sentence.text) or names.find_mentions(sentence.text):
+    if owner_rules.first_person(sentence.text) or names.find_mentions(sentence.text):
         return False
     if any(d.owner is not None and d.owner.name != speaker for d in new):
         return False

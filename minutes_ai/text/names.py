@@ -313,7 +313,7 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
         if _VOCATIVE_BREAK.search(text, 0, match.start(1)) is not None and (is_given_name(word) or _is_doubled_name(word) or _is_nickname(word)):
             add(word, match.start(1), match.end(1), "person")
     # "小四川你们架子班…", "胖哥你…": a three-character 小-nickname or an X哥 called out with 你
-    for match in _CREW_VOCATIVE.finditer(text):
+    for match in _CREW_VOCATIVE.finditer(text) if "你" in text else ():
         word = match.group(1)
         if _VOCATIVE_BREAK.search(text, 0, match.start(1)) is not None and word not in _names()["nickname_not"] and word not in _names()["not_names"]:
             add(word, match.start(1), match.end(1), "person")
