@@ -69,9 +69,9 @@ def main() -> None:
     from minutes_ai.extract.cues import _unspaced, has
     from minutes_ai.extract.merge import _same_names, bigrams
     from minutes_ai.model.bow import string_hash
-    from minutes_ai.text.names import _may_start_mention
+    from minutes_ai.text.names import _may_start_mention, _mentions
 
-    per_text_caches = (_segment, has, _unspaced, bigrams, _same_names, string_hash, _may_start_mention)
+    per_text_caches = (_segment, has, _unspaced, bigrams, _same_names, string_hash, _may_start_mention, _mentions)
 
     def extract_fresh():
         # each run segments and reads its sentences itself: caches keyed by the text's words and

@@ -259,8 +259,14 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
     """People and departments in `text`, left to right, with offsets shifted by `offset`.
 
     `known` are names the document itself vouches for (participants, speakers): they are found by
-    string search even where jieba splits them oddly.
+    string search even where jieba splits them oddly. The same clause is asked about several times
+    per document (owners, criteria, decisions), so the answer is kept per text (Mention is immutable).
     """
+    return list(_mentions(text, offset, known))
+
+
+@functools.lru_cache(maxsize=4096)
+def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, ...]:
     found: list[Mention] = []
     taken = [False] * len(text)
 
@@ -336,7 +342,7 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
         if len(found) == before:
             break
     found.sort(key=lambda m: m.start)
-    return found
+    return tuple(found)
 
 
 def _listed_beside(text: str, start: int, end: int, kind: str) -> list[tuple[str, int, int, str]]:
