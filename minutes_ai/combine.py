@@ -146,6 +146,7 @@ def vouched_by(draft: TaskDraft, sentence: Sentence, previous: Sentence | None, 
 
     `previous` is the sentence before; `kept` holds (sentence start, owner) of the drafts kept so far."""
     owner = draft.owner.name or draft.owner.dept if draft.owner is not None else None
+    person = draft.owner.name if draft.owner is not None else None
     dated = draft.deadline is not None and draft.deadline.date is not None
     if sentence.row:
         return "row"
@@ -153,11 +154,11 @@ def vouched_by(draft: TaskDraft, sentence: Sentence, previous: Sentence | None, 
         return "dated_commitment"
     if "\n" in sentence.text or "：" in sentence.text[:12]:
         return "fields"
-    if draft.owner is not None and draft.owner.name is not None and owner_rules.named_in_charge(sentence.text, draft.owner.name):
+    if person is not None and owner_rules.named_in_charge(sentence.text, person):
         return "dated_assignment" if dated else "in_charge"
-    if dated and draft.owner is not None and draft.owner.name is not None and owner_rules.called_by_name(sentence.text, draft.owner.name):
+    if dated and person is not None and owner_rules.called_by_name(sentence.text, person):
         return "dated_assignment"  # "黄师傅你后天之前一块弄完吧": called by name and given a day
-    if dated and sentence.item and draft.owner is not None and draft.owner.name is not None and _opens_with(sentence.text, draft.owner.name):
+    if dated and sentence.item and person is not None and _opens_with(sentence.text, person):
         return "dated_assignment"  # "- 阿梅 冷菜 寿宴八个冷碟 11点半前装好": a list item that opens with its owner
     # the next entry of a list the same owner's kept task opened on the same line
     # ("王芳：1. 整理客户名单，周五前 2. 回访重点客户")

@@ -85,7 +85,6 @@ def _acknowledged(out: list[TaskDraft], draft: TaskDraft) -> TaskDraft | None:
     return last if answered and short and 0 <= draft.start - last.end <= 40 else None
 
 
-
 def _completes(previous: TaskDraft, draft: TaskDraft) -> bool:
     """An ownerless sentence right after an owned task that lacked a deadline gives that deadline."""
     close = 0 <= draft.start - previous.end <= 80

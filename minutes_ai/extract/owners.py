@@ -122,22 +122,33 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         assigned = is_handle or before.search(head) or after_ok or valued
         # A bare team word (数据, 测试, 产品) is a department only where it is put in charge —
         # "测试那边负责回归" — not where it starts a noun phrase ("数据增强库的提交").
-        # "小郑，你本周五前把人招齐": addressed, then a 把 of work, whatever the verb
-        # "小周，稳定性实验你这周五之前把装置搭起来": called, a topic, then 你 and a 把 of work
-        work_after = has("task_verbs", tail[:30]) or bool(_ADDRESSED.match(tail) or _ADDRESSED_AFTER_TOPIC.match(tail)) and "把" in tail[:24]
-        # "许曼3个工作日内定下来", "温立群11月20日前迁完": named, then at once the date it is due by
-        work_after = work_after or bool(cue("due_ahead").match(re.sub(r"^\s*(?:在|于)?\s*", "", tail)))
-        work_after = work_after or tagged and bool(cue("due_next").match(tail.lstrip()))
-        # "孙姐，砖的颜色您明天给个准话", "刘师傅 主卧那个衣柜 那个尺寸你这周四之前再去复一遍尺":
-        # called, a topic, then 你 and at once the day it is due
-        addressed = ADDRESSED_DUE.match(tail)
-        work_after = work_after or bool(addressed and cue("due_next").match(tail, addressed.end()))
-        # "- 老韩 海鲜池 下午三点前把水换了": a note item opens with its owner, a topic, then the time
-        noted = _NOTE_TOPIC.match(tail) if not re.search(r"[^\W_]", head) else None
-        work_after = work_after or bool(noted and cue("due_next").match(tail, noted.end()))
-        if assigned or (at_clause_start and work_after and not names.is_bare_team(m.name)):
+        if assigned or (at_clause_start and not names.is_bare_team(m.name) and _work_follows(head, tail, tagged)):
             chosen.append(m)
     return _merge_dept_person(text, _after_vocative(text, chosen, offset), offset)
+
+
+def _work_follows(head: str, tail: str, tagged: bool) -> bool:
+    """Does what follows a name at a clause start hand that person work?"""
+    if has("task_verbs", tail[:30]):
+        return True
+    # "小郑，你本周五前把人招齐": addressed, then a 把 of work, whatever the verb; "小周，稳定性实验
+    # 你这周五之前把装置搭起来": called, a topic, then 你 and a 把 of work
+    if (_ADDRESSED.match(tail) or _ADDRESSED_AFTER_TOPIC.match(tail)) and "把" in tail[:24]:
+        return True
+    # "许曼3个工作日内定下来", "温立群11月20日前迁完": named, then at once the date it is due by
+    if cue("due_ahead").match(re.sub(r"^\s*(?:在|于)?\s*", "", tail)):
+        return True
+    # "上周直播的切片（糖糖）这周内切5条出来": the owner in brackets, then the date
+    if tagged and cue("due_next").match(tail.lstrip()):
+        return True
+    # "孙姐，砖的颜色您明天给个准话", "刘师傅 主卧那个衣柜 那个尺寸你这周四之前再去复一遍尺":
+    # called, a topic, then 你 and at once the day it is due
+    addressed = ADDRESSED_DUE.match(tail)
+    if addressed and cue("due_next").match(tail, addressed.end()):
+        return True
+    # "- 老韩 海鲜池 下午三点前把水换了": a note item opens with its owner, a topic, then the time
+    noted = _NOTE_TOPIC.match(tail) if not re.search(r"[^\W_]", head) else None
+    return bool(noted and cue("due_next").match(tail, noted.end()))
 
 
 def _after_vocative(text: str, chosen: list[Mention], offset: int) -> list[Mention]:

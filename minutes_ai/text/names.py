@@ -321,7 +321,7 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
     # "小四川你们架子班…", "胖哥你…": a three-character 小-nickname or an X哥 called out with 你
     for match in _CREW_VOCATIVE.finditer(text) if "你" in text else ():
         word = match.group(1)
-        if _VOCATIVE_BREAK.search(text, 0, match.start(1)) is not None and word not in _names()["nickname_not"] and word not in _names()["not_names"]:
+        if _VOCATIVE_BREAK.search(text, 0, match.start(1)) is not None and _may_be_nickname(word):
             add(word, match.start(1), match.end(1), "person")
     tokens = tokenize(text)
     for token in tokens:
@@ -429,7 +429,12 @@ _CREW_VOCATIVE = re.compile(rf"(小[{_CJK}]{{2}}|[{_CJK}]哥)(?=\s?(?:{YOU_CALLE
 def _is_nickname(word: str) -> bool:
     """小胖, 大刘, 阿强 called out with 你: a prefix and any character, the way a crew calls its
     own; not 小组, 老师, 大家 (rules/names.yaml not_names and nickname_not)."""
-    return len(word) == 2 and word[0] in "小老阿大" and word not in _names()["not_names"] and word not in _names()["nickname_not"]
+    return len(word) == 2 and word[0] in "小老阿大" and _may_be_nickname(word)
+
+
+def _may_be_nickname(word: str) -> bool:
+    """Not a word that only looks like a nickname: 小组, 老师, 大家, 小朋友 (not_names, nickname_not)."""
+    return word not in _names()["not_names"] and word not in _names()["nickname_not"]
 
 
 def _is_doubled_name(word: str) -> bool:

@@ -124,10 +124,5 @@ def _title_column(columns: list[str | None], header: list[str]) -> list[str | No
 def _column_guess(cell: str) -> str | None:
     """A header that contains a field label ("Business owner", "计划完成时间（含节后）") or a column
     word ("约定时间", "交付日期") names that field."""
-    for label, name in layout_rules()["fields"].items():
-        if len(label) >= 2 and label in cell:
-            return name
-    for label, name in layout_rules()["table_columns"].items():
-        if len(label) >= 2 and label in cell:
-            return name
-    return None
+    rules = layout_rules()
+    return next((name for label, name in (*rules["fields"].items(), *rules["table_columns"].items()) if len(label) >= 2 and label in cell), None)
