@@ -57,6 +57,17 @@ def reports(text: str, mentions: list[Mention]) -> bool:
     return bool(first) and bool(cue("report_verbs").match(text[names.skip_title(text, first.end):]))
 
 
+def quoted(text: str, mentions: list[Mention]) -> tuple[Mention, int] | None:
+    """"张总强调：小李下周把预算表报上来": who opens the sentence quoting what they said after a
+    colon, and where the quote starts — the quote is read as said by them. None for a report."""
+    first = next((m for m in mentions if m.start <= 12), None)
+    if first is None:
+        return None
+    after = names.skip_title(text, first.end)
+    verb = cue("quotes_directive").match(text[after:])
+    return (first, after + verb.end()) if verb and after + verb.end() < len(text) else None
+
+
 # the owner tagged at the end of an item: "（贺医生）", "[宋佳]", "[汪磊/范总监]"
 _TAG_OPEN = re.compile(r"(?:[（(\[【]|[\[【][^\]】\n]{1,20}[/、])\s*$")
 _TAG_CLOSE = re.compile(r"\s*(?:[/、][^\]】\n]{1,20})?[)）\]】]\s*[。.；;]?\s*$")

@@ -452,6 +452,10 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         return []  # outside a task list a prose task needs a work verb, a promise, an addressee, a 把, a due date ("…前", "…内") or an arrow (see _is_task)
     mentions = names.find_mentions(text, known=known)
     if owner_rules.reports(text, mentions):
+        if (quote := owner_rules.quoted(text, mentions)) and not decided:
+            said_by, start = quote  # "张总强调：小李下周把预算表报上来": the quote, said by 张总
+            inner = sentence.model_copy(update={"text": text[start:], "start": sentence.start + start, "speaker": said_by.name})
+            return _from_prose(inner, meeting_date, known)
         return []  # "营销中心提出在4月中旬举办开放日": a report of what someone said
     if _is_roster(text, mentions):
         return []  # "意向参与 PMC 的开发者：@GreatV、@Topdu": who attends, not who works
@@ -703,7 +707,7 @@ def _is_note_item(body: str) -> bool:
 def _named_then_due(text: str, owners: list[Mention], chosen: DeadlineMatch | None) -> bool:
     """Is the owner named, then at once the deadline, then what to do ("季敏3个工作日内定下来"), or
     called with 你 and the deadline said at once ("孙姐，砖的颜色您明天给个准话")?"""
-    if chosen is None or chosen.deadline.date is None or not re.match(r"\s*(?:把|将)?(?!在|是|有|也|不|没|的)[\u4e00-\u9fff]{2}", text[chosen.end:]):
+    if chosen is None or chosen.deadline.date is None or not re.match(r"\s*(?:(?:把|将)\s*[A-Za-z\d]|(?:把|将)?(?!在|是|有|也|不|没|的)[\u4e00-\u9fff]{2})", text[chosen.end:]):
         return False
     # "…，尺寸你这周四之前再去复一遍", "砖的颜色您明天给个准话": called, a topic, 你, then the date
     return any(m.end <= chosen.start and (re.fullmatch(r"\s*(?:在|于)?\s*", gap := text[m.end:chosen.start]) or owner_rules.ADDRESSED_DUE.fullmatch(gap)) for m in owners if m.kind != "self")
@@ -720,7 +724,8 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
     if sentence.section == "tasks":
         return verb or bool(owners) or deadline is not None
     if sentence.section in ("decisions", "info"):
-        return named and not implicit and verb and deadline is not None
+        # "许工下周把WMS库容预警接到企业微信群": a person, a date and a 把 of work hand it out anywhere
+        return named and not implicit and deadline is not None and (verb or deadline.date is not None and due_after_name)
     if owners and verb:
         return not implicit or deadline is not None or owner_rules.first_person(body)
     if explicit and deadline is not None:
