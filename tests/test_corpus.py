@@ -8,7 +8,9 @@ Raise a floor when the scores improve; never lower one to make a change pass.
 import pytest
 
 from minutes_ai.corpus import CorpusError, load_corpus
-from minutes_ai.evaluate import evaluate
+from minutes_ai.corpus import GoldTask
+from minutes_ai.evaluate import evaluate, owner_matches
+from minutes_ai.models import Owner, Span, Task
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +53,28 @@ def test_gold_deadlines_are_consistent(train, dev, heldout):
 
 def test_every_document_is_annotated_for_progress(train, dev, heldout):
     assert [doc.id for doc in train + dev + heldout if doc.progress is None] == []
+
+
+@pytest.mark.parametrize(
+    "gold, name, dept, same",
+    [
+        ("王磊", "王磊", None, True),
+        ("设计部", None, "设计部", True),
+        ("lina", "@lina", None, True),
+        ("小林", "林晓雨", None, True),  # the title form the speaker used, the full name the meeting gives
+        ("郑医生", "郑秀英", None, True),
+        ("姚建军", "老姚", None, True),
+        ("小王", "李磊", None, False),
+        ("王磊", "王芳", None, False),
+        ("小林", "林", None, False),
+        ("王磊", None, None, False),
+    ],
+)
+def test_owner_scoring(gold, name, dept, same):
+    task = Task(id="T1", title="x", owner=Owner(name=name, dept=dept, text=name or dept or "x") if name or dept else None,
+                source=Span(text="x", start=0, end=1), confidence=1.0)
+    gold_task = GoldTask(quote="x", start=0, end=1, owner=gold, dept=None, deadline_date=None, deadline_kind=None, criteria=None)
+    assert owner_matches(gold_task, task) is same
 
 
 def test_bad_progress_status_is_reported(tmp_path):
