@@ -207,6 +207,7 @@ def test_find_mentions_known(text, known, expected):
         ("到场：Vivian、小鹿、大刘、糖糖，老温请假线上听", ["Vivian", "小鹿", "大刘", "糖糖", "老温"]),
         ("参会：骆建平、副校长、全体", ["骆建平"]),  # a role alone, a group
         ("参会：工程部、客服部、物业（绿城服务）", []),  # a list of units vouches for no one
+        ("参会人员：安全环保部、城北水厂、城南水厂、二号车间", []),  # plants and workshops are units: no "南水厂"
     ],
 )
 def test_participants(header, people):
