@@ -247,6 +247,20 @@ GOVERNMENT_MINUTES = """青溪区人民政府
 """
 
 
+@pytest.mark.parametrize(
+    ("header", "people"),
+    [
+        ("主持：副总经理 邓建国\n记录：综合办公室 许晓萌", ["邓建国", "许晓萌"]),
+        ("主持：安全环保部经理 郭振宇\n记录：安环部 蒋雯", ["郭振宇", "蒋雯", "安环部"]),  # the person first; 安环部 reads like a name
+        ("主持人：周文科", ["周文科"]),
+    ],
+)
+def test_host_and_recorder(header, people):
+    from minutes_ai.extract.meeting import host_and_recorder
+
+    assert host_and_recorder(header) == people
+
+
 def test_formal_government_minutes_header():
     """The subject line is the title, 主持召开 names the host, 出席 comes after the 议定事项, the
     recorder is the person after the unit, and the listed units own their items."""

@@ -168,17 +168,31 @@ _INTRO_CHARS = 600  # where a meeting introduces who is there
 
 
 def host_and_recorder(text: str) -> list[str]:
-    """The people in the 主持/记录 fields: they take tasks too ("于蕾今天下班前把议定事项录入跟踪表").
-    The label vouches for them, so a name with a rare surname (于蕾) counts."""
-    found = (_person(_field(text, "host")), _person(_field(text, "recorder")))
-    return [p for p in found if p and re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[A-Za-z][\w .\-]{1,30}", p)]
+    """The people in the 主持/记录 fields (and a unit named there that reads like one): they take tasks too
+    ("于蕾今天下班前把议定事项录入跟踪表"). The label vouches for them, so a name with a rare surname
+    (于蕾) counts."""
+    found = []
+    for value in (_field(text, "host"), _field(text, "recorder")):
+        # "记录：安环部 蒋雯": the person, and a unit that reads like a name is the document's too
+        found += [_person(value), *_people(value)]
+    return [p for p in dict.fromkeys(found) if p and re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[A-Za-z][\w .\-]{1,30}", p)]
 
 
 def _person(value: str | None) -> str | None:
     """The person in a 主持人/记录人 value; "区政府办 秦蕾" names the unit first."""
+    from ..text import names
+
+    parts, people = _parts(value), _people(value)
+    # "安环部 蒋雯": 安环部 reads like a name too; the unit is not the person
+    return next((p for p in people if not names.is_department(p)), people[0] if people else parts[0] if parts else None)
+
+
+def _parts(value: str | None) -> list[str]:
+    return [p for p in _SPLIT.split(re.sub(r"[（(][^)）]*[)）]", "", value or "").strip()) if p]
+
+
+def _people(value: str | None) -> list[str]:
+    """The parts of a 主持人/记录人 value that read like a person's name."""
     from ..text.sentences import person_in_label
 
-    if not value:
-        return None
-    parts = [p for p in _SPLIT.split(re.sub(r"[（(][^)）]*[)）]", "", value).strip()) if p]
-    return next((p for p in parts if person_in_label(p) == p), parts[0] if parts else None)
+    return [p for p in _parts(value) if person_in_label(p) == p]

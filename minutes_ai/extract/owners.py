@@ -244,10 +244,14 @@ def to_owner(mention: Mention, text: str) -> Owner:
     return Owner(name=mention.name, text=text)
 
 
+_HELPER_NOTE = re.compile(r"[（(][^（()）]*(?:配合|协助|协办|支持)[^（()）]*(?:[）)]|$)")
+
+
 def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
     """Owners in a 负责人 field or table cell: "王磊、李娜", "设计部 周琳", "@lina", "信息科",
     "QA经理 宁嘉树" (the person, not the role), "孔令仪；协办：…" (the first part only)."""
-    # "孔令仪；协办：…", "待定  时间：待定" (the next field on the same line)
+    # "孔令仪；协办：…", "待定  时间：待定" (the next field on the same line), "物业工程部（外包维保单位配合）"
+    cell = _HELPER_NOTE.sub("", cell)
     cell = re.split(r"[；;）)\]】]|协办|配合|\s{2,}[^\s:：]{1,6}[:：]", cell.strip().strip("*").strip())[0].strip(" ，,（(【[")
     if not cell or is_empty_cell(cell) or is_open_cell(cell) or cell in layout_rules()["ditto"]:
         return []  # "同上" outside a table: the caller knows the item above

@@ -29,6 +29,7 @@ def layout_rules() -> dict:
         "open_cells": frozenset(data["open_cells"]),
         "register_rows": frozenset(data["register_rows"]),
         "table_columns": data["table_columns"],
+        "field_prefixes": tuple(data["field_prefixes"]),
         "periods": data["periods"],
         "id_columns": set(data["id_columns"]),
     }
@@ -107,6 +108,12 @@ def period_sections(labels: set[str]) -> dict[str, str]:
 
 
 def field_of(label: str) -> str | None:
-    """The field a label names (title, owner, deadline, criteria, status, note), exactly."""
+    """The field a label names (title, owner, deadline, criteria, status, note): exactly, or after
+    a word that only says whose field it is ("整改责任人", "落实期限", "整改要求")."""
     label = re.sub(r"[\s*【】\[\]]|\d+$", "", label)
-    return layout_rules()["fields"].get(label)
+    rules = layout_rules()
+    found = rules["fields"].get(label)
+    if found is None:
+        prefix = next((p for p in rules["field_prefixes"] if label.startswith(p)), None)
+        found = rules["fields"].get(label[len(prefix):]) if prefix else None
+    return found

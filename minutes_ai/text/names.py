@@ -265,6 +265,10 @@ def find_mentions(text: str, offset: int = 0, known: frozenset[str] = frozenset(
     return list(_mentions(text, offset, known))
 
 
+# "安环部", "质检室" look like surname + given name; no given name ends in these
+_UNIT_END = re.compile(r"(?:部|室|中心|局|公司|委员会|小组)$")
+
+
 @functools.lru_cache(maxsize=4096)
 def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, ...]:
     found: list[Mention] = []
@@ -298,7 +302,7 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
     pattern = _known_pattern(known)
     for match in pattern.finditer(text) if pattern else ():
         name = match.group()
-        add(name, match.start(), match.end(), "dept" if is_department(name, loose=True) and not is_person(name) else "person")
+        add(name, match.start(), match.end(), "dept" if is_department(name, loose=True) and (not is_person(name) or _UNIT_END.search(name)) else "person")
     # Colleagues call 郝明哲 "明哲": a known full name's given name is that person too.
     given_names = _given_names(known)
     pattern = _known_pattern(frozenset(given_names))

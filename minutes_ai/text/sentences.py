@@ -343,6 +343,11 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
     if item is not None and state.item_lines <= _ITEM_BODY_LINES and not speaker:
         state.item = item
     state.record = None
+    if state.listed and not speaker and _assigning_field(next_line.strip()):
+        # "2. 叉车充电区电缆破损。" over "整改责任人：…" / "整改期限：…" lines: the item is the
+        # record's first line, the field block that follows it says who does it by when
+        state.record = _emit(state, start, line, section_override=None, speaker=None, item=True)
+        return
     _emit_sentences(state, start, line, section_override=None, speaker=speaker)
 
 
@@ -365,6 +370,12 @@ def _bracketed_field(line: str) -> re.Match[str] | None:
 def _is_continuation(line: str) -> bool:
     label = LABEL.match(line) or _bracketed_field(line)
     return bool(label) and field_of(label.group("label")) not in (None, "title")
+
+
+def _assigning_field(line: str) -> bool:
+    """"整改责任人：…", "完成时限：…": a field line that hands out work (not "备注：", "风险：")."""
+    label = LABEL.match(line) or _bracketed_field(line)
+    return bool(label) and field_of(label.group("label")) in ("owner", "deadline")
 
 
 def item_fields(text: str) -> str:
