@@ -85,6 +85,9 @@ def _reports_work(text: str) -> bool:
 def extract_progress(sentences: list[Sentence]) -> list[ProgressDraft]:
     found = []
     for sentence in sentences:
+        if sentence.row and "done" in sentence.cells:
+            found.extend(_done_cell(sentence.cells["done"]))
+            continue
         status = status_of(sentence)
         if status is not None:
             marked = _status_cell(sentence) is not None or _TICKED.match(sentence.text) is not None
@@ -92,6 +95,15 @@ def extract_progress(sentences: list[Sentence]) -> list[ProgressDraft]:
         elif not (sentence.heading or sentence.row or sentence.section == "timeline"):
             found.extend(_done_clauses(sentence))
     return found
+
+
+def _done_cell(cell) -> list[ProgressDraft]:
+    """The 本周完成/昨天 cell of a per-person table ("| 吴倩 | 购物车改版已完成，已提测 | …"): progress
+    when it says the work is finished — not "进度70%", "出了初版" or "请假"."""
+    text = cell.text
+    if has("progress_not", text) or not (has("progress_done", text) or re.search(r"(?<![未没])完成(?!率|度)", text)):
+        return []
+    return [ProgressDraft(text, cell.start, cell.end, "done", marked=True)]
 
 
 def _done_clauses(sentence: Sentence) -> list[ProgressDraft]:

@@ -256,10 +256,12 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     note = cells.get("note", "")
     if note and (is_done(note) or has("cancelled", note) or re.match(r"\W*已", note) and _status_closed(note)):
         return []  # | 新仓叉车采购 | — | — | 已于8月12日到货，无需跟进 |
+    if not cells.get("deadline") and (has("progress_done", title) or has("progress_cancelled", title)):
+        return []  # | 宋哲 | 李某某离婚纠纷 | 已调解结案，调解书已领取 | — |: the plan column reports, it plans nothing
     deadline = _cell_deadline(cells["deadline"], meeting_date) if cells.get("deadline") else None
     if "deadline" not in cells:
         # no date column: "| US-304 老会员数据迁移方案 | 梁振 | 3pt | 本周五出方案 |" dates it in another cell
-        inside = [(span.start - sentence.start, span.end - sentence.start) for span in sentence.cells.values()]
+        inside = [(span.start - sentence.start, span.end - sentence.start) for name, span in sentence.cells.items() if name != "title" or "done" not in cells]
         found = [d for d in _deadlines_in(sentence.text, meeting_date) if not any(a <= d.start and d.end <= b for a, b in inside)]
         deadline = pick(found).deadline if found else None
     criteria = cells.get("criteria")

@@ -30,6 +30,7 @@ def layout_rules() -> dict:
         "register_rows": frozenset(data["register_rows"]),
         "table_columns": data["table_columns"],
         "field_prefixes": tuple(data["field_prefixes"]),
+        "person_columns": frozenset(data["person_columns"]),
         "periods": data["periods"],
         "id_columns": set(data["id_columns"]),
     }

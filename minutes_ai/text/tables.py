@@ -66,7 +66,9 @@ def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
     is_pipe = "|" in first
     header = _cells(*lines[i])
     table_columns = layout_rules()["table_columns"]
-    columns = _title_column([field_of(cell) or table_columns.get(cell.strip("* ")) or _column_guess(cell) for _, cell in header], [cell for _, cell in header])
+    labels = [cell for _, cell in header]
+    columns = _period_columns([field_of(cell) or table_columns.get(cell.strip("* ")) for cell in labels], labels)
+    columns = _title_column([name or _column_guess(cell) for name, cell in zip(columns, labels)], labels)
     ditto = layout_rules()["ditto"]
     above: dict[str, Span] = {}
     i += 1
@@ -105,6 +107,30 @@ def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
         i += 1
     state.record = None
     return i
+
+
+def _period_columns(columns: list[str | None], header: list[str]) -> list[str | None]:
+    """A per-person table ("姓名 | 本周完成 | 下周计划 | 需协调", "成员 | 昨天 | 今天 | 阻塞",
+    "律师 | 案件 | 下一步 | 期限"): the person column owns the row, the plan column is the work,
+    the done column reports work finished, the blockers column is a note."""
+    from . import names
+
+    rules = layout_rules()
+    kinds = [section_of(label.strip("* ")) if name is None else None for name, label in zip(columns, header)]
+    if "tasks" not in kinds and "owner" in columns:
+        return columns
+    out = list(columns)
+    for k, (name, label, kind) in enumerate(zip(columns, header, kinds)):
+        label = label.strip("* ")
+        if name is None and (label in rules["person_columns"] or names.is_role(label)) and "owner" not in out:
+            out[k] = "owner"
+        elif kind == "tasks" and "title" not in out:
+            out[k] = "title"
+        elif kind == "done" and "done" not in out:
+            out[k] = "done"
+        elif kind == "info" and name is None:
+            out[k] = "note"
+    return out if "owner" in out else columns
 
 
 def _title_column(columns: list[str | None], header: list[str]) -> list[str | None]:
