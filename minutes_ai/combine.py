@@ -147,6 +147,8 @@ def vouched_by(draft: TaskDraft, sentence: Sentence, previous: Sentence | None, 
     `previous` is the sentence before; `kept` holds (sentence start, owner) of the drafts kept so far."""
     owner = draft.owner.name or draft.owner.dept if draft.owner is not None else None
     person = draft.owner.name if draft.owner is not None else None
+    if person is not None and person not in sentence.text and draft.owner.text in sentence.text:
+        person = draft.owner.text  # resolved to the full name ("建军哥" → 王建军): look for it as written
     dated = draft.deadline is not None and draft.deadline.date is not None
     if sentence.row:
         return "row"

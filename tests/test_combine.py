@@ -38,11 +38,22 @@ def _combined(text: str, p_task: float) -> tuple[list[str | None], list[str]]:
         ("@王磊 接口联调周五前做完", "dated_assignment"),
         ("王磊：我周五前把接口联调做完。", "dated_commitment"),
         ("让王磊把接口联调做完。", None),
+        ("请办公室许婷于本周五前将会议纪要发至各科室。", "dated_assignment"),  # the unit between 请 and the name
     ],
 )
 def test_what_vouches_for_a_rule_draft(text, reason):
     reasons, _ = _combined(text, 0.5)
     assert reasons[:1] == [reason]
+
+
+def test_a_name_resolved_to_the_full_name_is_looked_for_as_written():
+    """"建军哥 8号上午送菜就交给你了": the owner is 王建军 once the participants say so; the
+    sentence still calls 建军哥."""
+    text = "建军哥 8号上午送菜就交给你了，路线等名单出来再排"
+    sentence = split_sentences(text, known=frozenset())[0]
+    draft = extract_tasks([sentence], text=text, meeting_date=MEETING, known=frozenset({"王建军"}))[0]
+    assert draft.owner.name == "王建军"
+    assert combine.vouched_by(draft, sentence, None, set()) == "dated_assignment"
 
 
 @pytest.mark.parametrize(
