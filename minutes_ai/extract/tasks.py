@@ -75,6 +75,7 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
         for draft in drafts[before:]:
             draft.summary = summary_by is not None
         _label_deadline(drafts, before, sentence, text, meeting_date)
+        _ditto_deadline(drafts, before, sentence)
         _carry_addressee(drafts, before, sentence, text)
         _speaking_for(drafts, before, sentence, text)
         _answer_previous_speaker(drafts, before, sentence, before_turn)
@@ -86,6 +87,17 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
 
 
 _YOU = re.compile(r"(?<![我他她])你(?!们|好|说|看|知道|觉得)")
+
+
+def _ditto_deadline(drafts: list[TaskDraft], first: int, sentence: Sentence) -> None:
+    """"法务合规部谭振宇负责审核合规条款，时间同上": the date is the one of the task before."""
+    if first == 0 or not has("ditto_deadline", sentence.text) or drafts[first - 1].deadline is None:
+        return
+    for draft in drafts[first:]:
+        if draft.deadline is None:
+            draft.deadline = drafts[first - 1].deadline
+            draft.flags = review_flags(draft.owner, draft.deadline)
+            draft.title = cue("ditto_deadline").sub("", draft.title).strip(TRIM) or draft.title
 
 
 def _label_deadline(drafts: list[TaskDraft], first: int, sentence: Sentence, text: str, meeting_date: dt.date) -> None:

@@ -507,6 +507,9 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
             return combined, start, start + 3, "person"
     if is_full_name(word):
         return word, start, token.end, "person"
+    # jieba glued a preposition to a whole name: 由马丽/清理, 请谭振宇
+    if len(word) in (3, 4) and word[0] in _GLUE and is_full_name(word[1:]) and word[1:] not in names["not_names"]:
+        return word[1:], start + 1, token.end, "person"
     # jieba glued a preposition to the surname: 由顾/明哲, 请钱/佳慧.
     if len(word) == 2 and word[0] in _GLUE and word[1] in names["surnames"] and re.fullmatch(f"[{_CJK}]{{1,2}}", nxt):
         candidate = word[1] + nxt
