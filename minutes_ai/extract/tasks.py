@@ -41,11 +41,14 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
     summary_by: str | None = None  # the speaker whose closing summary is running
     turn: str | None = None  # who is speaking, and who spoke in the turn before
     before_turn: str | None = None
+    called: tuple[Sentence, Owner] | None = None  # the person the speaker last called by name
     for sentence in sentences:
         if sentence.heading:
             continue
         if sentence.speaker and sentence.speaker != turn:
             turn, before_turn = sentence.speaker, turn
+        called_before = called if called and called[0].speaker == sentence.speaker else None
+        called = _called_in(sentence, known) or called_before
         if has("summary", sentence.text):
             summary_by = sentence.speaker or ""
         elif summary_by is not None and sentence.speaker != summary_by and sentence.speaker:
@@ -76,7 +79,7 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
             draft.summary = summary_by is not None
         _label_deadline(drafts, before, sentence, text, meeting_date)
         _ditto_deadline(drafts, before, sentence)
-        _carry_addressee(drafts, before, sentence, text)
+        _carry_addressee(drafts, before, sentence, text, called_before)
         _speaking_for(drafts, before, sentence, text)
         _answer_previous_speaker(drafts, before, sentence, before_turn)
     merged = merge_repeats(drafts)
@@ -187,20 +190,33 @@ def _due_for_previous(previous: TaskDraft, new: list[TaskDraft], sentence: Sente
     return True
 
 
-def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, text: str) -> None:
+def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, text: str, called: tuple[Sentence, Owner] | None = None) -> None:
     """"小陈你来排一个自查的表 然后 测温记录你盯着": a speaker still talking to the person they
     just named says "你" without the name again. A draft of this sentence that says 你 and has
     no owner, or only the speaker as a guess, gets the owner of the speaker's previous task when
-    nothing but a pause lies between the two (same turn, no blank line)."""
+    nothing but a pause lies between the two (same turn, no blank line) — or, failing that, the
+    person the speaker called by name earlier in the turn ("小蔡 你们叶菜损耗太高了 你今天下班之前
+    把报损明细拉出来发我")."""
     asks_back = _YOU.search(sentence.text) or _TO_ME.search(sentence.text)  # "…。下周一之前给我一个报告。"
-    if first == 0 or not sentence.speaker or not asks_back or owner_rules.first_person(sentence.text):
+    if first == len(drafts) or not sentence.speaker or not asks_back or owner_rules.first_person(sentence.text):
         return  # "我来写，写完你看一下": the speaker's own task
-    previous = drafts[first - 1]
     speaker = owner_rules.speaker_name(sentence.speaker)
-    gap = text[previous.end:sentence.start]
-    if previous.speaker != sentence.speaker or previous.owner is None or previous.owner.name == speaker or len(gap) > 2 or "\n" in gap:
-        return
-    _readdress(drafts[first:], speaker, previous.owner)
+    previous = drafts[first - 1] if first else None
+    gap = text[previous.end:sentence.start] if previous else "\n"
+    if previous and previous.speaker == sentence.speaker and previous.owner is not None and previous.owner.name != speaker and len(gap) <= 2 and "\n" not in gap:
+        _readdress(drafts[first:], speaker, previous.owner)
+    elif called is not None and "\n" not in text[called[0].end:sentence.start] and called[1].name != speaker:
+        _readdress(drafts[first:], speaker, called[1])
+
+
+def _called_in(sentence: Sentence, known: frozenset[str]) -> tuple[Sentence, Owner] | None:
+    """The person a spoken sentence calls by name: "小蔡 你们叶菜…", "老姚，你…"."""
+    if not sentence.speaker or "你" not in sentence.text:
+        return None
+    for mention in reversed(names.find_mentions(sentence.text, known=known)):
+        if mention.kind == "person" and re.match(r"[\s，,]*你", sentence.text[mention.end:]):
+            return sentence, Owner(name=mention.name, text=mention.name)
+    return None
 
 
 def _answer_previous_speaker(drafts: list[TaskDraft], first: int, sentence: Sentence, previous: str | None) -> None:
