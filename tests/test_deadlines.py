@@ -254,6 +254,11 @@ def test_after_the_meeting_is_no_deadline(sentence):
         ("估计聊到今天半夜三点钟", True),
         ("好的，我今天就报。", False),
         ("纪要钟晓今天发群里", False),
+        # someone coming to inspect or visit: when it happens
+        ("区消防救援大队将于12月22日前后来园区季度抽查", True),  # 前后 is "about", not "before"
+        ("区域的陈经理这周五下午过来巡店", True),
+        ("卫生保健 区里下周要来抽查", True),
+        ("检查组走后，12月22日前把整改报告交上来", False),
     ],
 )
 def test_dates_that_open_or_span_an_event_are_not_deadlines(sentence, event):

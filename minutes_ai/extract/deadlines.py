@@ -162,7 +162,7 @@ def find_deadlines(text: str, meeting_date: dt.date) -> list[DeadlineMatch]:
         if resolved is None:
             i += 1
             continue
-        suffix = re.match(rf"\s*(?:{_alt(_rules()['suffixes'])})", text[end:])
+        suffix = re.match(rf"\s*(?:{_alt(_rules()['suffixes'])})(?!后|左右)", text[end:])  # "4月22日前后": about then
         has_suffix = bool(suffix)
         if suffix:
             end += suffix.end()
@@ -208,6 +208,11 @@ def _event_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _visit() -> re.Pattern[str]:
+    return re.compile("|".join(_rules()["visit_after"]))
+
+
+@functools.lru_cache(maxsize=1)
 def _next_meeting() -> re.Pattern[str]:
     return re.compile("|".join(_rules()["next_meeting_after"]))
 
@@ -230,6 +235,8 @@ def marks_event(text: str, match: DeadlineMatch) -> bool:
         return True  # "从今天开始每台车都要讲", "自下周一起执行": when it starts, not when it is due
     if _next_meeting().match(text, match.end):
         return True  # "下周一同一时间再碰一次": when the team meets again, whatever the kind of date
+    if _visit().match(text, match.end):
+        return True  # "陈经理这周五下午过来巡店": when someone comes to look, whatever the kind of date
     if match.deadline.kind != DeadlineKind.absolute:
         return False
     after, before = _event_patterns()
