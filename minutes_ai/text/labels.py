@@ -31,6 +31,7 @@ def layout_rules() -> dict:
         "table_columns": data["table_columns"],
         "field_prefixes": tuple(data["field_prefixes"]),
         "person_columns": frozenset(data["person_columns"]),
+        "milestone_columns": frozenset(data["milestone_columns"]),
         "periods": data["periods"],
         "id_columns": set(data["id_columns"]),
     }

@@ -69,6 +69,9 @@ def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
     labels = [cell for _, cell in header]
     columns = _period_columns([field_of(cell) or table_columns.get(cell.strip("* ")) for cell in labels], labels)
     columns = _title_column([name or _column_guess(cell) for name, cell in zip(columns, labels)], labels)
+    if "owner" not in columns and any(label.strip("* ") in layout_rules()["milestone_columns"] for label in labels):
+        # "| 里程碑 | 计划完成时间 | 说明 |" with no owner: the project's schedule, no task column
+        columns = [None if name == "title" else name for name in columns]
     ditto = layout_rules()["ditto"]
     above: dict[str, Span] = {}
     i += 1
