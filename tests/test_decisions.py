@@ -20,6 +20,9 @@ from minutes_ai import extract
         ("海外版本本期不立项，明年Q2再评估。", True),
         ("行 那评价轮播就砍掉", True),
         ("原定周五的团建取消，改为下周聚餐。", True),
+        # called off elsewhere and only reported here: progress, not this meeting's decision
+        ("6.13城西那场户外婚礼：客户上周通知取消了", False),
+        ("原来定的满减促销，总部上周五已经通知取消了，物料先别贴了。", False),
         ("不请了，时间太紧。", True),
         ("自助早餐延长到10:30 —— 通过", True),
         ("- Agreed: nightly e2e 从每天跑改成每周一、周四各跑一次，立即生效。", True),

@@ -90,6 +90,8 @@ def is_decision(sentence: Sentence) -> bool:
     field = _FIELD_LINE.match(text)
     if field and field_of(field.group(1)) not in (None, "title"):
         return False  # "完成时限：8月21日。", "负责人：邵刚": a field of the item above
+    if has("cancelled_elsewhere", text) and not _AGREED_AFTER.search(text):
+        return False  # "6.13那场婚礼：客户上周通知取消了": called off elsewhere, reported here
     if sentence.section == "decisions":
         # "结论：双11 先不上积分抵扣，放到双12 再说": a deferral the meeting agreed is decided
         deferred = has("open_question", text) and not has("rejection", text)
