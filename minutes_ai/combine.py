@@ -33,6 +33,7 @@ resolved by the rules) or "combined" (the default when the pipeline is installed
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .extract import owners as owner_rules
 from .extract.deadlines import resolve_deadline
@@ -162,11 +163,29 @@ def vouched_by(draft: TaskDraft, sentence: Sentence, previous: Sentence | None, 
         return "dated_assignment"  # "黄师傅你后天之前一块弄完吧": called by name and given a day
     if dated and sentence.item and person is not None and _opens_with(sentence.text, person):
         return "dated_assignment"  # "- 阿梅 冷菜 寿宴八个冷碟 11点半前装好": a list item that opens with its owner
+    if dated and person is not None and _named_then_dated(sentence.text, person, draft.deadline.text):
+        return "dated_assignment"  # "马骏、韩露下月底前完成…", "包姐，今天先在漏水点放接水桶": the owners, then the day
     # the next entry of a list the same owner's kept task opened on the same line
     # ("王芳：1. 整理客户名单，周五前 2. 回访重点客户")
     if owner is not None and sentence.item and previous is not None and previous.item and sentence.start - previous.end <= 4 and (previous.start, owner) in kept:
         return "list_entry"
     return None
+
+
+def _named_then_dated(text: str, name: str, due: str) -> bool:
+    """Does the sentence open with its owners (`name` among them, or called with a comma) and go
+    straight on to the day it is due?"""
+    at = text.find(due)
+    if at <= 0:
+        return False
+    head = text[:at]
+    mentions = [m for m in names.find_mentions(head) if m.kind == "person"]
+    if not any(m.name == name or head[m.start:m.end] == name for m in mentions):
+        return False
+    rest = head
+    for m in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[:m.start] + rest[m.end:]
+    return re.fullmatch(r"[\s\-*•@、，,和及与/]*(?:于|在)?\s*", rest) is not None
 
 
 def _opens_with(text: str, name: str) -> bool:

@@ -39,6 +39,10 @@ def _combined(text: str, p_task: float) -> tuple[list[str | None], list[str]]:
         ("王磊：我周五前把接口联调做完。", "dated_commitment"),
         ("让王磊把接口联调做完。", None),
         ("请办公室许婷于本周五前将会议纪要发至各科室。", "dated_assignment"),  # the unit between 请 and the name
+        ("会议授权总经理蒋若楠于12月30日前办理完毕子公司工商注册。", "dated_assignment"),  # the role between 授权 and the name
+        ("马骏、韩露下月底前完成反洗钱年度培训线上考试。", "dated_assignment"),  # the owners, then the day
+        ("包姐，今天先在漏水点放接水桶，拉警戒线。", "dated_assignment"),  # called with a comma, then the day
+        ("培训考试马骏下月底前完成。", None),  # the topic first: the model weighs it
     ],
 )
 def test_what_vouches_for_a_rule_draft(text, reason):

@@ -274,9 +274,9 @@ def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
     return [Owner(name=first, text=cell)] if first else []
 
 
-_EXPLICIT_BEFORE = re.compile(rf"(?:{ARROW}|由|请|交给|交由|@|[Oo]wner[:：]?)\s*$")
-# "请办公室许婷于本周五前…", "由财务部张倩负责": the person's unit may stand between
-_EXPLICIT_BEFORE_UNIT = re.compile(r"(?:由|请|交给|交由)\s*(?P<unit>[\u4e00-\u9fff]{2,10})$")
+_EXPLICIT_BEFORE = re.compile(rf"(?:{ARROW}|由|请|交给|交由|授权|责成|指派|委托|@|[Oo]wner[:：]?)\s*$")
+# "请办公室许婷于本周五前…", "由财务部张倩负责", "授权总经理蒋若楠…": the person's unit or role may stand between
+_EXPLICIT_BEFORE_UNIT = re.compile(r"(?:由|请|交给|交由|授权|责成|指派|委托)\s*(?P<unit>[\u4e00-\u9fff]{2,10})$")
 _EXPLICIT_AFTER = re.compile(rf"^\s*(?:{ARROW}|负责|牵头|主导|主责|认领|跟进|[Oo]wn|[，,]?\s*你们?(?=[^，,。？?]{{0,12}}(?:把|来做|负责|做|出|写|跟进|去)))")
 
 
@@ -284,7 +284,9 @@ def explicitly_assigned(text: str, mention: Mention) -> bool:
     """Is the owner put in charge in so many words: "由X负责", "X → 对账", "@X", "owner X"?"""
     head = text[:mention.start]
     unit = _EXPLICIT_BEFORE_UNIT.search(head)
-    return bool(_EXPLICIT_BEFORE.search(head) or unit and names.is_department(unit.group("unit")) or _EXPLICIT_AFTER.match(text[mention.end:]) or text[mention.start:mention.start + 1] == "@")
+    # the unit ("办公室") or the role ("总经理", "市场部总监") between the word and the person
+    in_between = unit.group("unit") if unit else ""
+    return bool(_EXPLICIT_BEFORE.search(head) or in_between and (names.is_department(in_between) or _role_before().search(" " + in_between)) or _EXPLICIT_AFTER.match(text[mention.end:]) or text[mention.start:mention.start + 1] == "@")
 
 
 def named_in_charge(text: str, name: str) -> bool:
