@@ -208,6 +208,7 @@ def test_find_mentions_known(text, known, expected):
         ("参会：骆建平、副校长、全体", ["骆建平"]),  # a role alone, a group
         ("参会：工程部、客服部、物业（绿城服务）", []),  # a list of units vouches for no one
         ("参会人员：安全环保部、城北水厂、城南水厂、二号车间", []),  # plants and workshops are units: no "南水厂"
+        ("参加：安监部、运检部、营销部，城关、桥头、白沙供电所所长", []),  # a list of units: its places are no people
     ],
 )
 def test_participants(header, people):

@@ -80,11 +80,18 @@ def _people_in(value: str) -> list[str]:
     value = re.sub(r"[（(][^)）]*[)）]", " ", value)
     parts = [p for chunk in re.split(r"[、,，;；/]+", value) for p in (chunk.split() if re.search(r"[\u4e00-\u9fff]", chunk) else [chunk])]
     parts = [_ABSENT.sub("", part.strip("@*：: ")) for part in parts]  # "老温请假线上听": 老温
+    from ..text import names
+
     found = [part if _is_handle(part) else person_in_label(part) for part in parts]
-    if any(found):
+    units = sum(1 for part in parts if names.is_department(part, loose=True))
+    if any(found) and units * 2 < len(parts):
         # a list of people vouches for the nicknames no name list knows ("大刘", "糖糖"); a list of
-        # units ("工程部、客服部、物业") does not make 物业 a person
+        # units ("工程部、客服部、物业", "安监部、运检部、营销部，城关、桥头、白沙…") does not make 物业 or
+        # 城关 a person
         found = [who or unknown_person(part) for who, part in zip(found, parts)]
+    elif units * 2 >= len(parts):
+        # in a list of units, a unit ("安监部") or a place ("白沙") only reads like a name
+        found = [who for who in found if who and not names.is_department(who, loose=True) and (len(who) >= 3 or names.is_title_form(who))]
     return [who for who in found if who and 2 <= len(who) <= 16]
 
 

@@ -267,6 +267,9 @@ def owner_from_cell(cell: str, known: frozenset[str]) -> list[Owner]:
         rest = cell[found[0].end:].strip(" （()）:：")
         if re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[A-Za-z][\w\-.]{1,30}", rest):
             return [Owner(name=rest, dept=found[0].name, text=cell)]
+        last = rest.split()[-1] if len(rest.split()) > 1 else ""
+        if names.is_full_name(last, loose=True) and not names.is_role(last):
+            return [Owner(name=last, dept=found[0].name, text=cell)]  # "运检部变电运维班班长 陆海": the unit, a role, the person
     people = _merge_dept_person(cell, found, 0)
     if people:
         return [to_owner(m, cell[m.start:m.end]) for m in people if m.kind == "person" or len(people) == 1 or all(p.kind == "dept" for p in people)]

@@ -752,6 +752,8 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
     if not owners and (has("schedule", body) or has("strong_decision", body)):
         return False  # "上线时间定在12月15日", "会议决定，…正式上线": decisions
     if sentence.section == "tasks":
+        if not owners and deadline is None and has("open_question", body):
+            return False  # "…责任归属尚不清楚，待运检部核实产权后再定责任单位": still open, no one's yet
         return verb or bool(owners) or deadline is not None
     if sentence.section in ("decisions", "info"):
         # "许工下周把WMS库容预警接到企业微信群": a person, a date and a 把 of work hand it out anywhere

@@ -65,7 +65,8 @@ def _section_patterns() -> list[tuple[str, re.Pattern[str]]]:
     def word(w: str) -> str:
         return rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z\u4e00-\u9fff])" if w.isascii() else re.escape(w)
 
-    return [(kind, re.compile("|".join(word(w) for w in words))) for kind, words in layout_rules()["sections"].items()]
+    # "tasks_first" is the tasks kind, checked before the others (rules/layout.yaml)
+    return [(kind.removesuffix("_first"), re.compile("|".join(word(w) for w in words))) for kind, words in layout_rules()["sections"].items()]
 
 
 _NUMBERING = re.compile(r"^\W*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]?)?\s*|[（(][^）)]*[）)]\s*$")
