@@ -452,10 +452,12 @@ def _by_deadline(text: str, group: _Group, deadlines: list[DeadlineMatch]) -> li
     work with two deadlines — two groups, cut at the clause boundary before the second deadline
     when each part has a work verb of its own."""
     named = [m for m in group.owners if m.kind != "self"]
-    if not named:
+    addressed = re.match(r"\W*你(?!们)", text[group.start:group.end])  # "你今天下班前把库存盘一遍 …周四之前把订单下了"
+    if not named and not addressed:
         return [group]
     # both after the name: "月底截止（社里通知）→ 陈 汇总申报表，12.28前交刘" has one deadline of its own
-    own = [d for d in deadlines if named[0].end <= d.start < group.end and sets_limit(d) and d.deadline.date is not None]
+    after = named[0].end if named else group.start + addressed.end()
+    own = [d for d in deadlines if after <= d.start < group.end and sets_limit(d) and d.deadline.date is not None]
     if len(own) != 2 or own[0].deadline.date == own[1].deadline.date:
         return [group]
     cut = max((i + 1 for i in range(own[0].end, own[1].start) if text[i] in "，,；;"), default=None)
@@ -463,11 +465,18 @@ def _by_deadline(text: str, group: _Group, deadlines: list[DeadlineMatch]) -> li
         # speech without commas: "小马你来执笔 嗯 11月3号之前出个初稿 我来改 6号之前我交到教科室"
         mine = owner_rules.first_person_at(text[own[0].end:own[1].start])
         cut = own[0].end + mine if mine is not None and text[own[0].end + mine - 1:own[0].end + mine].isspace() else None
-    if cut is None or not (has("task_verbs", text[group.start:cut]) and has("task_verbs", text[cut:group.end])):
+        if cut is None and re.search(r"\s", text[own[1].start - 1:own[1].start + 1]):
+            cut = own[1].start  # "…把库存盘一遍 缺的列个单子 周四之前把订单下给厂家": a pause, then the next date
+    if cut is None or not (_names_work(text[group.start:cut]) and _names_work(text[cut:group.end])):
         return [group]
     # "…12/24 前给我，我月底前要把预算报给总部": the second piece is the speaker's own
     second = [Mention("", cut, cut, "self")] if re.match(r"\W*我(?!们)", text[cut:]) else group.owners
     return [_Group(group.start, cut, group.owners), _Group(cut, group.end, second)]
+
+
+def _names_work(part: str) -> bool:
+    """A work verb, or work put with 把 ("把库存整体盘一遍", "把订单下给厂家")."""
+    return has("task_verbs", part) or re.search(r"把[^，,。；;\s]{2,}", part) is not None
 
 
 def prose_fields(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) -> list[TaskDraft]:
@@ -749,8 +758,8 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
     discussion headings it needs an owner the clause names (not the person whose part it is:
     "Blockers：license 周四就到期" under Momo's heading), a verb and a deadline."""
     verb = has("task_verbs", body)
-    if not owners and (has("schedule", body) or has("strong_decision", body)):
-        return False  # "上线时间定在12月15日", "会议决定，…正式上线": decisions
+    if (not owners or implicit and not re.search(r"(?<![给帮替跟和])我", body)) and (has("schedule", body) or has("strong_decision", body)):
+        return False  # "上线时间定在12月15日", "会议决定，…正式上线", a speaker's "…就这么定了": decisions
     if sentence.section == "tasks":
         if not owners and deadline is None and has("open_question", body):
             return False  # "…责任归属尚不清楚，待运检部核实产权后再定责任单位": still open, no one's yet
@@ -770,6 +779,8 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
         return True  # "子轩你周五之前把崩溃率压下来", "Kevin 本周五前把 search term 全部加否": a dated 把 of work
     if owners and not implicit and due_after_name:
         return True  # "季敏3个工作日内定下来", "Amy 12月15日前完工": a person, the date, then what to do
+    if deadline is not None and deadline.date is not None and firm and re.match(r"\W*你(?!们|觉得|看|说)[^，,。；;]{0,10}?把", body):
+        return True  # "你今天下班前把库存整体盘一遍": the one spoken to, a day, and the work (owner: see _answer_previous_speaker)
     return verb and deadline is not None and deadline.date is not None and firm
 
 
