@@ -124,6 +124,9 @@ def test_markdown_table_rows_have_cells():
         ("街道安监办于3月25日前制定整治方案", [("街道安监办", "dept")]),  # an office, then 于 + the date
         ("欧阳娜娜下周二之前写完", [("欧阳娜娜", "person")]),
         ("张总说了算", [("张总", "person")]),
+        ("严队，下周一前把东门的临时存放点弄好", [("严队", "person")]),  # 队 after a surname: the team leader
+        ("乐队下周进场彩排", [("乐队", "dept")]),
+        ("商机由马丽清理一遍", [("马丽", "person")]),  # jieba glued 由 to the whole name
         ("岑晓峰负责", [("岑晓峰", "person")]),
         ("Kevin负责API review", [("Kevin", "person")]),
         ("@lina 帮忙看下", [("lina", "person")]),

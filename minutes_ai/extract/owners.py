@@ -125,6 +125,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             continue  # joined_owners() still adds "王磊和李娜" — 和 joins, it does not govern
         if names.is_bare_team(m.name) and not (is_handle or before.search(head) or _TEAM_IN_CHARGE.match(tail)):
             continue  # "把依从性数据再整理一下": 数据 is the data, not the data team
+        if not re.search(r"[^\W_]", head) and _SPEAKER_PROMISES.match(tail):
+            continue  # "王总，明天我把整改方案发您": the speaker promises the one called
         side = _SIDE.match(tail)
         # "李总那边有一些合作" says whose side, not who acts: 那边/这边 must lead to work.
         after_ok = bool(after.match(tail)) and (not side or has("task_verbs", tail[side.end():side.end() + 10]))
@@ -136,6 +138,9 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         if assigned or (at_clause_start and not names.is_bare_team(m.name) and _work_follows(head, tail, tagged)):
             chosen.append(m)
     return _merge_dept_person(text, _after_vocative(text, chosen, offset), offset)
+
+
+_SPEAKER_PROMISES = re.compile(r"\s*[，,][^。；;！!？?你]{0,12}?(?<![给帮替跟和对向到])我(?!们)")
 
 
 def _work_follows(head: str, tail: str, tagged: bool) -> bool:
@@ -157,6 +162,12 @@ def _work_follows(head: str, tail: str, tagged: bool) -> bool:
     addressed = ADDRESSED_DUE.match(tail)
     if addressed and cue("due_next").match(tail, addressed.end()):
         return True
+    # "杜婷，今天就在7栋贴个情况说明", "严队，下周一前把东门的临时存放点弄好": the sentence opens by
+    # calling the person, then at once the day
+    comma = re.match(r"\s*[，,]\s*", tail)
+    due = cue("due_next").match(tail, comma.end()) if comma and not re.search(r"[^\W_]", head) else None
+    if due and not re.search(r"(?<![给帮替跟和])我", tail[due.end():due.end() + 6]):
+        return True  # not "王总，明天我把方案发您": the speaker's own promise
     # "- 老韩 海鲜池 下午三点前把水换了": a note item opens with its owner, a topic, then the time
     noted = _NOTE_TOPIC.match(tail) if not re.search(r"[^\W_]", head) else None
     return bool(noted and cue("due_next").match(tail, noted.end()))

@@ -485,10 +485,14 @@ def prose_fields(sentence: Sentence, meeting_date: dt.date, known: frozenset[str
     return _from_prose(sentence, meeting_date, known, decided=True)
 
 
+# "杜婷，今天就在7栋贴个情况说明": a sentence that opens by calling someone (not "第三，", "另外，")
+_CALLS = re.compile(r"\W*(?!第|首先|其次|另外|然后|最后|还有|同时|此外|那|好|行|对|嗯|是|不)[^\W\d_]{1,6}[，,]")
+
+
 def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str], *, decided: bool = False) -> list[TaskDraft]:
     text = sentence.text
-    if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text) and not re.search(r"[你把前内]", text) and not _ARROW.search(text):
-        return []  # outside a task list a prose task needs a work verb, a promise, an addressee, a 把, a due date ("…前", "…内") or an arrow (see _is_task)
+    if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text) and not re.search(r"[你把前内]", text) and not _ARROW.search(text) and not _CALLS.match(text):
+        return []  # outside a task list a prose task needs a work verb, a promise, an addressee (你, or "杜婷，…"), a 把, a due date ("…前", "…内") or an arrow (see _is_task)
     mentions = names.find_mentions(text, known=known)
     if owner_rules.reports(text, mentions):
         if (quote := owner_rules.quoted(text, mentions)) and not decided:
@@ -749,7 +753,8 @@ def _named_then_due(text: str, owners: list[Mention], chosen: DeadlineMatch | No
     if chosen is None or chosen.deadline.date is None or not re.match(r"\s*(?:(?:把|将)\s*[A-Za-z\d]|(?:把|将)?(?!在|是|有|也|不|没|的)[\u4e00-\u9fff]{2})", text[chosen.end:]):
         return False
     # "…，尺寸你这周四之前再去复一遍", "砖的颜色您明天给个准话": called, a topic, 你, then the date
-    return any(m.end <= chosen.start and (re.fullmatch(r"\s*(?:在|于)?\s*", gap := text[m.end:chosen.start]) or owner_rules.ADDRESSED_DUE.fullmatch(gap)) for m in owners if m.kind != "self")
+    # "杜婷，今天就在7栋贴个情况说明": called with a comma at the start, then the day
+    return any(m.end <= chosen.start and (re.fullmatch(r"\s*(?:在|于)?\s*", gap := text[m.end:chosen.start]) or owner_rules.ADDRESSED_DUE.fullmatch(gap) or m.start == 0 and re.fullmatch(r"\s*[，,]\s*", gap)) for m in owners if m.kind != "self")
 
 
 def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool, firm: bool, explicit: bool = False, named: bool = True, due_after_name: bool = False) -> bool:
