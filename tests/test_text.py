@@ -127,6 +127,9 @@ def test_markdown_table_rows_have_cells():
         ("严队，下周一前把东门的临时存放点弄好", [("严队", "person")]),  # 队 after a surname: the team leader
         ("乐队下周进场彩排", [("乐队", "dept")]),
         ("商机由马丽清理一遍", [("马丽", "person")]),  # jieba glued 由 to the whole name
+        ("监理单位周立群于本月底前出具意见", [("周立群", "person")]),  # 周立/群于: the last character glued to 于
+        ("董事长傅立新于下周五前沟通", [("傅立新", "person")]),  # after a role, 傅/立新 is a name
+        ("班费现在就剩两千出头", []),  # 班费/现在 are words, no 班费现
         ("岑晓峰负责", [("岑晓峰", "person")]),
         ("Kevin负责API review", [("Kevin", "person")]),
         ("@lina 帮忙看下", [("lina", "person")]),

@@ -505,6 +505,11 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
         combined = word + nxt
         if is_full_name(combined) and combined not in names["not_names"]:
             return combined, start, start + 3, "person"
+    # …and glued the name's last character to the preposition after it: 周立/群于 (本月底前)
+    if len(word) == 2 and len(nxt) == 2 and surname_of(word) == word[0] and re.fullmatch(f"[{_CJK}]", nxt[0]) and nxt[0] not in _FUNCTION_CHARS and nxt[1] in "于在把将和与跟给向" and not in_dictionary(word) and not in_dictionary(nxt):
+        combined = word + nxt[0]
+        if is_full_name(combined, loose=True) and combined not in names["not_names"]:
+            return combined, start, start + 3, "person"
     if is_full_name(word):
         return word, start, token.end, "person"
     # jieba glued a preposition to a whole name: 由马丽/清理, 请谭振宇
@@ -526,9 +531,11 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
         # 邵/明远, 唐/文静: a given name jieba knows as a word, when both its characters are
         # given-name characters
         given_word = len(nxt) == 2 and all(c in names["given"] for c in nxt)
+        # 董事长/傅/立新: right after a role, a surname and a word are a name, whatever the word means
+        titled = len(nxt) == 2 and i > 0 and tokens[i - 1].end == start and _is_honorific(tokens[i - 1].word)
         unknown = tag(nxt) in (None, "nr", "nrt", "ng", "nz") and any(c in names["given"] for c in nxt)  # not 车/堵路
-        if unknown or len(nxt) == 1 and nxt not in _FUNCTION_CHARS or honorific or given_word:
-            if combined not in names["not_names"] and not in_dictionary(combined):
+        if unknown or len(nxt) == 1 and nxt not in _FUNCTION_CHARS or honorific or given_word or titled:
+            if combined not in names["not_names"] and (titled or not in_dictionary(combined)):
                 return combined, start, start + len(combined), "person"  # 赵/建国/同志: a name, whatever 建国 means
     return None
 
