@@ -73,6 +73,10 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
                 _readdress(drafts[before:], None, drafts[before - 1].owner)  # "【负责人：同上】"
         else:
             drafts.extend(_from_prose(sentence, meeting_date, known))
+            if before and len(drafts) > before and _DITTO_TAG.search(sentence.text):
+                _readdress(drafts[before:], None, drafts[before - 1].owner)  # "…9月20日前交秘书长。（同上）"
+                for draft in drafts[before:]:
+                    draft.title = re.sub(r"[（(]\s*(?:同上|同前)\s*[)）]?\s*$", "", draft.title).strip(TRIM) or draft.title
         if before and _due_for_previous(drafts[before - 1], drafts[before:], sentence, text, meeting_date):
             del drafts[before:]
         for draft in drafts[before:]:
@@ -87,6 +91,10 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
         if draft.owner is not None:
             draft.owner = owner_rules.resolve_names([draft.owner], known)[0]
     return merged
+
+
+# the owner noted after an item as "the same as above"
+_DITTO_TAG = re.compile(r"[（(]\s*(?:同上|同前)\s*[)）]\s*[。.；;]?\s*$")
 
 
 _YOU = re.compile(r"(?<![我他她])你(?!们|好|说|看|知道|觉得)")

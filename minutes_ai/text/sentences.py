@@ -467,7 +467,9 @@ def split_line(line: str) -> list[tuple[int, str]]:
     for piece_start, piece in pieces:
         note = _FIELD_NOTE.fullmatch(piece.strip())
         named = _NAME_NOTE.fullmatch(piece.strip())
-        if merged and (note and field_of(note.group(1)) or named and names.is_person(named.group(1), loose=True)):
+        # …or the person, the unit, or "the same as above" noted after it: "（石磊）", "（项目部）", "（同上）"
+        tag = named.group(1) if named else ""
+        if merged and (note and field_of(note.group(1)) or tag and (names.is_person(tag, loose=True) or names.is_department(tag) or tag in layout_rules()["ditto"])):
             merged[-1] = (merged[-1][0], line[merged[-1][0]:piece_start + len(piece)])
         else:
             merged.append((piece_start, piece))
