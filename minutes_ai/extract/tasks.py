@@ -93,6 +93,9 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
     return merged
 
 
+_ROLES_ONLY = re.compile(r"(?:由?[^，,、；;。\s]{0,10}?(?:牵头|配合|负责|协助|协办|主责|具体负责|为第一责任单位)|[，,、；;。\s])+")
+
+
 # the owner noted after an item as "the same as above"
 _DITTO_TAG = re.compile(r"[（(]\s*(?:同上|同前)\s*[)）]\s*[。.；;]?\s*$")
 
@@ -508,6 +511,8 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             inner = sentence.model_copy(update={"text": text[start:], "start": sentence.start + start, "speaker": said_by.name})
             return _from_prose(inner, meeting_date, known)
         return []  # "营销中心提出在4月中旬举办开放日": a report of what someone said
+    if _ROLES_ONLY.fullmatch(text.strip()) and not any(m.kind == "person" for m in mentions):
+        return []  # "街道宣传办牵头，居委会配合。": which units lead a part; its work is in the lines that follow
     if _is_roster(text, mentions):
         return []  # "意向参与 PMC 的开发者：@GreatV、@Topdu": who attends, not who works
     owners_found = owner_rules.joined_owners(text, mentions, 0) if mentions else []
