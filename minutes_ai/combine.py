@@ -41,6 +41,7 @@ from .extract.cues import has
 from .extract.progress import ProgressDraft
 from .extract.roles import is_cancelled, may_be_task
 from .extract.drafts import TaskDraft, drafts_for
+from .extract.merge import same_task
 from .extract.tasks import prose_fields
 from .extract.titles import clean_title
 from .models import Sentence
@@ -132,9 +133,11 @@ def combine(sentences: list[Sentence], drafts: list[TaskDraft], *, meeting_date:
     for sentence in candidates:
         # the rules fill in what the model found; its span tagger only where they find nothing
         filled = [d for d in prose_fields(sentence, meeting_date, known) if d.owner is not None or (d.deadline is not None and d.deadline.date is not None)]
-        for draft in filled:
+        # "④ 保险——浩浩妈妈，下周一前" in a closing recap: the task was already kept where it was given
+        new = [d for d in filled if not any(same_task(kept_draft, d) for kept_draft in out)]
+        for draft in new:
             draft.confidence = round(task_p[sentence.start], 2)
-        out.extend(filled)
+        out.extend(new)
         if not filled:
             unfilled.append(sentence)
     for sentence, found in zip(unfilled, spans([s.text for s in unfilled])):

@@ -83,3 +83,11 @@ def test_the_model_vetoes_a_rule_draft_below_its_threshold(text, p_task, kept):
 
 def test_vouched_drafts_need_a_lower_threshold_than_the_others():
     assert 0 < combine.VOUCHED_DROP < combine.DROP < combine.ADD <= 1
+
+
+def test_the_model_does_not_add_back_a_recap_of_a_kept_task():
+    """"④ 保险——浩浩妈妈，下周一前" in a closing recap repeats the task given earlier: however sure the
+    model is, the recap is not a second task."""
+    text = "20:30 王磊：保险我来买吧，买团体意外险，下周一前搞定\n20:50 王静：总结一下今晚分工：\n④ 保险——王磊，下周一前"
+    _, titles = _combined(text, 0.95)
+    assert len(titles) == 1

@@ -105,6 +105,11 @@ def _same_names(a: tuple[str | None, str | None], b: tuple[str | None, str | Non
     return bool(first & second) or any(len(x) >= 2 and len(y) >= 2 and (x in y or y in x) for x in first for y in second)
 
 
+def same_task(a: TaskDraft, b: TaskDraft) -> bool:
+    """The same owner, no two different dates, and titles that share most of their bigrams."""
+    return _same_task(a, b)
+
+
 def _same_task(a: TaskDraft, b: TaskDraft) -> bool:
     if a.start == b.start or not _same_owner(a, b):
         return False
