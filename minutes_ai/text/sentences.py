@@ -320,7 +320,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             speaker = who
             state.person = None  # "王芳：1. …" after "【刘洋】…": a new person speaks
             start, line = rest_at, rest
-    elif is_heading or (len(line) <= 16 and not SENTENCE_END & set(line[-1:]) and state.section_of(line) and names_section(line)):
+    elif is_heading or ((len(line) <= 16 or len(core) <= 16 and not state.listed) and not SENTENCE_END & set(line[-1:]) and state.section_of(line) and names_section(line)):  # "TODO（owner / ddl）"
         kind = None if is_topic(line) else state.section_of(line)
         if kind or is_heading:
             state.section, state.record = kind, None
