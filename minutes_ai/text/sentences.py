@@ -286,6 +286,8 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
         # "## 议题 1：v3.2 release 进度" opens a new part: what the part before was (上次 Action
         # Items 回顾 → done) ends here, whatever this heading's own words are
         state.section, state.person, state.record = section_of(line), None, None
+    # "TODO（owner / ddl）": a section label and a note on how its items are written
+    labelled = not state.listed and core.strip() != line and any(core.strip() in words for words in layout_rules()["sections"].values())
     if label_match:
         label = re.sub(r"^[*\s]+|[*\s]+$", "", label_match.group("label"))
         rest, rest_at = label_match.group("rest"), start + label_match.start("rest")
@@ -320,7 +322,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             speaker = who
             state.person = None  # "王芳：1. …" after "【刘洋】…": a new person speaks
             start, line = rest_at, rest
-    elif is_heading or ((len(line) <= 16 or len(core) <= 16 and not state.listed) and not SENTENCE_END & set(line[-1:]) and state.section_of(line) and names_section(line)):  # "TODO（owner / ddl）"
+    elif is_heading or ((len(line) <= 16 or labelled) and not SENTENCE_END & set(line[-1:]) and state.section_of(line) and names_section(line)):
         kind = None if is_topic(line) else state.section_of(line)
         if kind or is_heading:
             state.section, state.record = kind, None
