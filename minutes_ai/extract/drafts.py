@@ -34,6 +34,8 @@ class TaskDraft:
 def drafts_for(title: str, owners: list[Owner], deadline: Deadline | None, criteria: str | None, sentence: Sentence, *, confidence: float) -> list[TaskDraft]:
     flags = review_flags(owners[0] if owners else None, deadline)
     title = title.strip(TRIM) or sentence.text.strip(TRIM)[:40]
+    if title.count("（") > title.count("）"):
+        title += "）"  # "项目实施方案（含进度计划）": the strip took the closing bracket
     # one task per person: "小陈 小陈你来弄一下" calls the same owner twice
     owners = list({(o.name, o.dept): o for o in owners}.values())
     reply = has("acknowledgement", sentence.text)

@@ -32,6 +32,7 @@ def layout_rules() -> dict:
         "field_prefixes": tuple(data["field_prefixes"]),
         "person_columns": frozenset(data["person_columns"]),
         "milestone_columns": frozenset(data["milestone_columns"]),
+        "deliverable_columns": frozenset(data["deliverable_columns"]),
         "periods": data["periods"],
         "id_columns": set(data["id_columns"]),
     }

@@ -67,8 +67,11 @@ def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
     header = _cells(*lines[i])
     table_columns = layout_rules()["table_columns"]
     labels = [cell for _, cell in header]
-    columns = _period_columns([field_of(cell) or table_columns.get(cell.strip("* ")) for cell in labels], labels)
+    columns = _period_columns([field_of(cell) or table_columns.get(cell.strip("* ")) for cell in labels], labels, _first_cells(lines, i + 1, is_pipe))
     columns = _title_column([name or _column_guess(cell) for name, cell in zip(columns, labels)], labels)
+    if "title" not in columns:
+        # "| 交付物 | 负责方 | 时间 | 验收标准 |": as a column, the deliverable is the work itself
+        columns = next(([*columns[:k], "title", *columns[k + 1:]] for k, label in enumerate(labels) if label.strip("* ") in layout_rules()["deliverable_columns"]), columns)
     if "owner" not in columns and any(label.strip("* ") in layout_rules()["milestone_columns"] for label in labels):
         # "| 里程碑 | 计划完成时间 | 说明 |" with no owner: the project's schedule, no task column
         columns = [None if name == "title" else name for name in columns]
@@ -112,20 +115,38 @@ def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
     return i
 
 
-def _period_columns(columns: list[str | None], header: list[str]) -> list[str | None]:
+def _first_cells(lines: list[tuple[int, str]], i: int, is_pipe: bool, limit: int = 12) -> list[str]:
+    """The first cell of the rows below a header (up to `limit` rows)."""
+    out = []
+    while i < len(lines) and len(out) < limit:
+        stripped = lines[i][1].strip()
+        if is_pipe and "|" not in stripped or not stripped:
+            break
+        if not TABLE_SEPARATOR.match(stripped):
+            cells = _cells(*lines[i])
+            out.append(cells[0][1] if cells else "")
+        i += 1
+    return out
+
+
+def _period_columns(columns: list[str | None], header: list[str], first_cells: list[str] = ()) -> list[str | None]:
     """A per-person table ("姓名 | 本周完成 | 下周计划 | 需协调", "成员 | 昨天 | 今天 | 阻塞",
     "律师 | 案件 | 下一步 | 期限"): the person column owns the row, the plan column is the work,
-    the done column reports work finished, the blockers column is a note."""
+    the done column reports work finished, the blockers column is a note. The person column is
+    named so, or headed by a role, or — "顾问 | 本周产出 | 下周计划" — the first column, when its cells
+    are people."""
     from . import names
 
     rules = layout_rules()
     kinds = [section_of(label.strip("* ")) if name is None else None for name, label in zip(columns, header)]
     if "tasks" not in kinds and "owner" in columns:
         return columns
+    people = [c for c in first_cells if names.is_person(re.sub(r"[（(][^）)]*[）)]", "", c).strip(), loose=True)]
+    first_is_people = bool(first_cells) and len(people) * 10 >= len(first_cells) * 6
     out = list(columns)
     for k, (name, label, kind) in enumerate(zip(columns, header, kinds)):
         label = label.strip("* ")
-        if name is None and (label in rules["person_columns"] or names.is_role(label)) and "owner" not in out:
+        if name is None and (label in rules["person_columns"] or names.is_role(label) or k == 0 and first_is_people) and "owner" not in out:
             out[k] = "owner"
         elif kind == "tasks" and "title" not in out:
             out[k] = "title"
