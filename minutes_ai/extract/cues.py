@@ -44,4 +44,5 @@ def has(name: str, text: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _unspaced(text: str) -> str:
-    return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
+    # "我 review 吧", "我 48 小时内": a space between Chinese and a Latin word or a number says nothing either
+    return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fffA-Za-z0-9])|(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])", "", text)
