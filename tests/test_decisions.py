@@ -20,6 +20,9 @@ from minutes_ai import extract
         ("海外版本本期不立项，明年Q2再评估。", True),
         ("行 那评价轮播就砍掉", True),
         ("原定周五的团建取消，改为下周聚餐。", True),
+        # the meeting says it decided nothing: an open question
+        ("关于专项经费是否单列纳入年初预算，会议未作最终决定，待提交区政府常务会议研究。", False),
+        ("经讨论，本议案暂不表决，待中介机构出具估值报告后提交下次董事会审议。", False),
         # called off elsewhere and only reported here: progress, not this meeting's decision
         ("6.13城西那场户外婚礼：客户上周通知取消了", False),
         ("原来定的满减促销，总部上周五已经通知取消了，物料先别贴了。", False),
@@ -91,6 +94,7 @@ def test_is_decision(text, decided):
         ("预算是否追加待财务确认。", True),
         ("会上定了：旧版接口暂停调用，等安全评估结果再说。", False),
         ("定价待议。", True),
+        ("经讨论，本议案暂不表决，待中介机构出具估值报告后提交下次董事会审议。", True),  # said to be undecided
         ("价格还没最后定，刘总跟渠道那边还在谈。", True),
         ("审方对接的工作量 我们得看了接口文档才能评估 现在说不好", True),
         ("会不会影响交期需采购部确认。", True),

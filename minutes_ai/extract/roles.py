@@ -46,6 +46,8 @@ def is_open_question(sentence: Sentence) -> bool:
         return False  # "下次会议拟于10月上旬召开，具体时间另行通知" schedules; "…具体时间待定" is still open
     if sentence.section == "questions":
         return len(re.sub(r"\W", "", text)) >= 4
+    if has("undecided", text):
+        return True  # "本议案暂不表决，待中介机构出具估值报告后提交下次董事会审议"
     if _SETTLED_AT_END.search(text):
         return False  # "和解：…先不主动提，等对方开口 → 就这么定": the wait is what was agreed
     if _says_no(text):
@@ -90,6 +92,8 @@ def is_decision(sentence: Sentence) -> bool:
     field = _FIELD_LINE.match(text)
     if field and field_of(field.group(1)) not in (None, "title"):
         return False  # "完成时限：8月21日。", "负责人：邵刚": a field of the item above
+    if has("undecided", text):
+        return False  # "会议未作最终决定，待提交区政府常务会议研究": said to be undecided
     if has("cancelled_elsewhere", text) and not _AGREED_AFTER.search(text):
         return False  # "6.13那场婚礼：客户上周通知取消了": called off elsewhere, reported here
     if sentence.section == "decisions":
