@@ -36,6 +36,7 @@ from minutes_ai import extract
         ("三、议定事项\n（一）汛期安全。\n会议决定开展汛期专项检查。\n完成时限：8月21日。", 1),
         ("结论：双11 先不上积分抵扣，放到双12 再说", True),
         ("经讨论，积分商城今年不再推进。", True),
+        ("先修 修不好再说 就这么定", True),  # the fallback is what was agreed, settled at the end
         ("决定自本月起周例会固定在每周一上午9:30召开，遇开庭顺延。", True),  # a rule for later, not a postponement
         ("有人提按户罚款，书记说居委会没有执法权，罚款不搞，还是以宣传劝导为主", True),
         ("Resolved: 停用 Travis CI，仓库里相关配置全部删除", True),
@@ -95,6 +96,9 @@ def test_is_decision(text, decided):
         ("会上定了：旧版接口暂停调用，等安全评估结果再说。", False),
         ("定价待议。", True),
         ("经讨论，本议案暂不表决，待中介机构出具估值报告后提交下次董事会审议。", True),  # said to be undecided
+        ("内容审读 等老贾回来再说（他1/15回来）", True),  # 再说 deferring, at the end of its clause
+        ("何中队长：再说两个事。", False),  # 再说 = "to talk about"
+        ("今天二季度复盘，先过数字，再说三季度怎么打。", False),
         ("价格还没最后定，刘总跟渠道那边还在谈。", True),
         ("审方对接的工作量 我们得看了接口文档才能评估 现在说不好", True),
         ("会不会影响交期需采购部确认。", True),

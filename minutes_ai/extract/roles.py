@@ -55,7 +55,7 @@ def is_open_question(sentence: Sentence) -> bool:
     return has("open_question", text)
 
 
-_SETTLED_AT_END = re.compile(r"(?:→|->|=>|，|,)\s*(?:那)?(?:就这么定了?|就这样定了?|定了|就这么办)\s*[。.!！]?\s*$")
+_SETTLED_AT_END = re.compile(r"(?:→|->|=>|，|,|\s)\s*(?:那)?(?:就这么定了?|就这样定了?|定了|就这么办)\s*[。.!！]?\s*$")
 
 
 def _says_no(text: str) -> bool:
