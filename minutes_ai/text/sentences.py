@@ -312,8 +312,11 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             _emit_sentences(state, rest_at, rest, section_override=kind, speaker=None)
             return
         who = person_in_label(label, known) if len(label) <= 12 else None
-        if who is None and stamp and _HANDLE.fullmatch(label):
-            who = label  # "[21:07] Alice_W: 我 review 吧", "[21:09] jfeng: …": a chat line's sender, by handle
+        sender = _SENDER.fullmatch(label) if who is None and stamp else None
+        if sender and not field_of(sender.group("who")) and not section_of(sender.group("who")):
+            # "[21:09] jfeng: …", "[20:06] 老K: 我来收队", "[20:02] 山猫(领队): …": after a time stamp,
+            # the label is the message's sender, whatever name or handle they go by
+            who = sender.group("who")
         if who is None and rest and len(rest) >= 6 and names.is_role(label) and not names.find_mentions(rest[:4], known=known):
             who = label  # "队长：防滑链我来找采购 后天给大家个准信": a speaker known by the role alone
         if who:
@@ -362,7 +365,7 @@ _ITEM_BODY_LINES = 3
 _NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
-_HANDLE = re.compile(r"[A-Za-z][A-Za-z0-9_\-.]{1,30}")
+_SENDER = re.compile(r"(?P<who>[A-Za-z][A-Za-z0-9_\-.]{1,30}|[\u4e00-\u9fffA-Za-z0-9]{1,8})\s*(?:[（(][^）)]{1,10}[）)])?")
 
 _BRACKETED_FIELD = re.compile(r"^[【\[](?P<label>[^】\]]{1,10})[】\]]\s*(?P<rest>.*)$")
 
