@@ -116,6 +116,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             continue  # "Nina 找品牌IT要 ERP 账号": asked for something, not put in charge
         if _COPULA.search(head) and not _COPULA_IN_CHARGE.search(head) and not _WILL_DO.match(tail):
             continue  # "两位 mentor 是 @oldpan 和 @ma-yuhang" says who they are; "也是陈姐来汇总" says who will
+        if m.kind == "person" and _POSSESSIVE.match(tail) and not is_handle:
+            continue  # "刘姐、春燕的拿到了": whose thing it is, not who does the work
         after_title = text[names.skip_title(text, end):]
         if cue("report_verbs").match(after_title) or cue("agrees").match(after_title):
             continue  # "邢振宇通报，……" reports; "王总认为……", "曹建平主任反映……" opine; "张老师同意" answers
@@ -140,6 +142,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
     return _merge_dept_person(text, _after_vocative(text, chosen, offset), offset)
 
 
+# "春燕的…", "刘姐、春燕的…": a person, or a list of them, then 的 (not 的话, "as for")
+_POSSESSIVE = re.compile(r"(?:\s*[、和及与跟]\s*[\u4e00-\u9fffA-Za-z]{1,4}?)*的(?!话)")
 _SPEAKER_PROMISES = re.compile(r"\s*[，,][^。；;！!？?你]{0,12}?(?<![给帮替跟和对向到])我(?!们)")
 
 
