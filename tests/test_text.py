@@ -40,6 +40,7 @@ def _sentences(text):
         ("[21:23] bobchen: 行，rc1 的 tag 我来", [("行，rc1 的 tag 我来", "bobchen", None)]),
         ("[20:06] 老K: 我来收队，老规矩", [("我来收队，老规矩", "老K", None)]),  # after a time stamp, any short label
         ("[20:02] 山猫(领队): 今晚把分工定一下", [("今晚把分工定一下", "山猫", None)]),
+        ("[14:31] sean: 回复 yutong：我来写，2/12 之前发给运营", [("我来写，2/12 之前发给运营", "sean", None)]),  # a reply: the sender's words
         ("王磊 2026/3/5 14:02:11\n我来改", [("我来改", "王磊", None)]),
         ("说话人1 00:03:12\n嗯 周五前给大家", [("嗯 周五前给大家", "说话人1", None)]),
         ("A: 嗯 我来调 节前调好", [("嗯 我来调 节前调好", "A", None)]),  # speakers known only by a letter

@@ -327,6 +327,9 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             speaker = who
             state.person = None  # "王芳：1. …" after "【刘洋】…": a new person speaks
             start, line = rest_at, rest
+            reply = _REPLY_TO.match(line)
+            if reply and reply.end() < len(line):
+                start, line = start + reply.end(), line[reply.end():]  # "sean: 回复 yutong：我来写": sean's words
     elif is_heading or ((len(line) <= 16 or labelled) and not SENTENCE_END & set(line[-1:]) and state.section_of(line) and names_section(line)):
         kind = None if is_topic(line) else state.section_of(line)
         if kind or is_heading:
@@ -365,6 +368,8 @@ _ITEM_BODY_LINES = 3
 _NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
+# a chat reply quoting whom it answers: "回复 yutong：", "回复@李娜:"
+_REPLY_TO = re.compile(r"回复\s*@?[^\s:：，,]{1,20}\s*[:：]\s*")
 _SENDER = re.compile(r"(?P<who>[A-Za-z][A-Za-z0-9_\-.]{1,30}|[\u4e00-\u9fffA-Za-z0-9]{1,8})\s*(?:[（(][^）)]{1,10}[）)])?")
 
 _BRACKETED_FIELD = re.compile(r"^[【\[](?P<label>[^】\]]{1,10})[】\]]\s*(?P<rest>.*)$")
