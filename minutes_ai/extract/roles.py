@@ -63,6 +63,12 @@ def _says_no(text: str) -> bool:
     return has("rejection", _without_named_status(text)) and not has("question", text) and not has("reported_past", text)
 
 
+def _dated_promise(text: str) -> bool:
+    """"我月底前把 capacity 表更新好，7月初有两个人休年假": a first-person promise with a due date
+    opens the sentence; a report or an absence after it is the reason, not the sentence."""
+    return bool(re.match(r"\W{0,3}(?:好|行|嗯|那)?[，,\s]*我", text)) and has("first_person", text) and has("due_ahead", text)
+
+
 def is_unagreed_proposal(text: str) -> bool:
     """"建议先做灰度" proposes; "下周三前提出调整用途的建议" hands out work whose product is a
     proposal (rules/cues.yaml: proposal_as_work)."""
@@ -160,7 +166,7 @@ def may_be_task(sentence: Sentence) -> bool:
     # A run of clauses ("登录模块已经完成，…，我会在本周五前完成对接") is judged clause group by
     # clause group in the task extractor; a single clause is judged here.
     single = len(re.findall(r"[，,；;]", text)) < 2
-    if single and (is_done(text) or is_cancelled(text)) and not _asks_after_report(text):
+    if single and (is_done(text) or is_cancelled(text)) and not _asks_after_report(text) and not _dated_promise(text):
         return False
     if sentence.section == "questions":
         return False
