@@ -206,6 +206,8 @@ IN_SENTENCES = [
     ("Python 3.12 升级下周做", "下周", D(2026, 12, 4)),
     ("这个你盯一下周五之前我要看到签字单", "周五之前", D(2026, 11, 27)),  # the 下 of 一下
     ("你看下周三行不行", "下周三", D(2026, 12, 2)),
+    ("- [ ] @chenxi-dev 修复 #1915 (截止 12-04)", "截止 12-04", D(2026, 12, 4)),  # a hyphen after a deadline label
+    ("工单 12-04 已关闭", None, None),  # elsewhere it is an id
 ]
 
 

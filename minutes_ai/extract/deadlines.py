@@ -58,6 +58,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "numeric_md": r"(?<![\w./:+\-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X))",
         # "12.4", "Kevin 12.25 前出" are dates in Chinese notes; "the 3.2 release", "to 3.2 next
         # week", "version 3.2", "3.2.1" are versions
+        # "(截止 12-04)", "Due: 12-15": a month and day with a hyphen only after a deadline label —
+        # elsewhere "12-04" is an id or a range
+        "labelled_md": r"(?:截止|截至|期限|到期|[Dd]ue|DDL|ddl|ETA|eta)\s*[:：]?\s*(?P<m>1[0-2]|0?[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?![\d\-])",
         "dotted_md": r"(?<![\w./:+\-])(?<!to )(?<!the )(?<!ersion )(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X|[Rr]elease|RC|rc|[Bb]eta|GA|分支|branch))",
         "english_md": rf"\b(?P<mon>{_alt(r['english_months'])})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
         "english_dm": rf"\b(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<mon>{_alt(r['english_months'])})\b",
@@ -103,7 +106,7 @@ def _triggers() -> dict[str, re.Pattern[str]]:
 
     latin = "A-Za-z"
     needs = {
-        "full_date": r"\d", "month_day": "月", "numeric_md": "/", "dotted_md": r"\.", "english_md": latin,
+        "full_date": r"\d", "month_day": "月", "numeric_md": "/", "labelled_md": "-", "dotted_md": r"\.", "english_md": latin,
         "english_dm": latin, "english_day": latin, "english_week": latin, "english_duration": latin,
         "day_only": "号日", "named_month_day": "下本这当", "english_end": latin, "month_part": "月", "d_plus": r"\+",
         "workdays": "工", "duration": "内后", "weekday": "周星礼", "weekend": "周星礼", "week": "周星礼",
@@ -317,7 +320,7 @@ def _resolve(name: str, m: re.Match[str], meeting: dt.date) -> Deadline | None: 
     if name == "full_date":
         date = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         return _deadline(absolute, date) if date else None
-    if name in ("month_day", "numeric_md", "dotted_md", "english_md", "english_dm"):
+    if name in ("month_day", "numeric_md", "labelled_md", "dotted_md", "english_md", "english_dm"):
         month = r["english_months"][m["mon"]] if name.startswith("english") else to_int(m["m"])
         day = to_int(m["d"])
         date = _infer_year(month, day, meeting) if 1 <= month <= 12 else None

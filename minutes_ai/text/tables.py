@@ -68,7 +68,8 @@ def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
     table_columns = layout_rules()["table_columns"]
     labels = [cell for _, cell in header]
     columns = _period_columns([field_of(cell) or table_columns.get(cell.strip("* ")) for cell in labels], labels, _first_cells(lines, i + 1, is_pipe))
-    columns = _title_column([name or _column_guess(cell) for name, cell in zip(columns, labels)], labels)
+    # a guess never takes a field a header names exactly ("Due" | "Done when": the deadline is Due)
+    columns = _title_column([name or (guess if (guess := _column_guess(cell)) not in columns else None) for name, cell in zip(columns, labels)], labels)
     if "title" not in columns:
         # "| 交付物 | 负责方 | 时间 | 验收标准 |": as a column, the deliverable is the work itself
         columns = next(([*columns[:k], "title", *columns[k + 1:]] for k, label in enumerate(labels) if label.strip("* ") in layout_rules()["deliverable_columns"]), columns)
