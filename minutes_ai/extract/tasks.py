@@ -373,8 +373,9 @@ def _from_record(sentence: Sentence, fields: dict, meeting_date: dt.date, known:
     if _status_closed(fields.get("status", ("", 0))[0]):
         return []
     owners = owner_rules.owner_from_cell(fields["owner"][0], known) if "owner" in fields else []
-    if owners and all(o.name is None for o in owners):
-        owners = _person_in_charge(sentence.text, owners, known)
+    if owners and (all(o.name is None for o in owners) or _unit_label_first(sentence.text)):
+        # "（责任单位：施工总包，责任人：范德胜，…）": the unit's person in charge owns it
+        owners = _person_in_charge(sentence.text, [o if o.name is None else Owner(dept=o.name, text=o.text) for o in owners], known)
     deadline = _cell_deadline(fields["deadline"][0], meeting_date) if "deadline" in fields else None
     criteria = fields["criteria"][0] if "criteria" in fields else None
     if not owners:
@@ -388,6 +389,13 @@ def _from_record(sentence: Sentence, fields: dict, meeting_date: dt.date, known:
         found = find_criteria(title)  # "…本周五前整改完毕，要求整改后拍照上传。（责任人：刘海波）"
         criteria = found[0] if found else None
     return drafts_for(clean_title(title, owners, deadline), owners, deadline, criteria, sentence, confidence=0.9)
+
+
+def _unit_label_first(text: str) -> bool:
+    """Is the record's first owner field labelled as a unit ("责任单位：", "牵头部门：") and a later one
+    as a person ("责任人：")?"""
+    owner_labels = [text[label_start:value_start] for name, _, label_start, value_start in _labelled(text) if name == "owner"]
+    return len(owner_labels) >= 2 and bool(re.search(r"单位|部门|科室|股室|方", owner_labels[0])) and "人" in owner_labels[1]
 
 
 def _person_in_charge(text: str, departments: list[Owner], known: frozenset[str]) -> list[Owner]:
