@@ -75,13 +75,12 @@ _ABSENT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:请假|缺席|出差|线上|远
 def _people_in(value: str) -> list[str]:
     """"庞丽(前厅) 阚志刚(客房)", "质量部经理 卢建军、SQE 庞雪": names separated by 、，/ or spaces,
     each perhaps with a role before it or a department in brackets after it."""
+    from ..text import names
     from ..text.sentences import person_in_label, unknown_person
 
     value = re.sub(r"[（(][^)）]*[)）]", " ", value)
     parts = [p for chunk in re.split(r"[、,，;；/]+", value) for p in (chunk.split() if re.search(r"[\u4e00-\u9fff]", chunk) else [chunk])]
     parts = [_ABSENT.sub("", part.strip("@*：: ")) for part in parts]  # "老温请假线上听": 老温
-    from ..text import names
-
     found = [part if _is_handle(part) else person_in_label(part) for part in parts]
     units = sum(1 for part in parts if names.is_department(part, loose=True))
     if any(found) and units * 2 < len(parts):
