@@ -142,8 +142,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
     return _merge_dept_person(text, _after_vocative(text, chosen, offset), offset)
 
 
-# "春燕的…", "刘姐、春燕的…": a person, or a list of them, then 的 (not 的话, "as for")
-_POSSESSIVE = re.compile(r"(?:\s*[、和及与跟]\s*[\u4e00-\u9fffA-Za-z]{1,4}?)*的(?!话)")
+# "春燕的…", "刘姐、春燕的…", "周师傅那份…": a person, or a list of them, then 的 (not 的话, "as for")
+_POSSESSIVE = re.compile(r"(?:\s*[、和及与跟]\s*[\u4e00-\u9fffA-Za-z]{1,4}?)*(?:的(?!话)|那份|这份)")
 _SPEAKER_PROMISES = re.compile(r"\s*[，,][^。；;！!？?你]{0,12}?(?<![给帮替跟和对向到])我(?!们)")
 
 
@@ -213,7 +213,7 @@ _CALLED = re.compile(rf"[\s，,]*{names.YOU_CALLED}")  # one person, not 你们
 _NOTE_TOPIC = re.compile(r"\s+(?:[^，,。；;\s]{1,12}\s+){1,2}")
 # After a name: a topic of a few words (no clause break, no one speaking: "王磊说那个你…"
 # reports), 你/您, and the adverbs before the day it is due ("那个尺寸你这周四之前", "您明天一定")
-ADDRESSED_DUE = re.compile(rf"[\s，,]*(?:[^，,。；;！!？?你您说讲问]{{1,16}}?[\s，,]*)?(?:{names.YOU_CALLED}|您)\s*(?:这边|那边|就|先|再|最好|务必|一定)?\s*")
+ADDRESSED_DUE = re.compile(rf"(?:[\s，,]+|(?!的|那份|那个|那边|这边|那块|这块|那里|这份|家))(?:[^，,。；;！!？?你您说讲问]{{1,16}}?[\s，,]*)?(?:{names.YOU_CALLED}|您)\s*(?:这边|那边|就|先|再|最好|务必|一定)?\s*")
 
 
 def _strip_fillers(text: str) -> str:
