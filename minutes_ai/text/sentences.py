@@ -309,7 +309,9 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             if not rest:
                 state.section, state.record = kind, None
                 return
-            _emit_sentences(state, rest_at, rest, section_override=kind, speaker=None)
+            # "TODO 韩：BOM v3 周五前给我", "AI 老周：…": the name after the marker is whose item it is
+            marked = _MARKED_OWNER.fullmatch(label) if kind == "tasks" else None
+            _emit_sentences(state, rest_at, rest, section_override=kind, speaker=marked.group("who") if marked else None)
             return
         who = person_in_label(label, known) if len(label) <= 12 else None
         sender = _SENDER.fullmatch(label) if who is None and stamp else None
@@ -368,6 +370,8 @@ _ITEM_BODY_LINES = 3
 _NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
+# an action-item marker and whose item it is: "TODO 韩", "AI 老周", "待办 Lisa"
+_MARKED_OWNER = re.compile(r"(?:TODO|Todo|todo|AI|待办|Action|action)\s+@?(?P<who>[\u4e00-\u9fff]{1,4}|[A-Za-z][\w\-.]{0,20})")
 # a chat reply quoting whom it answers: "回复 yutong：", "回复@李娜:"
 _REPLY_TO = re.compile(r"回复\s*@?[^\s:：，,]{1,20}\s*[:：]\s*")
 _SENDER = re.compile(r"(?P<who>[A-Za-z][A-Za-z0-9_\-.]{1,30}|[\u4e00-\u9fffA-Za-z0-9]{1,8})\s*(?:[（(][^）)]{1,10}[）)])?")
