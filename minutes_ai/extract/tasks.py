@@ -42,13 +42,14 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
     turn: str | None = None  # who is speaking, and who spoke in the turn before
     before_turn: str | None = None
     called: tuple[Sentence, Owner] | None = None  # the person the speaker last called by name
+    voices = known | {s.speaker for s in sentences if s.speaker}  # nicknames that speak are people too
     for sentence in sentences:
         if sentence.heading:
             continue
         if sentence.speaker and sentence.speaker != turn:
             turn, before_turn = sentence.speaker, turn
         called_before = called if called and called[0].speaker == sentence.speaker else None
-        called = _called_in(sentence, known) or called_before
+        called = _called_in(sentence, voices) or called_before
         if has("summary", sentence.text):
             summary_by = sentence.speaker or ""
         elif summary_by is not None and sentence.speaker != summary_by and sentence.speaker:
@@ -221,8 +222,15 @@ def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, te
 
 
 def _called_in(sentence: Sentence, known: frozenset[str]) -> tuple[Sentence, Owner] | None:
-    """The person a spoken sentence calls by name: "小蔡 你们叶菜…", "老姚，你…"."""
-    if not sentence.speaker or "你" not in sentence.text:
+    """The person a spoken sentence calls by name: "小蔡 你们叶菜…", "老姚，你…", or the name said
+    before a pause, alone or with a topic ("小四川 春联灯笼")."""
+    if not sentence.speaker:
+        return None
+    alone = re.fullmatch(r"\W*(?:那个|然后|还有|另外)?\s*(\S{2,4}?)(?:\s*[，,:：]?|\s+[^\s，,。；;]{1,8})\s*", sentence.text)
+    if alone:  # "小四川 春联灯笼" before the pause and "…你月底之前去批发市场买回来"
+        mention = next((m for m in names.find_mentions(sentence.text, known=known) if m.kind == "person" and m.name == alone.group(1)), None)
+        return (sentence, Owner(name=mention.name, text=mention.name)) if mention else None
+    if "你" not in sentence.text:
         return None
     for mention in reversed(names.find_mentions(sentence.text, known=known)):
         if mention.kind == "person" and re.match(r"[\s，,]*你", sentence.text[mention.end:]):
