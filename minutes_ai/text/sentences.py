@@ -314,7 +314,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             _emit_sentences(state, rest_at, rest, section_override=kind, speaker=marked.group("who") if marked else None)
             return
         who = person_in_label(label, known) if len(label) <= 12 else None
-        sender = _SENDER.fullmatch(label) if who is None and stamp else None
+        sender = _SENDER.fullmatch(label) if who is None and (stamp or state.section == "tasks" and _INITIALS.fullmatch(label)) else None
         if sender and not field_of(sender.group("who")) and not section_of(sender.group("who")):
             # "[21:09] jfeng: …", "[20:06] 老K: 我来收队", "[20:02] 山猫(领队): …": after a time stamp,
             # the label is the message's sender, whatever name or handle they go by
@@ -372,6 +372,8 @@ _NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 # an action-item marker and whose item it is: "TODO 韩", "AI 老周", "待办 Lisa"
 _MARKED_OWNER = re.compile(r"(?:TODO|Todo|todo|AI|待办|Action|action)\s+@?(?P<who>[\u4e00-\u9fff]{1,4}|[A-Za-z][\w\-.]{0,20})")
+# initials as a name in a to-do list: "WJ：iOS工时评估 明天"
+_INITIALS = re.compile(r"[A-Z]{2,3}")
 # a chat reply quoting whom it answers: "回复 yutong：", "回复@李娜:"
 _REPLY_TO = re.compile(r"回复\s*@?[^\s:：，,]{1,20}\s*[:：]\s*")
 _SENDER = re.compile(r"(?P<who>[A-Za-z][A-Za-z0-9_\-.]{1,30}|[\u4e00-\u9fffA-Za-z0-9]{1,8})\s*(?:[（(][^）)]{1,10}[）)])?")
