@@ -20,6 +20,11 @@ from minutes_ai import extract
         ("海外版本本期不立项，明年Q2再评估。", True),
         ("行 那评价轮播就砍掉", True),
         ("原定周五的团建取消，改为下周聚餐。", True),
+        # a date set elsewhere and only passed on
+        ("学校期中教学检查定于11月2日至11月13日进行。", False),
+        ("省公司理赔质量检查组定于11月24日至26日来我司开展现场检查。", False),
+        ("另：据教务处通知，期末考试定于1月19日—21日。", False),
+        ("下次协调会定于3月24日（周二）下午召开，地点不变。", True),  # the meeting's own date
         # the meeting says it decided nothing: an open question
         ("关于专项经费是否单列纳入年初预算，会议未作最终决定，待提交区政府常务会议研究。", False),
         ("经讨论，本议案暂不表决，待中介机构出具估值报告后提交下次董事会审议。", False),

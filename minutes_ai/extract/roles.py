@@ -100,6 +100,8 @@ def is_decision(sentence: Sentence) -> bool:
         return False  # "完成时限：8月21日。", "负责人：邵刚": a field of the item above
     if has("undecided", text):
         return False  # "会议未作最终决定，待提交区政府常务会议研究": said to be undecided
+    if has("scheduled_elsewhere", text) and not (has("decided_label", text) or _AGREED_AFTER.search(text)):
+        return False  # "学校期中教学检查定于11月2日至13日进行": a date set elsewhere, passed on
     if has("cancelled_elsewhere", text) and not _AGREED_AFTER.search(text):
         return False  # "6.13那场婚礼：客户上周通知取消了": called off elsewhere, reported here
     if sentence.section == "decisions":
