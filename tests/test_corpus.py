@@ -93,7 +93,7 @@ def test_bad_quote_is_reported(tmp_path):
 
 # Re-based when train grows: each floor sits above what the start-of-stop code scores on the same
 # documents (stop 15, 530 documents: tasks 0.804, owner 0.916, …), so the stop's gains are kept.
-FLOORS = {"tasks_f1": 0.815, "decisions_f1": 0.749, "questions_f1": 0.845, "progress_f1": 0.828, "owner": 0.92, "deadline": 0.937, "criteria": 0.85}
+FLOORS = {"tasks_f1": 0.815, "decisions_f1": 0.755, "questions_f1": 0.845, "progress_f1": 0.828, "owner": 0.92, "deadline": 0.937, "criteria": 0.85}
 
 
 @pytest.fixture(scope="module")
