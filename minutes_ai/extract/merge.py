@@ -47,7 +47,7 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
             continue
         if draft.owner is None and len(re.sub(r"\W", "", draft.title)) <= 4:
             continue  # "下周内搞完", "争取这周内有结果": a follow-up with nothing of its own
-        twin = next((d for d in reversed(out[-40:]) if _same_task(d, draft) or draft.summary and _same_owner(d, draft)), None)
+        twin = next((d for d in reversed(out[-40:]) if same_task(d, draft) or draft.summary and _same_owner(d, draft)), None)
         if twin is not None:
             _fill(twin, draft)
             twin.absorbed.append(draft.start)  # a recap: the model must not add it back
@@ -107,10 +107,6 @@ def _same_names(a: tuple[str | None, str | None], b: tuple[str | None, str | Non
 
 def same_task(a: TaskDraft, b: TaskDraft) -> bool:
     """The same owner, no two different dates, and titles that share most of their bigrams."""
-    return _same_task(a, b)
-
-
-def _same_task(a: TaskDraft, b: TaskDraft) -> bool:
     if a.start == b.start or not _same_owner(a, b):
         return False
     dates = {d.date for d in (a.deadline, b.deadline) if d is not None and d.date is not None}
