@@ -182,8 +182,7 @@ def _due_for_previous(previous: TaskDraft, new: list[TaskDraft], sentence: Sente
     task said just before, when that task had none. True when it did."""
     if previous.deadline is not None or previous.owner is None or previous.speaker != sentence.speaker:
         return False
-    gap = text[previous.end:sentence.start]
-    if len(gap) > 2 or "\n" in gap or not _OPENS_WITH_LIMIT.match(sentence.text):
+    if not _right_after(previous, sentence, text) or not _OPENS_WITH_LIMIT.match(sentence.text):
         return False  # cheap tests first: this runs after every sentence that follows a task
     speaker = owner_rules.speaker_name(sentence.speaker)
     if owner_rules.first_person(sentence.text) or names.find_mentions(sentence.text):
@@ -214,11 +213,17 @@ def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, te
         return  # "我来写，写完你看一下": the speaker's own task
     speaker = owner_rules.speaker_name(sentence.speaker)
     previous = drafts[first - 1] if first else None
-    gap = text[previous.end:sentence.start] if previous else "\n"
-    if previous and previous.speaker == sentence.speaker and previous.owner is not None and previous.owner.name != speaker and len(gap) <= 2 and "\n" not in gap:
+    if previous and previous.speaker == sentence.speaker and previous.owner is not None and previous.owner.name != speaker and _right_after(previous, sentence, text):
         _readdress(drafts[first:], speaker, previous.owner)
     elif called is not None and "\n" not in text[called[0].end:sentence.start] and called[1].name != speaker:
         _readdress(drafts[first:], speaker, called[1])
+
+
+def _right_after(previous: TaskDraft, sentence: Sentence, text: str) -> bool:
+    """Does `sentence` follow the `previous` draft's source with nothing but a pause between them
+    (the same turn, no blank line)?"""
+    gap = text[previous.end:sentence.start]
+    return len(gap) <= 2 and "\n" not in gap
 
 
 def _called_in(sentence: Sentence, known: frozenset[str]) -> tuple[Sentence, Owner] | None:
