@@ -8,6 +8,7 @@ without a task column (a duty rota, 值班表) still yields rows, with no title 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..models import Sentence, Span
 from .labels import field_of, is_empty_cell, layout_rules, section_of
@@ -67,7 +68,7 @@ def read_table(lines: list[tuple[int, str]], i: int, state) -> int:
     header = _cells(*lines[i])
     table_columns = layout_rules()["table_columns"]
     labels = [cell for _, cell in header]
-    columns = _period_columns([field_of(cell) or table_columns.get(cell.strip("* ")) for cell in labels], labels, _first_cells(lines, i + 1, is_pipe))
+    columns = _period_columns([field_of(cell) or table_columns.get(cell.strip("* ")) for cell in labels], labels, lambda: _first_cells(lines, i + 1, is_pipe))
     # a guess never takes a field a header names exactly ("Due" | "Done when": the deadline is Due)
     columns = _title_column([name or (guess if (guess := _column_guess(cell)) not in columns else None) for name, cell in zip(columns, labels)], labels)
     if "title" not in columns:
@@ -130,20 +131,21 @@ def _first_cells(lines: list[tuple[int, str]], i: int, is_pipe: bool, limit: int
     return out
 
 
-def _period_columns(columns: list[str | None], header: list[str], first_cells: list[str] = ()) -> list[str | None]:
+def _period_columns(columns: list[str | None], header: list[str], first_cells: Callable[[], list[str]] = list) -> list[str | None]:
     """A per-person table ("姓名 | 本周完成 | 下周计划 | 需协调", "成员 | 昨天 | 今天 | 阻塞",
     "律师 | 案件 | 下一步 | 期限"): the person column owns the row, the plan column is the work,
     the done column reports work finished, the blockers column is a note. The person column is
     named so, or headed by a role, or — "顾问 | 本周产出 | 下周计划" — the first column, when its cells
-    are people."""
+    are people (`first_cells` reads them, only for a table that may be per-person)."""
     from . import names
 
     rules = layout_rules()
     kinds = [section_of(label.strip("* ")) if name is None else None for name, label in zip(columns, header)]
     if "tasks" not in kinds and "owner" in columns:
         return columns
-    people = [c for c in first_cells if names.is_person(re.sub(r"[（(][^）)]*[）)]", "", c).strip(), loose=True)]
-    first_is_people = bool(first_cells) and len(people) * 10 >= len(first_cells) * 6
+    cells = first_cells()
+    people = [c for c in cells if names.is_person(re.sub(r"[（(][^）)]*[）)]", "", c).strip(), loose=True)]
+    first_is_people = bool(cells) and len(people) * 10 >= len(cells) * 6
     out = list(columns)
     for k, (name, label, kind) in enumerate(zip(columns, header, kinds)):
         label = label.strip("* ")
