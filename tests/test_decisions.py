@@ -59,6 +59,10 @@ from minutes_ai import extract
         ("- 和解：先不主动提，等对方开口 → 就这么定", True),  # the wait is what was agreed
         ("4. 阿凯提了个“AI工具测评”，跟账号调性不搭，这个pass ❌", True),
         ("大家基本赞同，具体见决议。", False),
+        ("同意+1", False),  # a chat vote for the line above
+        ("决定", False),  # a label line: the decisions follow it
+        ("1. 开机日期5月20日不变。", True),  # a date kept is settled
+        ("先说结论性的东西，二测日期不动。", True),
         # not decisions
         ("这个今天先不拍板。", False),
         ("综述初稿已写了18页，还差实验对比表格和结论部分。", False),  # 结论 the part of a paper

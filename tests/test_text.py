@@ -125,7 +125,7 @@ def test_markdown_table_rows_have_cells():
         ("让客户在确认单上签字", []),  # the customer is no department
         # township units end in their own words, not a bare 所/站
         ("司法所负责规范整理调解台账", [("司法所", "dept")]),
-        ("由规建站牵头，各村配合", [("规建站", "dept")]),
+        ("由规建站牵头，各村配合", [("规建站", "dept"), ("各村", "dept")]),  # every village: a group of units
         ("街道安监办于3月25日前制定整治方案", [("街道安监办", "dept")]),  # an office, then 于 + the date
         ("欧阳娜娜下周二之前写完", [("欧阳娜娜", "person")]),
         ("张总说了算", [("张总", "person")]),

@@ -76,14 +76,14 @@ def is_unagreed_proposal(text: str) -> bool:
     return has("proposal", text) and not has("agreed", text)
 
 
-_AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:(?:好|行|那就|大家|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|这样|定了|那|我|散会|今天就到这(?:里|儿)?|先这样|就?按这个(?:来|办|做)?|就这么办|没有异议|无异议|基本|赞同|具体见决议)[\W_]*)*$")
+_AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:(?:好|行|那就|大家|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|这样|定了|那|我|散会|今天就到这(?:里|儿)?|先这样|就?按这个(?:来|办|做)?|就这么办|没有异议|无异议|基本|赞同|具体见决议|\+1)[\W_]*)*$")
 # "关于资金保障。": a topic line inside 议定事项, not a decision of its own
 _TOPIC_LINE = re.compile(r"^\W*关于.{1,16}?[。：:]?$")
 _FIELD_LINE = re.compile(r"^\W*([^\s:：，,。]{1,8})\s*[:：]")
 # "表决结果：同意10票，反对0票，弃权1票。": the count of a vote; the motion above is the decision
 _TALLY = re.compile(r"^\W*(?:表决结果|投票结果|投票|表决)?\s*[:：]?\s*(?:同意|赞成)\s*[:：]?\s*\d+\s*票?\s*[，,、；;/]?\s*反对\s*[:：]?\s*\d+\s*票?(?:\s*[，,、；;/]?\s*弃权\s*[:：]?\s*\d+\s*票?)?\W*$")
 # "今天定下来的：", "各位，刚才评审会的结论同步一下 📝": a line that announces the decisions below it
-_INTRO_LINE = re.compile(r"[：:][^\w]*$|(?:结论|决议|决定)\S{0,4}(?:同步|汇报|说|通报)一下")
+_INTRO_LINE = re.compile(r"^\W*(?:决定|决议|结论)\W*$|[：:][^\w]*$|(?:结论|决议|决定)\S{0,4}(?:同步|汇报|说|通报)一下")
 
 
 def _last_clause(text: str) -> str:
