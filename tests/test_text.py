@@ -127,6 +127,8 @@ def test_markdown_table_rows_have_cells():
         ("司法所负责规范整理调解台账", [("司法所", "dept")]),
         ("由规建站牵头，各村配合", [("规建站", "dept"), ("各村", "dept")]),  # every village: a group of units
         ("街道安监办于3月25日前制定整治方案", [("街道安监办", "dept")]),  # an office, then 于 + the date
+        ("由城东区教育局负责补充名单", [("城东区教育局", "dept")]),  # the district jieba split off belongs to it
+        ("另据省卫健委通知，专家组下月到院", [("卫健委", "dept"), ("专家组", "dept")]),  # 另据省: a word glued to the level
         ("欧阳娜娜下周二之前写完", [("欧阳娜娜", "person")]),
         ("张总说了算", [("张总", "person")]),
         ("严队，下周一前把东门的临时存放点弄好", [("严队", "person")]),  # 队 after a surname: the team leader

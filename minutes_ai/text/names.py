@@ -551,7 +551,7 @@ _ADMIN_LEVELS = frozenset("省市区县州镇乡村")
 
 def _unit_prefix(tokens: list[Token], i: int) -> int:
     """Where a unit's name starts when jieba left its first part apart: 区/应急管理局,
-    区政府/督查室, 由港华/燃气公司 (a preposition glued to the name is not part of it). Only an
+    城东区/教育局, 区政府/督查室, 由港华/燃气公司 (a preposition glued to the name is not part of it). Only an
     administrative level or an unknown brand before a company: "周三前发/客户" stays 客户."""
     start = tokens[i].start
     if i == 0 or tokens[i - 1].end != start:
@@ -563,7 +563,14 @@ def _unit_prefix(tokens: list[Token], i: int) -> int:
         return start
     if before[0] in _ADMIN_LEVELS or tag(before) is None and tokens[i].word.endswith("公司"):
         return start - len(before)  # 区/住建局; 港华/燃气公司 (a brand jieba does not know)
+    if len(before) >= 3 and before[-1] in _ADMIN_LEVELS and not _NOT_PLACE_START.match(before) and not is_bare_team(tokens[i].word):
+        # 城东区/教育局, 开发区/管委会 — not 全区/小区 (two characters), 另据省/卫健委, 会同县/市场监管局
+        # (a word glued to the level), 华东区/数据 (a team that is no unit)
+        return start - len(before)
     return start
+
+
+_NOT_PLACE_START = re.compile(r"[另据来我在对向给从到由请让和与及]|会同")
 
 
 _LONE_SURNAME = re.compile(rf"(?:^|(?<=→)|(?<=->)|(?<==>))\s*([{_CJK}])\s+(?=[{_CJK}\d])")
