@@ -10,6 +10,9 @@ import pytest
 
 from minutes_ai import combine
 from minutes_ai.extract.tasks import extract_tasks
+from minutes_ai.extract.deadlines import resolve_deadline
+from minutes_ai.extract.drafts import TaskDraft
+from minutes_ai.models import Owner
 from minutes_ai.text.normalize import normalize
 from minutes_ai.text.sentences import split_sentences
 
@@ -58,6 +61,24 @@ def test_a_name_resolved_to_the_full_name_is_looked_for_as_written():
     draft = extract_tasks([sentence], text=text, meeting_date=MEETING, known=frozenset({"王建军"}))[0]
     assert draft.owner.name == "王建军"
     assert combine.vouched_by(draft, sentence, None, set()) == "dated_assignment"
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "reason"),
+    [
+        ("那你明天去一趟农行那个支行 当面问清楚卡在哪", "明天", "dated_request"),  # 你 acts, by a day
+        ("节后回访的名单你这周整理好", "这周", "dated_request"),
+        ("赵经理你们前台和OTA同步调整，明天生效", "明天", "dated_request"),
+        ("明天晚上十点前给你", "明天晚上十点前", None),  # 你 is the one given to
+        ("你看看，明天能不能弄完", "明天", None),  # asks a view
+    ],
+)
+def test_a_dated_request_to_you_whose_owner_the_turn_gave(text, due, reason):
+    """The owner of a 你-request comes from the turn ("刘强在吗 … 那你明天去一趟…"): given here."""
+    sentence = split_sentences(text, known=frozenset())[0]
+    owner = Owner(name="刘强", dept=None, text="刘强")
+    draft = TaskDraft(text, owner, resolve_deadline(due, MEETING), None, sentence.start, sentence.end, 0.8)
+    assert combine.vouched_by(draft, sentence, None, set()) == reason
 
 
 @pytest.mark.parametrize(
