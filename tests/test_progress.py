@@ -48,6 +48,9 @@ def sentence(text: str, section: str | None = None) -> Sentence:
         ("TikTok Shop UK 那 46 个 listing 的翻译 done", None, "done"),
         ("v4 路线图 & breaking changes", "done", None),       # a topic line under 回顾
         ("收到✅", None, None),
+        ("周三 = 无书面作业日 ✔（全组同意）", None, None),  # the tick marks a decision
+        ("✅ 一期只做服务号模板消息，App push 放二期", None, None),
+        ("蓝山主KV三稿 ✔", None, "done"),  # a tick beside work: done
     ],
 )
 def test_status_of(text, section, status):
@@ -76,6 +79,7 @@ def test_a_ticked_box_in_a_document_reports_done_work():
         ("阿杰你尽快把合同签了，周五前给我", []),
         ("等测完了，周三前发版", []),
         ("老年食堂那个上个月不是已经验收了，下周再去看看", []),
+        ("✅ 采用 hierarchical quota，v2 先做两层 (team / project)，org 层放到 v3", []),  # a ticked decision
     ],
 )
 def test_a_done_clause_inside_a_plan(text, clauses):

@@ -71,9 +71,18 @@ def status_of(sentence: Sentence) -> str | None:
         return cell_status(cell)  # | A-24 | 提交分析报告 | 韩冬 | 12-09 | Closed |
     if has("progress_cancelled", text):
         return "cancelled"
-    if has("progress_done", text) or (sentence.section == "done" and _reports_work(text)):
+    if has("progress_done", text) and not _ticked_decision(text) or (sentence.section == "done" and _reports_work(text)):
         return "done"
     return None
+
+
+_TICK = re.compile(r"[✔✓☑✅]")
+
+
+def _ticked_decision(text: str) -> bool:
+    """"✅ 采用 hierarchical quota", "打包袋经费从机构日常经费出 ✔ 大家同意": a tick beside what was
+    decided marks the decision, not finished work (the words say which)."""
+    return _TICK.search(text) is not None and not has("progress_done", _TICK.sub("", text)) and has("decision", text)
 
 
 def _reports_work(text: str) -> bool:
@@ -112,11 +121,14 @@ def _done_clauses(sentence: Sentence) -> list[ProgressDraft]:
     if not (has("progress_done", sentence.text) or has("progress_cancelled", sentence.text)):
         return []  # no clause can report what the whole sentence does not
     out = []
+    decided = _ticked_decision(sentence.text)
     for clause in re.finditer(r"[^，,；;。！!？?]+", sentence.text):
         text = clause.group().strip()
         if len(text) < 4 or _CONDITION.match(text) or _NOT_A_REPORT.search(text) or has("progress_not", text) or has("open_question", text) or has("proposal", text):
             continue
         status = "cancelled" if has("progress_cancelled", text) else "done" if has("progress_done", text) else None
+        if status == "done" and decided and not has("progress_done", _TICK.sub("", text)):
+            continue  # the tick of a decision stands beside this clause ("✅ 一期只做服务号模板消息，…")
         if status is not None:
             out.append(ProgressDraft(clause.group(), sentence.start + clause.start(), sentence.start + clause.end(), status, sentence_start=sentence.start))
     return out
