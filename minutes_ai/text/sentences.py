@@ -25,9 +25,10 @@ _DATE = r"(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"  # "2026-03-05", "06-11"
 # "14:02 ", "[10:15] ", "2026-03-05 14:02:11 ", "(00:03:12) ", "[9:41 AM] " at the start of a line.
 LEADING_STAMP = re.compile(rf"^(?:[\[【(（]?(?:{_DATE}\s*)?{_TIME}(?:\s*[AaPp]\.?[Mm]\.?)?[\]】)）]?\s*)")
 # "王磊 2026/3/5 14:02:11", "说话人1 00:03:12", "Amy (10:15)": a header line, the message follows.
-# Slack and Teams: "Jason  9:32 AM", "何宇 (Dev)  9:41 AM" — a role in brackets, a 12-hour clock.
+# Slack and Teams: "Jason  9:32 AM", "何宇 (Dev)  9:41 AM" — a role in brackets, a 12-hour clock;
+# "Grace（贝禾-产品）09:58": the name ends where the role does, not in the hour's first digit.
 HEADER_LINE = re.compile(
-    rf"^(?:(?P<who>[^\s:：]{{1,16}}(?: [A-Z][a-z]+)?)(?:\s*[(（][^()（）\d]{{1,12}}[)）])?\s*[\[【(（]?\s*(?:{_DATE}\s*)?{_TIME}(?:\s*[AaPp]\.?[Mm]\.?)?\s*[\]】)）]?"
+    rf"^(?:(?P<who>[^\s:：]{{1,16}}?(?: [A-Z][a-z]+)?)(?:\s*[(（][^()（）\d]{{1,12}}[)）])?\s*[\[【(（]?\s*(?:{_DATE}\s*)?{_TIME}(?:\s*[AaPp]\.?[Mm]\.?)?\s*[\]】)）]?"
     # "00:07:48 冯晓雨", "[00:03:12] 说话人2": meeting apps that put the time first
     rf"|[\[【(（]?(?:{_DATE}\s*)?{_TIME}[\]】)）]?\s+(?P<after>[^\s:：\d][^\s:：]{{0,15}}))\s*$"
 )
