@@ -308,7 +308,7 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
     pattern = _known_pattern(frozenset(given_names))
     for match in pattern.finditer(text) if pattern else ():
         add(given_names[match.group()], match.start(), match.end(), "person")
-    # parents named after their child: "朵朵妈妈", "乐乐爸爸"
+    # parents named after their child: "朵朵妈妈", "乐乐爸爸", "小满奶奶"
     for match in _CHILD_PARENT.finditer(text):
         add(match.group(), match.start(), match.end(), "person")
     # a nickname handed the work: "我让小胖来做", "叫阿飞去弄"
@@ -418,7 +418,13 @@ def _is_vocative(text: str, token: Token) -> bool:
     return is_english_name(word, loose=True) or word_tag is None or word_tag.startswith("nr")
 
 
-_CHILD_PARENT = re.compile(rf"([{_CJK}])\1(?:妈妈|爸爸)")
+# parents (and grandparents) named after the child: "朵朵妈妈", "一一爸爸", "阿哲妈妈", "小满奶奶"
+_CHILD_PARENT = re.compile(rf"(?:([{_CJK}])\1|[小阿][{_CJK}])(?:妈妈|爸爸|奶奶|爷爷|外婆|外公|姥姥|姥爷)")
+
+
+def is_parent_name(word: str) -> bool:
+    """"乐乐妈妈": a parent called after their child, one person (not 乐 + 妈妈)."""
+    return _CHILD_PARENT.fullmatch(word) is not None
 _DELEGATED_NICKNAME = re.compile(rf"(?:让|叫|派|安排)([小老阿][{_CJK}])(?=来|去|负责|先|帮|跟)")
 # "你" said to the one just named: not 你们, 你的, 你好, 你说, 你看, 你知道…
 YOU_CALLED = r"你(?!们|的|好|说|看|知道|觉得|想|也|还|是)"

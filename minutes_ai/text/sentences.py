@@ -65,7 +65,7 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     parts = [p for p in re.split(r"\s*[|｜/·•]\s*|(?<=[\u4e00-\u9fff])\s*[-—–]\s*(?=[\u4e00-\u9fff])", label) if p]
     if len(parts) > 1:  # "滕子昂｜医疗器械组", "法律组 / 聂婉清", "园长-何丽萍": the name is one of the parts
         return next((who for who in (person_in_label(p, known) for p in parts) if who), None)
-    if _is_speaker(label, known):
+    if _is_speaker(label, known) or names.is_parent_name(label):
         return label
     role = re.match(r"[A-Za-z]{2,6}(?=[\u4e00-\u9fff])", label)  # "QA老俞", "HR小柴"
     if role and _is_speaker(label[role.end():], known):
