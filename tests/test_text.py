@@ -337,6 +337,11 @@ def test_report_header_fields_are_the_meeting_not_work():
         ("周建国老师", "周建国"),  # the full name before the title, not 国老师
         ("蒋文博 合伙人", "蒋文博"),  # the name, then the role
         ("研发（3人）", None),
+        ("卢经理-XX酒店", "卢经理"),  # who, then where from, in Latin letters
+        ("乙方后端-Kevin", "Kevin"),  # a name as it stands, not one read out of the role (方后端)
+        ("乐乐妈妈", "乐乐妈妈"),  # a parent called after the child
+        ("大熊", "大熊"),  # a nickname
+        ("小结", None),
     ],
 )
 def test_person_in_label(label, who):

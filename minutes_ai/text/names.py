@@ -453,6 +453,12 @@ def _is_doubled_name(word: str) -> bool:
     return len(word) == 2 and word[0] == word[1] and word[0] in _names()["given"] and word not in _names()["not_names"]
 
 
+def is_called_name(word: str) -> bool:
+    """"莉莉", "大熊", "阿杰": how a team calls its own — a doubled given-name character or a
+    nickname; as a line's label ("大熊：团课排期本周五前发群里") that is a person."""
+    return _is_doubled_name(word) or _is_nickname(word)
+
+
 def is_given_name(word: str) -> bool:
     """子轩, 思远: two common given-name characters that make no dictionary word."""
     names = _names()

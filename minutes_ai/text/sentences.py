@@ -62,9 +62,11 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
         if who is None and (names.is_full_name(inside) or inside in known):
             return inside  # "计划（蔡佳）": the role, and who holds it
         return who
-    parts = [p for p in re.split(r"\s*[|｜/·•]\s*|(?<=[\u4e00-\u9fff])\s*[-—–]\s*(?=[\u4e00-\u9fff])", label) if p]
-    if len(parts) > 1:  # "滕子昂｜医疗器械组", "法律组 / 聂婉清", "园长-何丽萍": the name is one of the parts
-        return next((who for who in (person_in_label(p, known) for p in parts) if who), None)
+    parts = [p for p in re.split(r"\s*[|｜/·•]\s*|(?<=[\u4e00-\u9fffA-Za-z])\s*[-—–]\s*(?=[\u4e00-\u9fffA-Za-z])", label) if p]
+    if len(parts) > 1:  # "滕子昂｜医疗器械组", "法律组 / 聂婉清", "园长-何丽萍", "卢经理-XX酒店": the name is one of the parts
+        # a part that is a name as it stands before one read out of a role ("乙方后端-Kevin": Kevin)
+        plain = next((p for p in parts if _is_speaker(p, known) or names.is_parent_name(p)), None)
+        return plain or next((who for who in (person_in_label(p, known) for p in parts) if who), None)
     if _is_speaker(label, known) or names.is_parent_name(label):
         return label
     role = re.match(r"[A-Za-z]{2,6}(?=[\u4e00-\u9fff])", label)  # "QA老俞", "HR小柴"
@@ -111,7 +113,7 @@ def _is_speaker(label: str, known: frozenset[str]) -> bool:
         return True
     if label in layout_rules()["meeting"] or field_of(label) or section_of(label):
         return False
-    return names.is_person(label, loose=True) or names.is_given_name(label)
+    return names.is_person(label, loose=True) or names.is_given_name(label) or names.is_called_name(label)
 
 
 @dataclass
