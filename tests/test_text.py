@@ -339,6 +339,7 @@ def test_report_header_fields_are_the_meeting_not_work():
         ("研发（3人）", None),
         ("卢经理-XX酒店", "卢经理"),  # who, then where from, in Latin letters
         ("乙方后端-Kevin", "Kevin"),  # a name as it stands, not one read out of the role (方后端)
+        ("班主任-周慧敏", "周慧敏"),  # the name, not the role
         ("乐乐妈妈", "乐乐妈妈"),  # a parent called after the child
         ("大熊", "大熊"),  # a nickname
         ("小结", None),

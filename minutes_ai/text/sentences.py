@@ -64,8 +64,10 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
         return who
     parts = [p for p in re.split(r"\s*[|｜/·•]\s*|(?<=[\u4e00-\u9fffA-Za-z])\s*[-—–]\s*(?=[\u4e00-\u9fffA-Za-z])", label) if p]
     if len(parts) > 1:  # "滕子昂｜医疗器械组", "法律组 / 聂婉清", "园长-何丽萍", "卢经理-XX酒店": the name is one of the parts
-        # a part that is a name as it stands before one read out of a role ("乙方后端-Kevin": Kevin)
-        plain = next((p for p in parts if _is_speaker(p, known) or names.is_parent_name(p)), None)
+        # a name as it stands before a role ("班主任-周慧敏": 周慧敏), and before one read out of a
+        # role ("乙方后端-Kevin": Kevin, not 方后端)
+        named = next((p for p in parts if p in known or names.is_full_name(p) or names.is_english_name(p)), None)
+        plain = named or next((p for p in parts if _is_speaker(p, known) or names.is_parent_name(p)), None)
         return plain or next((who for who in (person_in_label(p, known) for p in parts) if who), None)
     if _is_speaker(label, known) or names.is_parent_name(label):
         return label
