@@ -63,6 +63,8 @@ from minutes_ai import extract
         ("决定", False),  # a label line: the decisions follow it
         ("1. 开机日期5月20日不变。", True),  # a date kept is settled
         ("先说结论性的东西，二测日期不动。", True),
+        ("好，期权池扩容议案全票通过。", True),  # a motion passed
+        ("施工单位提出将中桥上部结构由现浇箱梁改为预制T梁，以缩短工期。", False),  # proposed only
         # not decisions
         ("这个今天先不拍板。", False),
         ("综述初稿已写了18页，还差实验对比表格和结论部分。", False),  # 结论 the part of a paper
