@@ -64,6 +64,8 @@ from minutes_ai import extract
         ("1. 开机日期5月20日不变。", True),  # a date kept is settled
         ("先说结论性的东西，二测日期不动。", True),
         ("好，期权池扩容议案全票通过。", True),  # a motion passed
+        ("杜总：五一不搞，节后再说", True),  # a no, looked at again later: decided
+        ("Kevin：先不换，等 FA 结论再说", False),  # waiting for an answer: still open
         ("所里年会定在12月18日（周五）晚上，请大家提前预留时间。", False),  # set elsewhere, passed on
         ("园里定了12月30日下午办全园迎新年游园会，每个班负责两个游戏摊位。", False),
         ("施工单位提出将中桥上部结构由现浇箱梁改为预制T梁，以缩短工期。", False),  # proposed only
