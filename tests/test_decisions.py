@@ -65,6 +65,10 @@ from minutes_ai import extract
         ("先说结论性的东西，二测日期不动。", True),
         ("好，期权池扩容议案全票通过。", True),  # a motion passed
         ("杜总：五一不搞，节后再说", True),  # a no, looked at again later: decided
+        ("原计划下旬组织的普查，因设备部已于5月14日一并检查了，经讨论决定不再单独组织普查。", True),  # the done work is the reason
+        ("经讨论决定取消，改为各区域分散举办小型沙龙，具体形式还没定。", True),  # decided, a detail left open
+        ("是否切换到自建 runner 需要 PMC 投票决定，目前还没定。", False),  # a decision still to take
+        ("这次先不决定，下月再议。", False),
         ("Kevin：先不换，等 FA 结论再说", False),  # waiting for an answer: still open
         ("所里年会定在12月18日（周五）晚上，请大家提前预留时间。", False),  # set elsewhere, passed on
         ("园里定了12月30日下午办全园迎新年游园会，每个班负责两个游戏摊位。", False),

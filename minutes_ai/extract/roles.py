@@ -132,9 +132,19 @@ def is_decision(sentence: Sentence) -> bool:
     agreed = _AGREED_AFTER.search(text) is not None and not has("question", text)
     if has("not_decision", text) and not has("strong_decision", text) and not agreed:
         return False  # "…建议用仿真树，大家同意。": proposed, then agreed
+    strong = cue("strong_decision").search(text)
+    # …said as done, not as still to do ("要老板拍板", "需要 PMC 投票决定", "这次先不决定") or named
+    # ("股东会决议的利润分配事项")
+    pending = strong is not None and (_PENDING_BEFORE.search(text, 0, strong.start()) is not None or text.startswith("的", strong.end()))
+    if strong and not pending and not has("undecided", text):
+        # "…因设备部已于5月14日一并检查了，经讨论决定不再单独组织普查": the done work is the
+        # reason; "经讨论决定取消，改为分散举办，具体形式还没定": decided first, a detail left open
+        opened = cue("open_question").search(text)
+        if opened is None or opened.start() > strong.start():
+            return True
     if has("open_question", text) and not _SETTLED_AT_END.search(text) or is_done(text):
         return False
-    if has("strong_decision", text):
+    if strong:
         return True
     if not has("decision", text):
         return False
@@ -146,6 +156,7 @@ def is_decision(sentence: Sentence) -> bool:
     return not (cue("report_verbs").search(text[:12]) or reports(text, opener))
 
 
+_PENDING_BEFORE = re.compile(r"(?:要|需要?|待|请|等|先不|不|没|未|能否|是否)[^，,。；;：:]{0,10}$")
 _AGREED_AFTER = re.compile(r"(?:大家|都|一致|会议|与会\S{0,3})(?:同意|认可|没意见|无异议|通过)")
 
 
