@@ -31,7 +31,7 @@ def extract_decisions(sentences: list[Sentence], task_starts: frozenset[int] = f
     for s in sentences:
         if s.heading or s.row or not is_decision(s):
             continue
-        if s.start in task_starts and not has("strong_decision", s.text):
+        if s.start in task_starts and not (has("strong_decision", s.text) or has("decision_in_task", s.text)):
             continue  # an assignment ("由区住建局牵头，于4月30日前完成…") is a task, not also a decision
         out.append(ItemDraft(s.text, s.start, s.end))
     return out
