@@ -419,7 +419,10 @@ def _extend(state: _State, end: int) -> None:
     """Grow the open field block to include a "负责人：…" / "截止时间：…" line that follows it."""
     record = state.record
     extended = record.model_copy(update={"end": end, "text": state.text[record.start:end], "heading": False})
-    state.out[state.out.index(record)] = extended
+    # the record is one of the last sentences: found by identity from the end, not by comparing
+    # every sentence field by field (list.index on pydantic models cost 4 % of a run)
+    at = next(i for i in range(len(state.out) - 1, -1, -1) if state.out[i] is record)
+    state.out[at] = extended
     state.record = extended
 
 
