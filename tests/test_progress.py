@@ -51,6 +51,8 @@ def sentence(text: str, section: str | None = None) -> Sentence:
         ("周三 = 无书面作业日 ✔（全组同意）", None, None),  # the tick marks a decision
         ("✅ 一期只做服务号模板消息，App push 放二期", None, None),
         ("蓝山主KV三稿 ✔", None, "done"),  # a tick beside work: done
+        ("宣传用语须经法务审核通过", None, None),  # a standard to pass, not passed
+        ("专区需求已于9月10日评审通过", None, "done"),  # 需求 is no 需
     ],
 )
 def test_status_of(text, section, status):

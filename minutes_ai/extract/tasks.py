@@ -308,8 +308,9 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     note = cells.get("note", "")
     if note and (is_done(note) or has("cancelled", note) or re.match(r"\W*已", note) and _status_closed(note)):
         return []  # | 新仓叉车采购 | — | — | 已于8月12日到货，无需跟进 |
-    if not cells.get("deadline") and (has("progress_done", title) or has("progress_cancelled", title)):
+    if not cells.get("deadline") and (has("progress_done", title) and not has("progress_not", title) or has("progress_cancelled", title)):
         return []  # | 宋哲 | 李某某离婚纠纷 | 已调解结案，调解书已领取 | — |: the plan column reports, it plans nothing
+        # (not "…修订稿须经质控小组审核通过": a standard the plan must pass, rules/cues.yaml progress_not)
     deadline = _cell_deadline(cells["deadline"], meeting_date) if cells.get("deadline") else None
     if "deadline" not in cells:
         # no date column: "| US-304 老会员数据迁移方案 | 梁振 | 3pt | 本周五出方案 |" dates it in another cell
