@@ -101,7 +101,8 @@ def _same_owner(a: TaskDraft, b: TaskDraft) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _same_names(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
-    first, second = set(a) - {None}, set(b) - {None}
+    # "@lily" is "Lily Chen": Latin names compare without case
+    first, second = {x.lower() for x in a if x}, {x.lower() for x in b if x}
     return bool(first & second) or any(len(x) >= 2 and len(y) >= 2 and (x in y or y in x) for x in first for y in second)
 
 
