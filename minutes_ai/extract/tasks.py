@@ -301,6 +301,19 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     title = cells.get("title")
     if not title or not ({"owner", "deadline", "criteria"} & cells.keys()) and sentence.section != "tasks":
         return []
+    items = _enumerated(title)
+    if len(items) > 1 and not cells.get("deadline"):
+        # "| Jason | … | ① 新门店账号批量开通，下周三前；② 续约复盘文档明天发Vivian | … |": one task
+        # per numbered item of the plan cell, each with its own date and standard
+        out = []
+        for item in items:
+            if not item.strip(" ；;，,。") or has("progress_cancelled", item) or has("progress_done", item) and not has("progress_not", item):
+                continue  # "② 原计划的华景线下培训取消": reported, not planned
+            found = _deadlines_in(item, meeting_date)
+            criteria = find_criteria(item)
+            owners = owner_rules.owner_from_cell(cells.get("owner", ""), known)
+            out += drafts_for(item.strip(" ；;"), owners, pick(found).deadline if found else None, criteria[0] if criteria else None, sentence, confidence=0.95)
+        return out
     if title.strip() in layout_rules()["register_rows"]:
         return []  # | Risk | R-08 | 关键用户春节前请假集中 | 韩冬 | Open |: a RAID log's entry, not work
     if _status_closed(cells.get("status", "")) or re.match(r"\W*已", cells.get("deadline", "")) and _status_closed(cells["deadline"]):
@@ -327,6 +340,19 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
             break
     owners = owner_rules.owner_from_cell(cells.get("owner", ""), known)
     return drafts_for(title, owners, deadline, criteria, sentence, confidence=0.95)
+
+
+# "① …；② …", "1. …；2. …", "(1) … (2) …": the numbered items of one cell
+_ITEM_NUMBER = re.compile(r"[①-⑳]|(?:^|(?<=[；;，,。\s]))(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）])")
+
+
+def _enumerated(cell: str) -> list[str]:
+    """The numbered items of a cell, or [cell] when it numbers fewer than two."""
+    starts = [m.start() for m in _ITEM_NUMBER.finditer(cell)]
+    if len(starts) < 2:
+        return [cell]
+    bounds = starts + [len(cell)]
+    return [_ITEM_NUMBER.sub("", cell[a:b], count=1) for a, b in zip(bounds, bounds[1:])]
 
 
 # --- field records ------------------------------------------------------------------------
