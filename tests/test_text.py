@@ -361,6 +361,7 @@ def test_person_in_label(label, who):
         ("待定", []),
         ("待确认", []),  # open, like the date cells (layout.yaml open_cells)
         ("另行通知", []),
+        ("待认领", []),  # nobody has taken it yet
         ("待定  时间：待定", []),  # the next field on the same line is not the owner
         ("同上", []),  # outside a table the caller knows the item above
         ("信息中心 郦工  时间：12月15日", [("郦工", "信息中心")]),
