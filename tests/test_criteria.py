@@ -12,6 +12,8 @@ from minutes_ai.extract.criteria import find_criteria
     [
         ("交付标准：包含3个核心页面高保真设计稿", "包含3个核心页面高保真设计稿"),
         ("回收脚本二次校验，确保无误扣【负责人：彭宇、蔡佳琪】截止：本周五", "确保无误扣"),  # the fields after it are not the standard
+        ("财政所牵头，年底前完成全镇11个村的清产核资复核，做到账实相符、账账相符", "做到账实相符、账账相符"),
+        ("核对一遍台账，要有签字，这个你来牵头吧周护士长，做到账物相符", "要有签字"),  # the first run of standard clauses, not across the owner
         ("样板窗下周三进场，要求含开启扇+五金 [Kevin]", "含开启扇+五金"),  # nor the owner tagged after the item
         ("王磊负责压测，要求覆盖率不低于80%", "覆盖率不低于80%"),
         ("标准是主屏、侧屏、地屏三路信号独立备份", "主屏、侧屏、地屏三路信号独立备份"),

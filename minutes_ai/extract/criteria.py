@@ -71,8 +71,14 @@ def _find(text: str) -> tuple[str, int, int] | None:
             start = text.index(value, label.end())
             return value, start, start + len(value)
     clauses = [(m.start(), m.group()) for m in re.finditer(_clause_pattern(text), text)]
-    standard = [(at, clause) for at, clause in clauses[1:] if _sets_standard(clause)]
-    if standard:
+    marked = [i for i, (_, clause) in enumerate(clauses) if i > 0 and _sets_standard(clause)]
+    if marked:
+        # the first run of standard clauses: "…，有效期基数都要对，做到账物相符" — not everything from
+        # the first standard clause to the last, which would swallow the owner said between them
+        run = [marked[0]]
+        while run[-1] + 1 in marked:
+            run.append(run[-1] + 1)
+        standard = [clauses[i] for i in run]
         start = standard[0][0]
         end = standard[-1][0] + len(standard[-1][1])
         value = text[start:end].strip(_TRIM)
