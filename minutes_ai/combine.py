@@ -167,8 +167,8 @@ def vouched_by(draft: TaskDraft, sentence: Sentence, previous: Sentence | None, 
         return "dated_assignment" if dated else "in_charge"
     if dated and person is not None and owner_rules.called_by_name(sentence.text, person):
         return "dated_assignment"  # "黄师傅你后天之前一块弄完吧": called by name and given a day
-    if dated and owner is not None and _ADDRESSED.search(sentence.text):
-        return "dated_request"  # "那你明天去一趟农行那个支行": 你 does it, by a day
+    if dated and owner is not None and len(sentence.text) <= 60 and _ADDRESSED.search(sentence.text):
+        return "dated_request"  # "那你明天去一趟农行那个支行": 你 does it, by a day (not a talk's long "你今天可能养100只羊…")
     if dated and sentence.item and person is not None and _opens_with(sentence.text, person):
         return "dated_assignment"  # "- 阿梅 冷菜 寿宴八个冷碟 11点半前装好": a list item that opens with its owner
     if dated and person is not None and _named_then_dated(sentence.text, person, draft.deadline.text):
@@ -181,7 +181,7 @@ def vouched_by(draft: TaskDraft, sentence: Sentence, previous: Sentence | None, 
 
 
 # 你 as the one who acts: not 给你/跟你/问你 (the object), not 你说/你看/你觉得 (asking a view)
-_ADDRESSED = re.compile(r"(?<![给跟和与向对帮替问找叫让请催])你(?:们)?(?!说|看看?[，,。？?]|觉得|知道|好|呢|吗|的)")
+_ADDRESSED = re.compile(r"(?<![给跟和与向对帮替问找叫让请催])你(?:们)?(?!说|看看?[，,。？?]|觉得|知道|好|呢|吗|的|像|可能|要是|如果|会发现|就会|想想)")
 
 
 def _named_then_dated(text: str, name: str, due: str) -> bool:
