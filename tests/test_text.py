@@ -129,6 +129,9 @@ def test_markdown_table_rows_have_cells():
         ("街道安监办于3月25日前制定整治方案", [("街道安监办", "dept")]),  # an office, then 于 + the date
         ("由城东区教育局负责补充名单", [("城东区教育局", "dept")]),  # the district jieba split off belongs to it
         ("护理学院将于10月9日前提交辅导方案", [("护理学院", "dept")]),  # a college of a university, acting
+        ("琪琪今天跟客户沟通退款流程", [("琪琪", "person")]),  # a doubled name right before the day
+        ("阿强5个工作日内把报价问来", [("阿强", "person")]),
+        ("一个小时今天能弄完", []),
         ("小陆今天在平台上转办给住建局", [("小陆", "person"), ("住建局", "dept")]),  # 转办 hands on, it is no office
         ("另据省卫健委通知，专家组下月到院", [("卫健委", "dept"), ("专家组", "dept")]),  # 另据省: a word glued to the level
         ("欧阳娜娜下周二之前写完", [("欧阳娜娜", "person")]),
