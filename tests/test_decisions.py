@@ -69,6 +69,7 @@ from minutes_ai import extract
         ("经讨论决定取消，改为各区域分散举办小型沙龙，具体形式还没定。", True),  # decided, a detail left open
         ("是否切换到自建 runner 需要 PMC 投票决定，目前还没定。", False),  # a decision still to take
         ("这次先不决定，下月再议。", False),
+        ("嗯……送保养这个得刘总定 先别跟客户说", False),  # someone else has to decide
         ("Kevin：先不换，等 FA 结论再说", False),  # waiting for an answer: still open
         ("所里年会定在12月18日（周五）晚上，请大家提前预留时间。", False),  # set elsewhere, passed on
         ("园里定了12月30日下午办全园迎新年游园会，每个班负责两个游戏摊位。", False),
