@@ -70,6 +70,8 @@ from minutes_ai import extract
         ("是否切换到自建 runner 需要 PMC 投票决定，目前还没定。", False),  # a decision still to take
         ("这次先不决定，下月再议。", False),
         ("嗯……送保养这个得刘总定 先别跟客户说", False),  # someone else has to decide
+        ("原定的德国同族专利检索外包，客户已叫停，不再推进", False),  # called off outside, passed on
+        ("商场那边不让搞了 那就不搞了 取消", True),  # …and the meeting answers it
         ("Kevin：先不换，等 FA 结论再说", False),  # waiting for an answer: still open
         ("所里年会定在12月18日（周五）晚上，请大家提前预留时间。", False),  # set elsewhere, passed on
         ("园里定了12月30日下午办全园迎新年游园会，每个班负责两个游戏摊位。", False),

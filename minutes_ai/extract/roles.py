@@ -119,6 +119,8 @@ def is_decision(sentence: Sentence) -> bool:
         return False  # "学校期中教学检查定于11月2日至13日进行": a date set elsewhere, passed on
     if has("cancelled_elsewhere", text) and not _AGREED_AFTER.search(text):
         return False  # "6.13那场婚礼：客户上周通知取消了": called off elsewhere, reported here
+    if has("cancelled_by_outside", text) and not has("the_meeting_answers", text):
+        return False  # "原定的德国同族专利检索外包，客户已叫停，不再推进": passed on, not decided
     if sentence.section == "decisions":
         # "结论：双11 先不上积分抵扣，放到双12 再说": a deferral the meeting agreed is decided
         deferred = has("open_question", text) and not has("rejection", text)
