@@ -25,7 +25,7 @@ from .extract import (
     read_meeting,
     units,
 )
-from .combine import MODES, combine, combine_progress, sentence_categories
+from .combine import DECISION_DROP, MODES, QUESTION_ADD, QUESTION_DROP, combine, combine_items, combine_progress, sentence_categories
 from .models import Decision, Minutes, OpenQuestion, ProgressItem, Source, Span, Task, Transcript
 from .text import names
 from .text.labels import section_of
@@ -92,11 +92,10 @@ def extract(
         for i, d in enumerate(drafts, 1)
     ]
     owned = frozenset(d.start for d in drafts if d.owner is not None)
-    decisions = [Decision(id=f"D{i}", text=d.text, source=span(d.start, d.end)) for i, d in enumerate(extract_decisions(sentences, owned), 1)]
-    questions = [
-        OpenQuestion(id=f"Q{i}", text=q.text, source=span(q.start, q.end))
-        for i, q in enumerate(extract_open_questions(sentences, frozenset(d.start for d in drafts)), 1)
-    ]
+    found = combine_items(sentences, extract_decisions(sentences, owned), cats, mode, "DECISION", DECISION_DROP)
+    decisions = [Decision(id=f"D{i}", text=d.text, source=span(d.start, d.end)) for i, d in enumerate(found, 1)]
+    found = combine_items(sentences, extract_open_questions(sentences, frozenset(d.start for d in drafts)), cats, mode, "QUESTION", QUESTION_DROP, QUESTION_ADD)
+    questions = [OpenQuestion(id=f"Q{i}", text=q.text, source=span(q.start, q.end)) for i, q in enumerate(found, 1)]
     progress = [
         ProgressItem(id=f"P{i}", text=p.text, status=p.status, source=span(p.start, p.end))
         for i, p in enumerate(combine_progress(sentences, extract_progress(sentences), cats, mode), 1)

@@ -112,3 +112,28 @@ def test_the_model_does_not_add_back_a_recap_of_a_kept_task():
     text = "20:30 王磊：保险我来买吧，买团体意外险，下周一前搞定\n20:50 王静：总结一下今晚分工：\n④ 保险——王磊，下周一前"
     _, titles = _combined(text, 0.95)
     assert len(titles) == 1
+
+
+@pytest.mark.parametrize(
+    ("label", "p", "found_by_rules", "kept"),
+    [
+        # a decision the rules found stands unless the classifier all but rules it out
+        ("DECISION", combine.DECISION_DROP, True, True),
+        ("DECISION", combine.DECISION_DROP / 2, True, False),
+        ("DECISION", 0.99, False, False),  # decisions are never added by the model alone
+        # open questions: vetoed the same way, and added when the classifier is sure
+        ("QUESTION", combine.QUESTION_DROP / 2, True, False),
+        ("QUESTION", combine.QUESTION_ADD, False, True),
+        ("QUESTION", combine.QUESTION_ADD - 0.01, False, False),
+    ],
+)
+def test_decisions_and_questions_are_combined_with_the_classifier(label, p, found_by_rules, kept):
+    from minutes_ai.extract.decisions import ItemDraft
+
+    sentence = split_sentences("会议决定下周起站会改到十点。", known=frozenset())[0]
+    items = [ItemDraft(sentence.text, sentence.start, sentence.end)] if found_by_rules else []
+    drop = combine.DECISION_DROP if label == "DECISION" else combine.QUESTION_DROP
+    add = None if label == "DECISION" else combine.QUESTION_ADD
+    got = combine.combine_items([sentence], items, {sentence.start: {label: p}}, "combined", label, drop, add)
+    assert bool(got) == kept
+    assert combine.combine_items([sentence], items, {sentence.start: {label: p}}, "rules", label, drop, add) == items
