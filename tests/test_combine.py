@@ -137,3 +137,21 @@ def test_decisions_and_questions_are_combined_with_the_classifier(label, p, foun
     got = combine.combine_items([sentence], items, {sentence.start: {label: p}}, "combined", label, drop, add)
     assert bool(got) == kept
     assert combine.combine_items([sentence], items, {sentence.start: {label: p}}, "rules", label, drop, add) == items
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "merged"),
+    [
+        # a short later line, same owner and date, some words shared: the task said again in a recap
+        ("另外两家花艺的报价要过来，做个对比表", "花艺比价", True),
+        ("订单服务拿不到连接时没有快速失败，线程全堵住了", "订单服务熔断，提测", True),
+        ("另外两家花艺的报价要过来，做个对比表", "场地布置图", False),  # other work
+    ],
+)
+def test_a_recap_line_with_the_same_owner_and_date_is_the_same_task(first, later, merged):
+    from minutes_ai.extract.merge import merge_repeats
+
+    owner = Owner(name="Mandy", dept=None, text="Mandy")
+    due = resolve_deadline("周五", MEETING)
+    drafts = [TaskDraft(first, owner, due, None, 0, 30, 0.8), TaskDraft(later, owner, due, None, 200, 212, 0.8)]
+    assert len(merge_repeats(drafts)) == (1 if merged else 2)

@@ -47,13 +47,22 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
             continue
         if draft.owner is None and len(re.sub(r"\W", "", draft.title)) <= 4:
             continue  # "下周内搞完", "争取这周内有结果": a follow-up with nothing of its own
-        twin = next((d for d in reversed(out[-40:]) if same_task(d, draft) or draft.summary and _same_owner(d, draft)), None)
+        twin = next((d for d in reversed(out[-40:]) if same_task(d, draft) or draft.summary and _same_owner(d, draft) or _recap_line(d, draft)), None)
         if twin is not None:
             _fill(twin, draft)
             twin.absorbed.append(draft.start)  # a recap: the model must not add it back
             continue
         out.append(draft)
     return out
+
+
+def _recap_line(first: TaskDraft, later: TaskDraft) -> bool:
+    """"老黄周三前样品；", "花艺报价：Mandy 周五": a short later line with the same owner and the same
+    date as a task handed out before, sharing some of its words, is that task said again in a
+    recap the splitter saw no header for."""
+    same_day = first.deadline is not None and later.deadline is not None and first.deadline.date is not None and first.deadline.date == later.deadline.date
+    short = len(re.sub(r"\W", "", later.title)) <= 12
+    return same_day and short and _same_owner(first, later) and bigram_overlap(first.title, later.title) >= 0.25
 
 
 def _confirms(offer: TaskDraft, answer: TaskDraft) -> bool:
