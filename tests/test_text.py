@@ -130,6 +130,8 @@ def test_markdown_table_rows_have_cells():
         ("由城东区教育局负责补充名单", [("城东区教育局", "dept")]),  # the district jieba split off belongs to it
         ("护理学院将于10月9日前提交辅导方案", [("护理学院", "dept")]),  # a college of a university, acting
         ("琪琪今天跟客户沟通退款流程", [("琪琪", "person")]),  # a doubled name right before the day
+        ("客运部由钟经理牵头，修订限流方案", [("钟经理", "person")]),  # jieba glued 部由钟
+        ("费用应由施工总包承担", []),  # 施工 is no title form
         ("阿强5个工作日内把报价问来", [("阿强", "person")]),
         ("一个小时今天能弄完", []),
         ("小陆今天在平台上转办给住建局", [("小陆", "person"), ("住建局", "dept")]),  # 转办 hands on, it is no office

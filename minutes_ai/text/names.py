@@ -80,6 +80,11 @@ def _title_form() -> re.Pattern[str]:
     return re.compile(rf"(?:{surnames})(?:{long_titles}|(?:{short_titles})(?![{_CJK}]))")
 
 
+@functools.lru_cache(maxsize=1)
+def _glued_title() -> re.Pattern[str]:
+    return re.compile(rf"(?:(?<=由)|(?<=请)|(?<=让)|(?<=交给))(?:{_title_form().pattern})")
+
+
 @functools.lru_cache(maxsize=256)
 def _known_pattern(known: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(ruledata.alternation(list(known))) if known else None
@@ -315,6 +320,10 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
     for match in _DELEGATED_NICKNAME.finditer(text):
         if match.group(1) not in _names()["not_names"]:
             add(match.group(1), match.start(1), match.end(1), "person")
+    # a title form right after 由/请/让, whatever jieba glued it to: "客运部由钟经理牵头" (部由钟/经理)
+    for match in _glued_title().finditer(text):
+        if match.group() not in _names()["not_names"]:  # not 施工 in "由施工总包承担"
+            add(match.group(), match.start(), match.end(), "person")
     # a note's owner then the day: "琪琪今天跟客户沟通退款流程", "阿强5个工作日内问三家报价" — a
     # nickname or doubled name that opens a clause, right before when it is due (not 欧阳/娜娜)
     for match in _DATED_NICKNAME.finditer(text):
