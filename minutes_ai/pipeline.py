@@ -25,7 +25,7 @@ from .extract import (
     read_meeting,
     units,
 )
-from .combine import DECISION_DROP, MODES, QUESTION_ADD, QUESTION_DROP, combine, combine_items, combine_progress, sentence_categories
+from .combine import DECISION_ADD, DECISION_DROP, MODES, QUESTION_ADD, QUESTION_DROP, combine, combine_items, combine_progress, sentence_categories
 from .models import Decision, Minutes, OpenQuestion, ProgressItem, Source, Span, Task, Transcript
 from .text import names
 from .text.labels import section_of
@@ -92,7 +92,7 @@ def extract(
         for i, d in enumerate(drafts, 1)
     ]
     owned = frozenset(d.start for d in drafts if d.owner is not None)
-    found = combine_items(sentences, extract_decisions(sentences, owned), cats, mode, "DECISION", DECISION_DROP)
+    found = combine_items(sentences, extract_decisions(sentences, owned), cats, mode, "DECISION", DECISION_DROP, DECISION_ADD, "decision_or_rejection")
     decisions = [Decision(id=f"D{i}", text=d.text, source=span(d.start, d.end)) for i, d in enumerate(found, 1)]
     found = combine_items(sentences, extract_open_questions(sentences, frozenset(d.start for d in drafts)), cats, mode, "QUESTION", QUESTION_DROP, QUESTION_ADD)
     questions = [OpenQuestion(id=f"Q{i}", text=q.text, source=span(q.start, q.end)) for i, q in enumerate(found, 1)]

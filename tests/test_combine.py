@@ -115,28 +115,32 @@ def test_the_model_does_not_add_back_a_recap_of_a_kept_task():
 
 
 @pytest.mark.parametrize(
-    ("label", "p", "found_by_rules", "kept"),
+    ("label", "text", "p", "found_by_rules", "kept"),
     [
         # a decision the rules found stands unless the classifier all but rules it out
-        ("DECISION", combine.DECISION_DROP, True, True),
-        ("DECISION", combine.DECISION_DROP / 2, True, False),
-        ("DECISION", 0.99, False, False),  # decisions are never added by the model alone
+        ("DECISION", "会议决定下周起站会改到十点。", combine.DECISION_DROP, True, True),
+        ("DECISION", "会议决定下周起站会改到十点。", combine.DECISION_DROP / 2, True, False),
+        # one the rules passed over is added when the classifier says so and a decision word is there
+        ("DECISION", "会议决定下周起站会改到十点。", combine.DECISION_ADD, False, True),
+        ("DECISION", "下周起站会十点开。", 0.99, False, False),
         # open questions: vetoed the same way, and added when the classifier is sure
-        ("QUESTION", combine.QUESTION_DROP / 2, True, False),
-        ("QUESTION", combine.QUESTION_ADD, False, True),
-        ("QUESTION", combine.QUESTION_ADD - 0.01, False, False),
+        ("QUESTION", "预算要不要追加还没定。", combine.QUESTION_DROP / 2, True, False),
+        ("QUESTION", "预算要不要追加还没定。", combine.QUESTION_ADD, False, True),
+        ("QUESTION", "预算要不要追加还没定。", combine.QUESTION_ADD - 0.01, False, False),
     ],
 )
-def test_decisions_and_questions_are_combined_with_the_classifier(label, p, found_by_rules, kept):
+def test_decisions_and_questions_are_combined_with_the_classifier(label, text, p, found_by_rules, kept):
     from minutes_ai.extract.decisions import ItemDraft
 
-    sentence = split_sentences("会议决定下周起站会改到十点。", known=frozenset())[0]
+    sentence = split_sentences(text, known=frozenset())[0]
     items = [ItemDraft(sentence.text, sentence.start, sentence.end)] if found_by_rules else []
-    drop = combine.DECISION_DROP if label == "DECISION" else combine.QUESTION_DROP
-    add = None if label == "DECISION" else combine.QUESTION_ADD
-    got = combine.combine_items([sentence], items, {sentence.start: {label: p}}, "combined", label, drop, add)
+    if label == "DECISION":
+        settings = (combine.DECISION_DROP, combine.DECISION_ADD, "decision_or_rejection")
+    else:
+        settings = (combine.QUESTION_DROP, combine.QUESTION_ADD, None)
+    got = combine.combine_items([sentence], items, {sentence.start: {label: p}}, "combined", label, *settings)
     assert bool(got) == kept
-    assert combine.combine_items([sentence], items, {sentence.start: {label: p}}, "rules", label, drop, add) == items
+    assert combine.combine_items([sentence], items, {sentence.start: {label: p}}, "rules", label, *settings) == items
 
 
 @pytest.mark.parametrize(
