@@ -301,19 +301,6 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     title = cells.get("title")
     if not title or not ({"owner", "deadline", "criteria"} & cells.keys()) and sentence.section != "tasks":
         return []
-    items = _enumerated(title)
-    if len(items) > 1 and not cells.get("deadline"):
-        # "| Jason | … | ① 新门店账号批量开通，下周三前；② 续约复盘文档明天发Vivian | … |": one task
-        # per numbered item of the plan cell, each with its own date and standard
-        out = []
-        for item in items:
-            if not item.strip(" ；;，,。") or has("progress_cancelled", item) or has("progress_done", item) and not has("progress_not", item):
-                continue  # "② 原计划的华景线下培训取消": reported, not planned
-            found = _deadlines_in(item, meeting_date)
-            criteria = find_criteria(item)
-            owners = owner_rules.owner_from_cell(cells.get("owner", ""), known)
-            out += drafts_for(item.strip(" ；;"), owners, pick(found).deadline if found else None, criteria[0] if criteria else None, sentence, confidence=0.95)
-        return out
     if title.strip() in layout_rules()["register_rows"]:
         return []  # | Risk | R-08 | 关键用户春节前请假集中 | 韩冬 | Open |: a RAID log's entry, not work
     if _status_closed(cells.get("status", "")) or re.match(r"\W*已", cells.get("deadline", "")) and _status_closed(cells["deadline"]):
@@ -321,9 +308,22 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     note = cells.get("note", "")
     if note and (is_done(note) or has("cancelled", note) or re.match(r"\W*已", note) and _status_closed(note)):
         return []  # | 新仓叉车采购 | — | — | 已于8月12日到货，无需跟进 |
+    items = _enumerated(title)
+    if len(items) > 1 and not cells.get("deadline"):
+        # "| Jason | … | ① 新门店账号批量开通，下周三前；② 续约复盘文档明天发Vivian | … |": one task
+        # per numbered item of the plan cell, each with its own date and standard
+        owners = owner_rules.owner_from_cell(cells.get("owner", ""), known)
+        out = []
+        for item in items:
+            if not item.strip(" ；;，,。") or has("progress_cancelled", item) or has("progress_done", item) and not has("progress_not", item):
+                continue  # "② 原计划的华景线下培训取消": reported, not planned
+            found = _deadlines_in(item, meeting_date)
+            criteria = find_criteria(item)
+            out += drafts_for(item.strip(" ；;"), owners, pick(found).deadline if found else None, criteria[0] if criteria else None, sentence, confidence=0.95)
+        return out
+    # (a plan that must pass a standard, "…修订稿须经质控小组审核通过", is planned: progress_not)
     if not cells.get("deadline") and (has("progress_done", title) and not has("progress_not", title) or has("progress_cancelled", title)):
         return []  # | 宋哲 | 李某某离婚纠纷 | 已调解结案，调解书已领取 | — |: the plan column reports, it plans nothing
-        # (not "…修订稿须经质控小组审核通过": a standard the plan must pass, rules/cues.yaml progress_not)
     deadline = _cell_deadline(cells["deadline"], meeting_date) if cells.get("deadline") else None
     if "deadline" not in cells:
         # no date column: "| US-304 老会员数据迁移方案 | 梁振 | 3pt | 本周五出方案 |" dates it in another cell
