@@ -68,10 +68,11 @@ def _without_deferral(text: str) -> str:
     no's reason to look again later; the no itself was decided (corpus/train: 38 such sentences
     decisions, 9 only open). Not "等 FA 结论再说", "下次再议": waiting for an answer or the next
     meeting leaves it open. Clauses end at commas, or at spaces in unpunctuated speech."""
-    clauses = re.split(r"[，,]" if re.search(r"[，,]", text) else r"\s+", text.rstrip("。！!；; "))
+    body = text.rstrip("。！!；; ")
+    clauses = re.split(r"[，,]" if re.search(r"[，,]", text) else r"\s+", body)
     last = clauses[-1]
     if len(clauses) > 1 and _DEFERRAL.search(last) and not re.search(r"等|待|下次|下回", last):
-        return text[: text.rstrip("。！!；; ").rfind(last)]
+        return text[: body.rfind(last)]
     return text
 
 
@@ -138,7 +139,7 @@ def is_decision(sentence: Sentence) -> bool:
     # …said as done, not as still to do ("要老板拍板", "需要 PMC 投票决定", "这次先不决定") or named
     # ("股东会决议的利润分配事项")
     pending = strong is not None and (_PENDING_BEFORE.search(text, 0, strong.start()) is not None or text.startswith("的", strong.end()))
-    if strong and not pending and not has("undecided", text):
+    if strong and not pending:  # (said to be undecided was ruled out above)
         # "…因设备部已于5月14日一并检查了，经讨论决定不再单独组织普查": the done work is the
         # reason; "经讨论决定取消，改为分散举办，具体形式还没定": decided first, a detail left open
         opened = cue("open_question").search(text)

@@ -328,14 +328,14 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
     # nickname or doubled name that opens a clause, right before when it is due (not 欧阳/娜娜)
     for match in _DATED_NICKNAME.finditer(text):
         word = match.group(1)
-        if _is_doubled_name(word) or _is_nickname(word):
+        if is_called_name(word):
             add(word, match.start(1), match.end(1), "person")
     # speech without punctuation: "嗯那个崩溃这块子轩你周五之前…", "那思远你下周二能给到吗"
     for match in _SPOKEN_VOCATIVE.finditer(text):
         word = match.group(1)
         # a doubled name too ("可可你把档期空出来"); never one glued to the words before it
         # ("我今天发你": 天发 is no one)
-        if _VOCATIVE_BREAK.search(text, 0, match.start(1)) is not None and (is_given_name(word) or _is_doubled_name(word) or _is_nickname(word)):
+        if _VOCATIVE_BREAK.search(text, 0, match.start(1)) is not None and (is_given_name(word) or is_called_name(word)):
             add(word, match.start(1), match.end(1), "person")
     # "小四川你们架子班…", "胖哥你…": a three-character 小-nickname or an X哥 called out with 你
     for match in _CREW_VOCATIVE.finditer(text) if "你" in text else ():
@@ -440,6 +440,8 @@ _CHILD_PARENT = re.compile(rf"(?:([{_CJK}])\1|[小阿][{_CJK}])(?:妈妈|爸爸|
 def is_parent_name(word: str) -> bool:
     """"乐乐妈妈": a parent called after their child, one person (not 乐 + 妈妈)."""
     return _CHILD_PARENT.fullmatch(word) is not None
+
+
 _DATED_NICKNAME = re.compile(rf"(?<![{_CJK}])([小老阿][{_CJK}]|([{_CJK}])\2)(?=今天|明天|后天|今晚|本周|这周|下下?周|周[一二三四五六日末]|月底|年前|节前|\d{{1,2}}\s*(?:个工作日|天|[月号日/.]))")
 _DELEGATED_NICKNAME = re.compile(rf"(?:让|叫|派|安排)([小老阿][{_CJK}])(?=来|去|负责|先|帮|跟)")
 # "你" said to the one just named: not 你们, 你的, 你好, 你说, 你看, 你知道…
