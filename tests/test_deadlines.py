@@ -70,6 +70,10 @@ CASES = [
     ("一个月内", TUE, D(2026, 12, 24), "relative"),
     ("两个月内", TUE, D(2027, 1, 24), "relative"),
     ("半个月内", TUE, D(2026, 12, 9), "relative"),
+    # a spoken range ("三四天", "十八十九号") promises its later end; never read as 34 or refused
+    ("三四天内", TUE, D(2026, 11, 28), "relative"),
+    ("十八十九号之前", TUE, D(2026, 12, 19), "absolute"),
+    ("二十五六号", TUE, D(2026, 11, 26), "absolute"),
     # month and year ends
     ("月底", TUE, D(2026, 11, 30), "relative"),
     ("本月底", TUE, D(2026, 11, 30), "relative"),
@@ -208,6 +212,8 @@ IN_SENTENCES = [
     ("你看下周三行不行", "下周三", D(2026, 12, 2)),
     ("- [ ] @chenxi-dev 修复 #1915 (截止 12-04)", "截止 12-04", D(2026, 12, 4)),  # a hyphen after a deadline label
     ("工单 12-04 已关闭", None, None),  # elsewhere it is an id
+    ("图纸十八十九号之前交上来", "十八十九号之前", D(2026, 12, 19)),  # a spoken range of days
+    ("十十号前交", None, None),  # numerals that make no number: no date, no crash
 ]
 
 

@@ -314,9 +314,15 @@ def _time(hour: int, minute: int, ampm: str | None) -> dt.time | None:
     return dt.time(hour, minute)
 
 
+_NUMBER_GROUPS = ("y", "m", "d", "n", "h", "min")  # the pattern groups that hold a number
+
+
 def _resolve(name: str, m: re.Match[str], meeting: dt.date) -> Deadline | None:  # noqa: C901 - one branch per phrase kind
     r = _rules()
     absolute, relative = DeadlineKind.absolute, DeadlineKind.relative
+    groups = m.groupdict()
+    if any(groups.get(g) and groups[g] != "半" and to_int(groups[g]) is None for g in _NUMBER_GROUPS):
+        return None  # "十十号": a run of numerals that is no number
     if name == "full_date":
         date = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         return _deadline(absolute, date) if date else None
