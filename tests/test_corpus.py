@@ -93,8 +93,10 @@ def test_bad_quote_is_reported(tmp_path):
 
 # Re-based when train grows: each floor sits at or above what the start-of-stop code scores on the
 # same documents (stop 16, 590 documents: tasks 0.816, decisions 0.751, questions 0.845, progress
-# 0.827, owner 0.922, deadline 0.938, criteria 0.856), so the stop's gains are kept.
-FLOORS = {"tasks_f1": 0.818, "decisions_f1": 0.77, "questions_f1": 0.846, "progress_f1": 0.828, "owner": 0.927, "deadline": 0.938, "criteria": 0.856}
+# 0.827, owner 0.922, deadline 0.938, criteria 0.856), so the stop's gains are kept. Stop 17 start,
+# 610 documents (the 35th blind set added, scored before any change): questions 0.845, progress
+# 0.827 — those two floors moved with the harder documents, the others held.
+FLOORS = {"tasks_f1": 0.818, "decisions_f1": 0.77, "questions_f1": 0.845, "progress_f1": 0.827, "owner": 0.927, "deadline": 0.938, "criteria": 0.856}
 
 
 @pytest.fixture(scope="module")
