@@ -171,17 +171,19 @@ def score_document(doc: GoldDocument, minutes: Minutes, report: Report) -> None:
             report.progress.add(_score_items(doc.id, f"progress_{status}", gold, got, report))
 
 
-def _score_tasks(doc: GoldDocument, predicted: list[Task], report: Report) -> None:
-    used: set[int] = set()
-    pairs: list[tuple[GoldTask, Task]] = []
+def pair_tasks(gold_tasks: list[GoldTask], predicted: list, span=lambda task: (task.source.start, task.source.end)) -> tuple[dict[int, GoldTask], list[GoldTask]]:
+    """One-to-one matching (docs/corpus.md, Scoring): predicted index → its gold task, and the gold
+    tasks left unmatched. `predicted` items have an `owner`; `span` gives their (start, end) —
+    `Task`s by default, drafts too (`minutes train-veto` labels them this way)."""
+    used: dict[int, GoldTask] = {}
     # First pass: overlap and owner agree; second pass: overlap alone.
-    unmatched = list(doc.tasks)
+    unmatched = list(gold_tasks)
     for need_owner in (True, False):
         still = []
         for gold in unmatched:
             found = None
             for i, task in enumerate(predicted):
-                if i in used or not _overlaps(gold.start, gold.end, task.source.start, task.source.end):
+                if i in used or not _overlaps(gold.start, gold.end, *span(task)):
                     continue
                 if need_owner and not owner_matches(gold, task):
                     continue
@@ -190,9 +192,14 @@ def _score_tasks(doc: GoldDocument, predicted: list[Task], report: Report) -> No
             if found is None:
                 still.append(gold)
             else:
-                used.add(found)
-                pairs.append((gold, predicted[found]))
+                used[found] = gold
         unmatched = still
+    return used, unmatched
+
+
+def _score_tasks(doc: GoldDocument, predicted: list[Task], report: Report) -> None:
+    used, unmatched = pair_tasks(doc.tasks, predicted)
+    pairs = [(gold, predicted[i]) for i, gold in used.items()]
     counts = Counts(tp=len(pairs), fp=len(predicted) - len(used), fn=len(unmatched))
     report.tasks.add(counts)
     for gold in unmatched:

@@ -25,8 +25,9 @@ from .extract import (
     read_meeting,
     units,
 )
-from .combine import DECISION_ADD, DECISION_DROP, MODES, QUESTION_ADD, QUESTION_DROP, combine, combine_items, combine_progress, sentence_categories
-from .models import Decision, Minutes, OpenQuestion, ProgressItem, Source, Span, Task, Transcript
+from .combine import DECISION_ADD, DECISION_DROP, MODES, QUESTION_ADD, QUESTION_DROP, Categories, combine, combine_items, combine_progress, sentence_categories
+from .extract.drafts import TaskDraft
+from .models import Decision, Minutes, OpenQuestion, ProgressItem, Sentence, Source, Span, Task, Transcript
 from .text import names
 from .text.labels import section_of
 from .text.normalize import normalize
@@ -63,11 +64,7 @@ def extract(
         date, date_source = find_meeting_date(normalized, dt.date.today())
     else:
         date, date_source = meeting_date, "given"
-    people = participants(normalized)
-    known = _known_names(normalized, people)
-    sentences = split_sentences(normalized, known=known)
-    known = known | _speakers(sentences)
-    drafts = extract_tasks(sentences, text=normalized, meeting_date=date, known=known)
+    people, known, sentences, drafts = _rule_tasks(normalized, date)
     mode = _model_mode(use_model)
     cats = sentence_categories(sentences, mode)
     drafts = combine(sentences, drafts, meeting_date=date, known=known, mode=mode, cats=cats)
@@ -108,6 +105,23 @@ def extract(
         progress=progress,
         source=Source(kind=kind, path=source_path, chars=len(text), encoding=encoding, extractor=f"minutes-ai {__version__} {mode}"),
     )
+
+
+def _rule_tasks(normalized: str, date: dt.date) -> tuple[list[str], frozenset[str], list[Sentence], list[TaskDraft]]:
+    """Participants, the names the document vouches for, its sentences and the rules' task drafts."""
+    people = participants(normalized)
+    known = _known_names(normalized, people)
+    sentences = split_sentences(normalized, known=known)
+    known = known | _speakers(sentences)
+    return people, known, sentences, extract_tasks(sentences, text=normalized, meeting_date=date, known=known)
+
+
+def task_candidates(text: str, meeting_date: dt.date) -> tuple[list[Sentence], list[TaskDraft], Categories]:
+    """A document's sentences, the rules' task drafts before the model weighs them and the
+    classifier's categories: what `minutes train-veto` learns from. Offsets are into the
+    normalised text, which has the input's length and offsets."""
+    _, _, sentences, drafts = _rule_tasks(normalize(text), meeting_date)
+    return sentences, drafts, sentence_categories(sentences, "combined")
 
 
 def _model_mode(use_model: bool | str) -> str:

@@ -1,8 +1,9 @@
-"""The combination (minutes_ai.combine): what the model's P(task) does to each kind of rule draft.
+"""The combination (minutes_ai.combine): what the model does to each kind of rule draft.
 
-Synthetic probabilities pin the thresholds' meaning, so these read without the shipped model: a
-draft its layout vouches for falls only when the model all but rules it out (VOUCHED_DROP), a dated
-commitment or dated assignment never; any other rule draft falls below DROP."""
+Synthetic probabilities and synthetic vetoes pin the meaning, so these read without the shipped
+model: the task veto weighs what the rules know of a draft (`draft_features`, among them what
+vouches for it, `vouched_by`) and keeps it at or above its threshold; decisions and open questions
+fall below their classifier thresholds unless the wording vouches for them."""
 
 import datetime as dt
 
@@ -81,29 +82,58 @@ def test_a_dated_request_to_you_whose_owner_the_turn_gave(text, due, reason):
     assert combine.vouched_by(draft, sentence, None, set()) == reason
 
 
+def _veto(weights: dict[str, float], bias: float = 0.0, threshold: float = 0.5):
+    from minutes_ai.model.linear import LinearModel
+
+    return LinearModel(weights, bias, threshold)
+
+
 @pytest.mark.parametrize(
-    ("text", "p_task", "kept"),
+    ("text", "veto", "kept"),
     [
-        # vouched: only a near-certain veto drops it
-        ("接口联调由王磊负责。", combine.VOUCHED_DROP, True),
-        ("接口联调由王磊负责。", combine.VOUCHED_DROP / 2, False),
-        # a dated commitment in the first person, or a named owner put in charge with a date,
-        # stands whatever the model says
-        ("王磊：我周五前把接口联调做完。", 0.0, True),
-        ("@王磊 接口联调周五前做完", 0.0, True),
-        # not vouched: the model's doubt is enough
-        ("让王磊把接口联调做完。", combine.DROP, True),
-        ("让王磊把接口联调做完。", (combine.VOUCHED_DROP + combine.DROP) / 2, False),
+        # the veto's probability against its threshold decides
+        ("接口联调由王磊负责。", _veto({"vouched_by=in_charge": 2.0}, bias=-1.0), True),
+        ("让王磊把接口联调做完。", _veto({"vouched_by=in_charge": 2.0}, bias=-1.0), False),
+        # the classifier's probability enters as a logit: P(task) 0.9 → +2.2
+        ("让王磊把接口联调做完。", _veto({"logit_TASK": 1.0}, bias=-2.0), True),
+        ("让王磊把接口联调做完。", _veto({"logit_TASK": 1.0}, bias=-2.5), False),
+        # no veto shipped: every rule draft stays
+        ("让王磊把接口联调做完。", None, True),
     ],
 )
-def test_the_model_vetoes_a_rule_draft_below_its_threshold(text, p_task, kept):
-    reasons, titles = _combined(text, p_task)
+def test_the_task_veto_decides_which_rule_drafts_stay(monkeypatch, text, veto, kept):
+    monkeypatch.setattr(combine, "task_veto", lambda: veto)
+    reasons, titles = _combined(text, 0.9)
     assert reasons, "the rules must draft a task from this line"
     assert bool(titles) is kept
 
 
-def test_vouched_drafts_need_a_lower_threshold_than_the_others():
-    assert 0 < combine.VOUCHED_DROP < combine.DROP < combine.ADD <= 1
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("| 事项 | 负责人 | 完成时间 |\n|---|---|---|\n| 完成接口联调 | 王磊 | 本周五 |", {"vouched_by=row", "row", "owner_person", "deadline_relative", "deadline_dated"}, {"speaker"}),
+        ("王磊：我周五前把接口联调做完。", {"vouched_by=dated_commitment", "speaker", "owner_is_speaker", "cue=first_person"}, {"owner_in_sentence", "row"}),
+        ("技术部负责接口联调，要求覆盖全部接口。", {"vouched_by=None", "owner_department", "owner_in_sentence", "criteria", "cue=criteria_labels"}, {"owner_person", "deadline_dated"}),
+        ("让王磊把接口联调做完。", {"vouched_by=None", "owner_person"}, {"deadline_dated", "question_mark", "criteria"}),
+    ],
+)
+def test_what_the_veto_weighs(text, present, absent):
+    sentences = split_sentences(normalize(text), known=frozenset())
+    drafts = extract_tasks(sentences, text=normalize(text), meeting_date=MEETING, known=frozenset())
+    units = [s for s in sentences if not s.heading]
+    cats = {s.start: {"TASK": 0.9, "INFO": 0.1} for s in units}
+    features = combine.draft_features(units, drafts, cats)[0]
+    assert present <= set(features) and not absent & set(features)
+    assert features["logit_TASK"] == pytest.approx(2.197, abs=1e-3) and features["logit_INFO"] < 0
+    assert features["drafts_in_sentence"] == 1
+
+
+def test_the_veto_weighs_one_draft_per_owner_of_a_shared_sentence():
+    text = "王磊和李娜周五前把接口联调做完。"
+    sentences = split_sentences(text, known=frozenset())
+    drafts = extract_tasks(sentences, text=text, meeting_date=MEETING, known=frozenset())
+    features = combine.draft_features(sentences, drafts, {})
+    assert [f["drafts_in_sentence"] for f in features] == [2, 2]
 
 
 def test_the_model_does_not_add_back_a_recap_of_a_kept_task():

@@ -14,10 +14,14 @@ from . import main
 @click.option("-o", "--output", type=click.Path(file_okay=False), default=None, help="Where to write the pipeline (default: inside the package, replacing the shipped one).")
 @click.option("--epochs", type=int, default=15, show_default=True)
 @click.option("--seed", type=int, default=None, help="Random seed (default: the project's fixed seed).")
-def train(corpus: tuple[str, ...], output: str | None, epochs: int, seed: int | None) -> None:
+@click.option("--only", "only_file", type=click.Path(dir_okay=False, exists=True), default=None, help="Train only on the document ids listed in this file (one per line), e.g. the shipped pipeline's documents.txt.")
+def train(corpus: tuple[str, ...], output: str | None, epochs: int, seed: int | None, only_file: str | None) -> None:
     """Train the sentence classifier and span tagger on CORPUS (default: corpus/train).
 
-    The dev split is refused: it is what `minutes eval corpus/dev --ablation` measures on.
+    The dev split is refused: it is what `minutes eval corpus/dev --ablation` measures on. The
+    ids trained on are written to documents.txt in the pipeline: `minutes train-veto` fits the
+    task veto on the others, so leave it documents to learn from (`make model` trains on the
+    listed ones, reproducing the shipped pipeline).
 
     \b
     Example:
@@ -31,8 +35,32 @@ def train(corpus: tuple[str, ...], output: str | None, epochs: int, seed: int | 
 
     paths = list(corpus) or ["corpus/train"]
     target = pathlib.Path(output) if output else pipeline_path()
+    only = frozenset(pathlib.Path(only_file).read_text(encoding="utf-8").split()) if only_file else None
     try:
-        summary = run(paths, target, epochs=epochs, seed=SEED if seed is None else seed, log=lambda line: click.echo(line, err=True))
+        summary = run(paths, target, epochs=epochs, seed=SEED if seed is None else seed, only=only, log=lambda line: click.echo(line, err=True))
     except (CorpusError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"trained on {summary['documents']} documents ({summary['sentences']} sentences), {epochs} epochs, seed {summary['seed']} → {target}")
+
+
+@main.command("train-veto")
+@click.argument("corpus", nargs=-1, type=click.Path(exists=True))
+@click.option("--pipeline", "folder", type=click.Path(file_okay=False, exists=True), default=None, help="The pipeline whose classifier the veto weighs (default: the shipped one); the veto is saved in it.")
+def train_veto(corpus: tuple[str, ...], folder: str | None) -> None:
+    """Fit the task veto (which rule drafts are real tasks) on the CORPUS documents (default:
+    corpus/train) the pipeline's classifier was not trained on.
+
+    \b
+    Example:
+        minutes train-veto corpus/train
+    """
+    from ..corpus import CorpusError
+    from ..model.predict import pipeline_path
+    from ..model.veto import train_veto as run
+
+    target = pathlib.Path(folder) if folder else pipeline_path()
+    try:
+        summary = run(list(corpus) or ["corpus/train"], target, log=lambda line: click.echo(line, err=True))
+    except (CorpusError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"task veto: {summary['documents']} documents, {summary['drafts']} drafts, l2 {summary['l2']}, threshold {summary['threshold']} → {target}")

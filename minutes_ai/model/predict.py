@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import pathlib
 
 from . import PIPELINE_DIR
@@ -45,6 +46,34 @@ def _classifier(path: pathlib.Path):
         return BowClassifier.load(path)
     except UnsupportedModel:
         return None
+
+
+VETO_FILE = "task_veto.json"
+
+
+def classifier_fingerprint(path: pathlib.Path | None = None) -> str:
+    """A short hash of the saved sentence classifier: the task veto is fitted on its probabilities
+    and records which classifier that was."""
+    folder = path or pipeline_path()
+    return hashlib.sha256((folder / "textcat_multilabel" / "model").read_bytes()).hexdigest()[:16]
+
+
+def task_veto():
+    """The task veto saved in the pipeline folder (`linear.LinearModel`), once per path; None when
+    there is none, or when it was fitted on another classifier's probabilities (a pipeline
+    retrained without `minutes train-veto`): its weights would mean nothing then."""
+    return _task_veto(pipeline_path())
+
+
+@functools.lru_cache(maxsize=2)
+def _task_veto(path: pathlib.Path):
+    from .linear import LinearModel
+
+    saved = path / VETO_FILE
+    if not saved.exists():
+        return None
+    veto = LinearModel.load(saved)
+    return veto if veto.about.get("classifier") == classifier_fingerprint(path) else None
 
 
 def categories(texts: list[str]) -> list[dict[str, float]]:

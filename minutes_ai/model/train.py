@@ -14,6 +14,7 @@ import random
 
 from . import LABELS, SPAN_LABELS
 from .bow import write_symbols
+from .veto import DOCUMENTS_FILE
 
 SEED = 20261127
 
@@ -59,8 +60,9 @@ def build_pipeline():
     return nlp
 
 
-def train(corpus_paths: list[str], output: pathlib.Path, *, epochs: int = 15, seed: int = SEED, log=print) -> dict:
-    """Train on the documents under `corpus_paths`; write the pipeline to `output`."""
+def train(corpus_paths: list[str], output: pathlib.Path, *, epochs: int = 15, seed: int = SEED, only: frozenset[str] | None = None, log=print) -> dict:
+    """Train on the documents under `corpus_paths` (those whose ids are in `only`, when given);
+    write the pipeline to `output`."""
     import spacy
     from spacy.training import Example as SpacyExample
     from spacy.util import minibatch
@@ -69,7 +71,7 @@ def train(corpus_paths: list[str], output: pathlib.Path, *, epochs: int = 15, se
     from .data import examples
 
     spacy.util.fix_random_seed(seed)
-    documents = [doc for path in corpus_paths for doc in load_corpus(path)]
+    documents = [doc for path in corpus_paths for doc in load_corpus(path) if only is None or doc.id in only]
     if any(doc.id.startswith("dev-") for doc in documents):
         raise ValueError("refusing to train on the dev split (documents with ids dev-*)")
     nlp = build_pipeline()
@@ -92,4 +94,6 @@ def train(corpus_paths: list[str], output: pathlib.Path, *, epochs: int = 15, se
     output.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output)
     write_symbols(output)
+    # the task veto must be fitted on other documents (model/veto.py): say which these were
+    (output / DOCUMENTS_FILE).write_text("".join(f"{doc.id}\n" for doc in sorted(documents, key=lambda d: d.id)), encoding="utf-8")
     return {"documents": len(documents), "sentences": len(data), "epochs": epochs, "seed": seed, "losses": losses}

@@ -1,0 +1,115 @@
+"""Fit the task veto: which rule drafts are real tasks, learned from the annotated corpus.
+
+    minutes train-veto corpus/train          # or: make model (after the classifier)
+
+Each rule draft of each document is one row: its features (`combine.draft_features`) and a label,
+1 when the draft matches a gold task under the scoring's one-to-one matching
+(`evaluate.pair_tasks`), else 0. The classifier's probabilities are among the features, so the
+rows must come from documents the classifier was **not** trained on — on its own training
+documents it is right far more often than on new text, and the veto would learn to trust it
+blindly. `train` writes the ids it trained on to `documents.txt` in the pipeline folder; this
+module uses the other documents of the corpus.
+
+The penalty (l2) and the threshold are chosen by 5-fold cross-validation over documents
+(pooled out-of-fold task F1 of the kept drafts, counting every gold task no draft matched as
+missed); the veto is then fitted on all rows and saved with what it was chosen on.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+import numpy as np
+
+from .linear import LinearModel, fit, matrix
+
+DOCUMENTS_FILE = "documents.txt"
+FOLDS = 5
+L2 = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
+THRESHOLDS = tuple(round(0.25 + 0.05 * i, 2) for i in range(8))  # 0.25 … 0.60
+MIN_DOCUMENTS = 50
+
+
+def trained_on(pipeline: pathlib.Path) -> frozenset[str]:
+    path = pipeline / DOCUMENTS_FILE
+    if not path.exists():
+        raise ValueError(f"{path} is missing: the documents the classifier was trained on are unknown")
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def rows_for(documents) -> tuple[list[dict[str, float]], list[float], list[int], int]:
+    """Feature rows, labels and each row's document index; plus the gold tasks no draft matched."""
+    from ..combine import draft_features
+    from ..evaluate import pair_tasks
+    from ..pipeline import task_candidates
+
+    rows, labels, groups, missed = [], [], [], 0
+    for index, doc in enumerate(documents):
+        sentences, drafts, cats = task_candidates(doc.text, doc.meeting_date)
+        matched, unmatched = pair_tasks(doc.tasks, drafts, span=lambda draft: (draft.start, draft.end))
+        units = [s for s in sentences if not s.heading]
+        rows += draft_features(units, drafts, cats)
+        labels += [float(i in matched) for i in range(len(drafts))]
+        groups += [index] * len(drafts)
+        missed += len(unmatched)
+    return rows, labels, groups, missed
+
+
+def _f1(kept: np.ndarray, labels: np.ndarray, missed: int) -> float:
+    tp = float(labels[kept].sum())
+    fp = float(kept.sum()) - tp
+    fn = float(labels.sum()) - tp + missed
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def choose(rows, labels, groups, missed) -> tuple[float, float, float]:
+    """(l2, threshold, out-of-fold F1) with the best pooled out-of-fold F1; drafts the combination
+    never vetoes (`combine.never_vetoed`) count as kept, as they will be."""
+    from ..combine import never_vetoed
+
+    y = np.asarray(labels)
+    always = np.array([never_vetoed(row) for row in rows], dtype=bool)
+    fold = np.asarray(groups) % FOLDS
+    best = (0.0, 0.0, -1.0)
+    for l2 in L2:
+        p = np.zeros(len(rows))
+        for k in range(FOLDS):
+            model = fit([r for r, f in zip(rows, fold) if f != k], y[fold != k], l2)
+            names = sorted(model.weights)
+            held = [r for r, f in zip(rows, fold) if f == k]
+            w = np.array([model.weights[n] for n in names])
+            p[fold == k] = 1 / (1 + np.exp(-(matrix(held, names) @ w + model.bias)))
+        for threshold in THRESHOLDS:
+            score = _f1((p >= threshold) | always, y, missed)
+            if score > best[2] + 1e-9:
+                best = (l2, threshold, score)
+    return best
+
+
+def train_veto(corpus_paths: list[str], pipeline: pathlib.Path, *, log=print) -> dict:
+    """Fit the veto on the corpus documents the classifier in `pipeline` did not see; save it there."""
+    from ..corpus import load_corpus
+    from .predict import VETO_FILE, classifier_fingerprint
+
+    seen = trained_on(pipeline)
+    documents = sorted((doc for path in corpus_paths for doc in load_corpus(path)), key=lambda d: d.id)
+    if any(doc.id.startswith(("dev-", "heldout-")) for doc in documents):
+        raise ValueError("refusing to fit on the dev or heldout split (documents with ids dev-*, heldout-*)")
+    unseen = [doc for doc in documents if doc.id not in seen]
+    if len(unseen) < MIN_DOCUMENTS:
+        raise ValueError(f"only {len(unseen)} documents the classifier was not trained on (need {MIN_DOCUMENTS}): add annotated documents, or train the classifier on fewer")
+    rows, labels, groups, missed = rows_for(unseen)
+    log(f"{len(unseen)} documents the classifier did not see: {len(rows)} drafts, {int(sum(labels))} real tasks, {missed} gold tasks no draft matched")
+    l2, threshold, score = choose(rows, labels, groups, missed)
+    log(f"cross-validated: l2 {l2}, threshold {threshold}, out-of-fold task F1 of the drafts {score:.4f}")
+    model = fit(rows, labels, l2)
+    about = {
+        "classifier": classifier_fingerprint(pipeline),
+        "documents": len(unseen),
+        "drafts": len(rows),
+        "l2": l2,
+        "cross_validated_f1": round(score, 4),
+    }
+    veto = LinearModel(model.weights, model.bias, threshold, about)
+    veto.save(pipeline / VETO_FILE)
+    return about | {"threshold": threshold}

@@ -1,0 +1,82 @@
+"""The task veto (model/linear.py, model/veto.py): a logistic regression over named features,
+fitted with numpy alone, shipped beside the classifier whose probabilities it weighs."""
+
+import json
+import shutil
+
+import pytest
+
+from minutes_ai.model.linear import LinearModel, fit
+from minutes_ai.model.predict import VETO_FILE, classifier_fingerprint, pipeline_path, task_veto
+
+
+@pytest.mark.parametrize(
+    ("features", "probability"),
+    [
+        ({}, 0.5),  # the bias alone
+        ({"row": 1.0}, 0.8807970779778823),  # sigmoid(2)
+        ({"row": 1.0, "question_mark": 1.0}, 0.2689414213699951),  # sigmoid(2 - 3)
+        ({"logit_TASK": 2.0}, 0.8807970779778823),  # numbers are weighed by their value
+        ({"unknown": 1.0}, 0.5),  # a feature the veto never saw weighs nothing
+    ],
+)
+def test_probability_is_the_sigmoid_of_the_weighted_sum(features, probability):
+    model = LinearModel({"row": 2.0, "question_mark": -3.0, "logit_TASK": 1.0}, 0.0)
+    assert model.probability(features) == pytest.approx(probability)
+
+
+def test_fit_learns_which_feature_says_yes_and_is_deterministic():
+    rows = [{"row": 1.0}] * 40 + [{"question_mark": 1.0}] * 40 + [{"row": 1.0, "question_mark": 1.0}] * 20
+    labels = [1.0] * 38 + [0.0] * 2 + [0.0] * 36 + [1.0] * 4 + [1.0] * 10 + [0.0] * 10
+    model = fit(rows, labels, l2=1.0)
+    assert model.weights["row"] > 1 > 0 > -1 > model.weights["question_mark"]
+    assert fit(rows, labels, l2=1e-6).probability({"row": 1.0}) == pytest.approx(38 / 40, abs=0.03)
+    assert fit(rows, labels, l2=1.0) == model
+    assert fit(rows, labels, l2=100.0).weights["row"] < model.weights["row"]  # the penalty shrinks
+
+
+def test_save_and_load_round_trip(tmp_path):
+    model = LinearModel({"row": 1.5, "cue=done": -2.0}, -0.25, 0.4, {"documents": 3})
+    model.save(tmp_path / "veto.json")
+    assert LinearModel.load(tmp_path / "veto.json") == model
+
+
+def test_the_shipped_veto_belongs_to_the_shipped_classifier():
+    saved = json.loads((pipeline_path() / VETO_FILE).read_text(encoding="utf-8"))
+    assert saved["about"]["classifier"] == classifier_fingerprint()
+    veto = task_veto()
+    assert veto is not None and 0.25 <= veto.threshold <= 0.6
+    # what must hold whatever the corpus: the classifier's P(task) and a table row argue for a task
+    assert veto.weights["logit_TASK"] > 0 and veto.weights["vouched_by=row"] > 0
+
+
+def test_a_veto_fitted_on_another_classifier_is_not_used(tmp_path, monkeypatch):
+    from minutes_ai.model import predict
+
+    folder = tmp_path / "pipeline"
+    shutil.copytree(pipeline_path() / "textcat_multilabel", folder / "textcat_multilabel")
+    LinearModel({"row": 1.0}, 0.0, 0.5, {"classifier": "0123456789abcdef"}).save(folder / VETO_FILE)
+    monkeypatch.setattr(predict, "pipeline_path", lambda: folder)
+    assert task_veto() is None
+
+
+def test_the_shipped_veto_is_what_train_veto_fits_from_the_corpus(tmp_path):
+    """`minutes train-veto corpus/train` reproduces the shipped file: same documents, same rows,
+    Newton's method without randomness."""
+    from minutes_ai.model.veto import DOCUMENTS_FILE, train_veto
+
+    folder = tmp_path / "pipeline"
+    shutil.copytree(pipeline_path() / "textcat_multilabel", folder / "textcat_multilabel")
+    shutil.copy(pipeline_path() / DOCUMENTS_FILE, folder / DOCUMENTS_FILE)
+    train_veto(["corpus/train"], folder, log=lambda line: None)
+    assert json.loads((folder / VETO_FILE).read_text(encoding="utf-8")) == json.loads((pipeline_path() / VETO_FILE).read_text(encoding="utf-8"))
+
+
+def test_the_veto_refuses_the_splits_it_must_not_see(tmp_path):
+    from minutes_ai.model.veto import DOCUMENTS_FILE, train_veto
+
+    folder = tmp_path / "pipeline"
+    folder.mkdir()
+    (folder / DOCUMENTS_FILE).write_text("", encoding="utf-8")
+    with pytest.raises(ValueError, match="dev or heldout"):
+        train_veto(["corpus/dev"], folder, log=lambda line: None)
