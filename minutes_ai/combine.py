@@ -166,7 +166,7 @@ def combine(sentences: list[Sentence], drafts: list[TaskDraft], *, meeting_date:
         chosen = [s for s in units if task_p[s.start] >= 0.5]
         return [d for s, found in zip(chosen, spans([s.text for s in chosen])) for d in _model_drafts(s, task_p[s.start], found, meeting_date, known)]
     veto = task_veto()
-    out = [draft for draft, features in zip(drafts, draft_features(units, drafts, cats)) if veto is None or never_vetoed(features) or veto.keeps(features)]
+    out = list(drafts) if veto is None else [d for d, features in zip(drafts, draft_features(units, drafts, cats)) if never_vetoed(features) or veto.keeps(features)]
     for draft in out:
         draft.confidence = round((draft.confidence + task_p.get(draft.start, 1.0)) / 2, 2)
     covered = {d.start for d in drafts} | {start for d in drafts for start in d.absorbed}
@@ -250,10 +250,10 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def vouched_by(draft: TaskDraft, sentence: Sentence, previous: Sentence | None, kept: set[tuple[int, str | None]]) -> str | None:
+def vouched_by(draft: TaskDraft, sentence: Sentence, previous: Sentence | None, earlier: set[tuple[int, str | None]]) -> str | None:
     """What in the layout or the wording vouches for a rule draft (see point 1 above), or None.
 
-    `previous` is the sentence before; `kept` holds (sentence start, owner) of the drafts before."""
+    `previous` is the sentence before; `earlier` holds (sentence start, owner) of the drafts before."""
     owner = draft.owner.name or draft.owner.dept if draft.owner is not None else None
     person = draft.owner.name if draft.owner is not None else None
     if person is not None and person not in sentence.text and draft.owner.text in sentence.text:
@@ -279,7 +279,7 @@ def vouched_by(draft: TaskDraft, sentence: Sentence, previous: Sentence | None, 
         return "dated_assignment"  # "马骏、韩露下月底前完成…", "包姐，今天先在漏水点放接水桶": the owners, then the day
     # the next entry of a list the same owner's kept task opened on the same line
     # ("王芳：1. 整理客户名单，周五前 2. 回访重点客户")
-    if owner is not None and sentence.item and previous is not None and previous.item and sentence.start - previous.end <= 4 and (previous.start, owner) in kept:
+    if owner is not None and sentence.item and previous is not None and previous.item and sentence.start - previous.end <= 4 and (previous.start, owner) in earlier:
         return "list_entry"
     return None
 

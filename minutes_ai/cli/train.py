@@ -32,10 +32,11 @@ def train(corpus: tuple[str, ...], output: str | None, epochs: int, seed: int | 
     from ..model.predict import pipeline_path
     from ..model.train import SEED
     from ..model.train import train as run
+    from ..model.veto import document_ids
 
     paths = list(corpus) or ["corpus/train"]
     target = pathlib.Path(output) if output else pipeline_path()
-    only = frozenset(pathlib.Path(only_file).read_text(encoding="utf-8").split()) if only_file else None
+    only = document_ids(pathlib.Path(only_file)) if only_file else None
     try:
         summary = run(paths, target, epochs=epochs, seed=SEED if seed is None else seed, only=only, log=lambda line: click.echo(line, err=True))
     except (CorpusError, ValueError) as exc:

@@ -21,7 +21,7 @@ import pathlib
 
 import numpy as np
 
-from .linear import LinearModel, fit, matrix
+from .linear import LinearModel, fit
 
 DOCUMENTS_FILE = "documents.txt"
 FOLDS = 5
@@ -34,6 +34,11 @@ def trained_on(pipeline: pathlib.Path) -> frozenset[str]:
     path = pipeline / DOCUMENTS_FILE
     if not path.exists():
         raise ValueError(f"{path} is missing: the documents the classifier was trained on are unknown")
+    return document_ids(path)
+
+
+def document_ids(path: pathlib.Path) -> frozenset[str]:
+    """The ids listed in a documents file, one per line (`DOCUMENTS_FILE`, `minutes train --only`)."""
     return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
 
 
@@ -75,10 +80,7 @@ def choose(rows, labels, groups, missed) -> tuple[float, float, float]:
         p = np.zeros(len(rows))
         for k in range(FOLDS):
             model = fit([r for r, f in zip(rows, fold) if f != k], y[fold != k], l2)
-            names = sorted(model.weights)
-            held = [r for r, f in zip(rows, fold) if f == k]
-            w = np.array([model.weights[n] for n in names])
-            p[fold == k] = 1 / (1 + np.exp(-(matrix(held, names) @ w + model.bias)))
+            p[fold == k] = model.probabilities([r for r, f in zip(rows, fold) if f == k])
         for threshold in THRESHOLDS:
             score = _f1((p >= threshold) | always, y, missed)
             if score > best[2] + 1e-9:
