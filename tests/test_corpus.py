@@ -97,8 +97,10 @@ def test_bad_quote_is_reported(tmp_path):
 # 610 documents (the 35th blind set added, scored before any change): questions 0.845, progress
 # 0.827; 630 documents (the 37th added, rules unchanged — the stop's change is the model's veto,
 # which rules mode does not run): tasks 0.8140, decisions 0.7677, questions 0.844, progress 0.8240,
-# owner 0.9260, deadline 0.9369, criteria 0.858. The floors moved with the harder documents only.
-FLOORS = {"tasks_f1": 0.813, "decisions_f1": 0.767, "questions_f1": 0.844, "progress_f1": 0.823, "owner": 0.925, "deadline": 0.936, "criteria": 0.856}
+# owner 0.9260, deadline 0.9369, criteria 0.858. Stop 18 start, 650 documents (the 38th added,
+# scored before any change): tasks 0.8123, decisions 0.7652, questions 0.8439, progress 0.8236, owner
+# 0.9239, deadline 0.9375, criteria 0.8578. The floors moved with the harder documents only.
+FLOORS = {"tasks_f1": 0.812, "decisions_f1": 0.765, "questions_f1": 0.843, "progress_f1": 0.823, "owner": 0.923, "deadline": 0.936, "criteria": 0.856}
 
 
 @pytest.fixture(scope="module")
