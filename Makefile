@@ -31,7 +31,7 @@ eval: $(STAMP)
 	$(BIN)/minutes eval corpus/heldout --ablation
 
 # the classifier on the documents it was trained on (listed in the pipeline), then the task veto
-# on the rest of corpus/train (model/veto.py says why they must differ)
+# and the decision model on the rest of corpus/train (model/veto.py says why they must differ)
 model: $(STAMP)
 	$(BIN)/minutes train corpus/train --only minutes_ai/model/pipeline/documents.txt
 	$(BIN)/minutes train-veto corpus/train

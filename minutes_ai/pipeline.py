@@ -25,7 +25,8 @@ from .extract import (
     read_meeting,
     units,
 )
-from .combine import DECISION_ADD, DECISION_DROP, MODES, QUESTION_ADD, QUESTION_DROP, Categories, combine, combine_items, combine_progress, sentence_categories
+from .combine import MODES, QUESTION_ADD, QUESTION_DROP, Categories, combine, combine_decisions, combine_items, combine_progress, sentence_categories
+from .extract.decisions import ItemDraft
 from .extract.drafts import TaskDraft
 from .models import Decision, Minutes, OpenQuestion, ProgressItem, Sentence, Source, Span, Task, Transcript
 from .text import names
@@ -88,8 +89,7 @@ def extract(
         )
         for i, d in enumerate(drafts, 1)
     ]
-    owned = frozenset(d.start for d in drafts if d.owner is not None)
-    found = combine_items(sentences, extract_decisions(sentences, owned), cats, mode, "DECISION", DECISION_DROP, DECISION_ADD, "decision_or_rejection")
+    found = combine_decisions(sentences, _rule_decisions(sentences, drafts), cats, mode, drafts)
     decisions = [Decision(id=f"D{i}", text=d.text, source=span(d.start, d.end)) for i, d in enumerate(found, 1)]
     found = combine_items(sentences, extract_open_questions(sentences, frozenset(d.start for d in drafts)), cats, mode, "QUESTION", QUESTION_DROP, QUESTION_ADD)
     questions = [OpenQuestion(id=f"Q{i}", text=q.text, source=span(q.start, q.end)) for i, q in enumerate(found, 1)]
@@ -122,6 +122,21 @@ def task_candidates(text: str, meeting_date: dt.date) -> tuple[list[Sentence], l
     normalised text, which has the input's length and offsets."""
     _, _, sentences, drafts = _rule_tasks(normalize(text), meeting_date)
     return sentences, drafts, sentence_categories(sentences, "combined")
+
+
+def decision_candidates(text: str, meeting_date: dt.date) -> tuple[list[Sentence], list[ItemDraft], Categories, list[TaskDraft]]:
+    """A document's sentences, the rules' decisions, the classifier's categories and the combined
+    tasks: what `minutes train-veto` fits the decision model on (offsets as `task_candidates`)."""
+    _, known, sentences, drafts = _rule_tasks(normalize(text), meeting_date)
+    cats = sentence_categories(sentences, "combined")
+    drafts = combine(sentences, drafts, meeting_date=meeting_date, known=known, mode="combined", cats=cats)
+    return sentences, _rule_decisions(sentences, drafts), cats, drafts
+
+
+def _rule_decisions(sentences: list[Sentence], drafts: list[TaskDraft]) -> list[ItemDraft]:
+    """The rules' decisions; a sentence that hands out an owned task needs a strong word (see
+    `extract_decisions`)."""
+    return extract_decisions(sentences, frozenset(d.start for d in drafts if d.owner is not None))
 
 
 def _model_mode(use_model: bool | str) -> str:

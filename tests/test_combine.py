@@ -178,6 +178,75 @@ def test_decisions_and_questions_are_combined_with_the_classifier(label, text, p
     assert combine.combine_items([sentence], items, {sentence.start: {label: p}}, "rules", label, *settings) == items
 
 
+def _weighed(text: str, p_decision: float = 0.9) -> dict[str, dict[str, float]]:
+    """Sentence text → the decision model's features, for the sentences it weighs at all."""
+    from minutes_ai.extract.decisions import extract_decisions
+
+    sentences = split_sentences(normalize(text), known=frozenset())
+    drafts = extract_tasks(sentences, text=normalize(text), meeting_date=MEETING, known=frozenset())
+    cats = {s.start: {"DECISION": p_decision, "TASK": 0.5} for s in sentences if not s.heading}
+    items = extract_decisions(sentences, frozenset(d.start for d in drafts if d.owner is not None))
+    return {s.text: f for s, f in combine.decision_features(sentences, items, cats, drafts)}
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "present", "absent"),
+    [
+        ("会议决定下周起站会改到十点。", "会议决定下周起站会改到十点。", {"rule", "is_decision", "vouches", "cue=decision", "cue=strong_decision"}, {"task", "labelled"}),
+        ("结论是新功能改动过大，下个版本再集成。", "结论是新功能改动过大，下个版本再集成。", {"labelled", "vouches"}, set()),
+        ("王磊：我周五前把接口联调做完。", "我周五前把接口联调做完。", {"task", "owned_task", "speaker", "top_speaker", "cue=first_person"}, {"rule"}),
+        # a document with a 决议 section: the same conclusion said in the discussion above it
+        (
+            "一、讨论\n大家同意下周起站会改到十点。\n二、决议\n1. 下周起站会改到十点。",
+            "大家同意下周起站会改到十点。",
+            {"document_has_decisions", "outside_decisions", "cue=agreed"},
+            {"section=decisions"},
+        ),
+        ("一、讨论\n大家同意下周起站会改到十点。\n二、决议\n1. 下周起站会改到十点。", "下周起站会改到十点。", {"section=decisions", "document_has_decisions", "item", "previous_rule"}, {"outside_decisions"}),
+    ],
+)
+def test_what_the_decision_model_weighs(text, sentence, present, absent):
+    features = _weighed(text)[sentence]
+    assert present <= set(features) and not absent & set(features)
+    assert features["logit_DECISION"] == pytest.approx(2.197, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "p_decision", "weighed"),
+    [
+        ("下周起站会十点开。", combine.DECISION_CANDIDATE, True),  # the classifier alone puts it forward
+        ("下周起站会十点开。", combine.DECISION_CANDIDATE - 0.01, False),
+        ("这个方案不采纳。", 0.0, True),  # a rejection word does
+        ("王磊把接口联调做完。", 0.0, False),
+    ],
+)
+def test_which_sentences_the_decision_model_weighs(text, p_decision, weighed):
+    assert bool(_weighed(text, p_decision)) is weighed
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "kept"),
+    [
+        ("下周起站会十点开。", _veto({"logit_DECISION": 1.0}, bias=-1.0), True),  # P 0.9 → +2.2 - 1
+        ("下周起站会十点开。", _veto({"logit_DECISION": 1.0}, bias=-3.0), False),
+        # labelled the conclusion in so many words: kept whatever the model says
+        ("结论是新功能改动过大，下个版本再集成。", _veto({}, bias=-9.0), True),
+        # no decision model shipped: the classifier thresholds of combine_items decide
+        ("下周起站会十点开。", None, False),  # not the rules' decision, and no decision word to add it by
+        ("会议决定下周起站会改到十点。", None, True),
+    ],
+)
+def test_the_decision_model_decides_which_sentences_are_decisions(monkeypatch, text, model, kept):
+    from minutes_ai.extract.decisions import extract_decisions
+
+    monkeypatch.setattr(combine, "decision_model", lambda: model)
+    sentences = split_sentences(text, known=frozenset())
+    cats = {s.start: {"DECISION": 0.9} for s in sentences}
+    found = combine.combine_decisions(sentences, extract_decisions(sentences), cats, "combined", [])
+    assert bool(found) is kept
+    assert combine.combine_decisions(sentences, extract_decisions(sentences), cats, "rules", []) == extract_decisions(sentences)
+
+
 @pytest.mark.parametrize(
     ("first", "later", "merged"),
     [

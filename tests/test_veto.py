@@ -1,5 +1,6 @@
-"""The task veto (model/linear.py, model/veto.py): a logistic regression over named features,
-fitted with numpy alone, shipped beside the classifier whose probabilities it weighs."""
+"""The linear models of the combination (model/linear.py, model/veto.py): the task veto and the
+decision model, logistic regressions over named features fitted with numpy alone, shipped beside
+the classifier whose probabilities they weigh."""
 
 import json
 import shutil
@@ -7,7 +8,7 @@ import shutil
 import pytest
 
 from minutes_ai.model.linear import LinearModel, fit
-from minutes_ai.model.predict import VETO_FILE, classifier_fingerprint, pipeline_path, task_veto
+from minutes_ai.model.predict import DECISION_FILE, VETO_FILE, classifier_fingerprint, decision_model, pipeline_path, task_veto
 
 
 @pytest.mark.parametrize(
@@ -50,26 +51,38 @@ def test_the_shipped_veto_belongs_to_the_shipped_classifier():
     assert veto.weights["logit_TASK"] > 0 and veto.weights["vouched_by=row"] > 0
 
 
-def test_a_veto_fitted_on_another_classifier_is_not_used(tmp_path, monkeypatch):
+def test_the_shipped_decision_model_belongs_to_the_shipped_classifier():
+    saved = json.loads((pipeline_path() / DECISION_FILE).read_text(encoding="utf-8"))
+    assert saved["about"]["classifier"] == classifier_fingerprint()
+    model = decision_model()
+    assert model is not None and 0.25 <= model.threshold <= 0.6
+    # what must hold whatever the corpus: the classifier's P(decision), the rules' verdict and a
+    # decision word argue for a decision, a report of work done against
+    assert model.weights["logit_DECISION"] > 0 and model.weights["is_decision"] > 0 and model.weights["cue=decision"] > 0
+    assert model.weights["cue=progress_done"] < 0
+
+
+@pytest.mark.parametrize(("name", "loaded"), [(VETO_FILE, task_veto), (DECISION_FILE, decision_model)])
+def test_a_model_fitted_on_another_classifier_is_not_used(tmp_path, monkeypatch, name, loaded):
     from minutes_ai.model import predict
 
     folder = tmp_path / "pipeline"
     shutil.copytree(pipeline_path() / "textcat_multilabel", folder / "textcat_multilabel")
-    LinearModel({"row": 1.0}, 0.0, 0.5, {"classifier": "0123456789abcdef"}).save(folder / VETO_FILE)
+    LinearModel({"row": 1.0}, 0.0, 0.5, {"classifier": "0123456789abcdef"}).save(folder / name)
     monkeypatch.setattr(predict, "pipeline_path", lambda: folder)
-    assert task_veto() is None
+    assert loaded() is None
 
 
-def test_the_shipped_veto_is_what_train_veto_fits_from_the_corpus(tmp_path):
-    """`minutes train-veto corpus/train` reproduces the shipped file: same documents, same rows,
+def test_the_shipped_models_are_what_train_veto_fits_from_the_corpus(tmp_path):
+    """`minutes train-veto corpus/train` reproduces both shipped files: same documents, same rows,
     Newton's method without randomness."""
-    from minutes_ai.model.veto import DOCUMENTS_FILE, train_veto
+    from minutes_ai.model.veto import train_veto
 
     folder = tmp_path / "pipeline"
-    shutil.copytree(pipeline_path() / "textcat_multilabel", folder / "textcat_multilabel")
-    shutil.copy(pipeline_path() / DOCUMENTS_FILE, folder / DOCUMENTS_FILE)
+    shutil.copytree(pipeline_path(), folder, ignore=shutil.ignore_patterns(VETO_FILE, DECISION_FILE))
     train_veto(["corpus/train"], folder, log=lambda line: None)
-    assert json.loads((folder / VETO_FILE).read_text(encoding="utf-8")) == json.loads((pipeline_path() / VETO_FILE).read_text(encoding="utf-8"))
+    for name in (VETO_FILE, DECISION_FILE):
+        assert json.loads((folder / name).read_text(encoding="utf-8")) == json.loads((pipeline_path() / name).read_text(encoding="utf-8"))
 
 
 def test_the_veto_refuses_the_splits_it_must_not_see(tmp_path):

@@ -20,7 +20,7 @@ def train(corpus: tuple[str, ...], output: str | None, epochs: int, seed: int | 
 
     The dev split is refused: it is what `minutes eval corpus/dev --ablation` measures on. The
     ids trained on are written to documents.txt in the pipeline: `minutes train-veto` fits the
-    task veto on the others, so leave it documents to learn from (`make model` trains on the
+    task veto and the decision model on the others, so leave it documents to learn from (`make model` trains on the
     listed ones, reproducing the shipped pipeline).
 
     \b
@@ -46,10 +46,12 @@ def train(corpus: tuple[str, ...], output: str | None, epochs: int, seed: int | 
 
 @main.command("train-veto")
 @click.argument("corpus", nargs=-1, type=click.Path(exists=True))
-@click.option("--pipeline", "folder", type=click.Path(file_okay=False, exists=True), default=None, help="The pipeline whose classifier the veto weighs (default: the shipped one); the veto is saved in it.")
+@click.option("--pipeline", "folder", type=click.Path(file_okay=False, exists=True), default=None, help="The pipeline whose classifier the models weigh (default: the shipped one); they are saved in it.")
 def train_veto(corpus: tuple[str, ...], folder: str | None) -> None:
-    """Fit the task veto (which rule drafts are real tasks) on the CORPUS documents (default:
-    corpus/train) the pipeline's classifier was not trained on.
+    """Fit the task veto (which rule drafts are real tasks) and the decision model (which
+    sentences are decisions) on the CORPUS documents (default: corpus/train) the pipeline's
+    classifier was not trained on. Run it after every `minutes train`: both weigh that
+    classifier's probabilities, and a pipeline keeps neither when its classifier changed.
 
     \b
     Example:
@@ -64,4 +66,5 @@ def train_veto(corpus: tuple[str, ...], folder: str | None) -> None:
         summary = run(list(corpus) or ["corpus/train"], target, log=lambda line: click.echo(line, err=True))
     except (CorpusError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"task veto: {summary['documents']} documents, {summary['drafts']} drafts, l2 {summary['l2']}, threshold {summary['threshold']} → {target}")
+    for name, about in summary.items():
+        click.echo(f"{name.replace('_', ' ')}: {about['documents']} documents, {about['rows']} rows, l2 {about['l2']}, threshold {about['threshold']} → {target}")

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import pathlib
 
 from . import PIPELINE_DIR
 
+_chosen: pathlib.Path | None = None
+
 
 def pipeline_path() -> pathlib.Path:
-    return pathlib.Path(__file__).with_name(PIPELINE_DIR)
+    """The pipeline folder in use: the shipped one, or the one `using` chose."""
+    return _chosen or pathlib.Path(__file__).with_name(PIPELINE_DIR)
+
+
+@contextlib.contextmanager
+def using(path: pathlib.Path):
+    """Run the pipeline in `path` instead of the shipped one inside the block: fitting the linear
+    models of a retrained pipeline must read its classifier's probabilities, not the shipped one's."""
+    global _chosen
+    before, _chosen = _chosen, path
+    try:
+        yield
+    finally:
+        _chosen = before
 
 
 def available() -> bool:
@@ -49,31 +65,47 @@ def _classifier(path: pathlib.Path):
 
 
 VETO_FILE = "task_veto.json"
+DECISION_FILE = "decision_model.json"
 
 
 def classifier_fingerprint(path: pathlib.Path | None = None) -> str:
-    """A short hash of the saved sentence classifier: the task veto is fitted on its probabilities
-    and records which classifier that was."""
+    """A short hash of the saved sentence classifier: the linear models are fitted on its
+    probabilities and record which classifier that was."""
     folder = path or pipeline_path()
     return hashlib.sha256((folder / "textcat_multilabel" / "model").read_bytes()).hexdigest()[:16]
 
 
 def task_veto():
-    """The task veto saved in the pipeline folder (`linear.LinearModel`), once per path; None when
-    there is none, or when it was fitted on another classifier's probabilities (a pipeline
-    retrained without `minutes train-veto`): its weights would mean nothing then."""
-    return _task_veto(pipeline_path())
+    """The task veto saved in the pipeline folder (see `fitted`)."""
+    return fitted(VETO_FILE)
 
 
-@functools.lru_cache(maxsize=2)
-def _task_veto(path: pathlib.Path):
+def decision_model():
+    """The decision model saved in the pipeline folder (see `fitted`)."""
+    return fitted(DECISION_FILE)
+
+
+def fitted(name: str):
+    """A linear model (`linear.LinearModel`) saved as `name` in the pipeline folder, once per
+    path; None when there is none, or when it was fitted on another classifier's probabilities
+    (a pipeline retrained without `minutes train-veto`): its weights would mean nothing then."""
+    return _fitted(pipeline_path(), name)
+
+
+def forget_fitted() -> None:
+    """Drop the linear models read so far: `minutes train-veto` saves new ones over them."""
+    _fitted.cache_clear()
+
+
+@functools.lru_cache(maxsize=8)
+def _fitted(path: pathlib.Path, name: str):
     from .linear import LinearModel
 
-    saved = path / VETO_FILE
+    saved = path / name
     if not saved.exists():
         return None
-    veto = LinearModel.load(saved)
-    return veto if veto.about.get("classifier") == classifier_fingerprint(path) else None
+    model = LinearModel.load(saved)
+    return model if model.about.get("classifier") == classifier_fingerprint(path) else None
 
 
 def categories(texts: list[str]) -> list[dict[str, float]]:

@@ -1,18 +1,22 @@
-"""Fit the task veto: which rule drafts are real tasks, learned from the annotated corpus.
+"""Fit the linear models of the combination from the annotated corpus: the task veto (which rule
+drafts are real tasks) and the decision model (which candidate sentences are decisions).
 
     minutes train-veto corpus/train          # or: make model (after the classifier)
 
-Each rule draft of each document is one row: its features (`combine.draft_features`) and a label,
-1 when the draft matches a gold task under the scoring's one-to-one matching
-(`evaluate.pair_tasks`), else 0. The classifier's probabilities are among the features, so the
-rows must come from documents the classifier was **not** trained on — on its own training
-documents it is right far more often than on new text, and the veto would learn to trust it
-blindly. `train` writes the ids it trained on to `documents.txt` in the pipeline folder; this
-module uses the other documents of the corpus.
+Task veto: each rule draft of each document is one row, its features (`combine.draft_features`)
+and a label, 1 when the draft matches a gold task under the scoring's one-to-one matching
+(`evaluate.pair_tasks`), else 0. Decision model: each candidate sentence
+(`combine.decision_features`) is a row, 1 when it overlaps a gold decision (how decisions are
+scored). The classifier's probabilities are among the features, so the rows must come from
+documents the classifier was **not** trained on — on its own training documents it is right far
+more often than on new text, and the models would learn to trust it blindly. `train` writes the
+ids it trained on to `documents.txt` in the pipeline folder; this module uses the other
+documents of the corpus, read with that pipeline (`predict.using`).
 
 The penalty (l2) and the threshold are chosen by 5-fold cross-validation over documents
-(pooled out-of-fold task F1 of the kept drafts, counting every gold task no draft matched as
-missed); the veto is then fitted on all rows and saved with what it was chosen on.
+(pooled out-of-fold F1 of the kept rows, counting every gold item no row matched as missed);
+each model is then fitted on all rows and saved with what it was chosen on. The task veto is
+fitted first: the decision model weighs the tasks it leaves.
 """
 
 from __future__ import annotations
@@ -60,6 +64,22 @@ def rows_for(documents) -> tuple[list[dict[str, float]], list[float], list[int],
     return rows, labels, groups, missed
 
 
+def decision_rows_for(documents) -> tuple[list[dict[str, float]], list[float], list[int], int]:
+    """Feature rows of the decision candidates, labels and each row's document index; plus the
+    gold decisions no candidate overlaps."""
+    from ..combine import decision_features
+    from ..pipeline import decision_candidates
+
+    rows, labels, groups, missed = [], [], [], 0
+    for index, doc in enumerate(documents):
+        weighed = decision_features(*decision_candidates(doc.text, doc.meeting_date))
+        rows += [features for _, features in weighed]
+        labels += [float(any(g.start < s.end and s.start < g.end for g in doc.decisions)) for s, _ in weighed]
+        groups += [index] * len(weighed)
+        missed += sum(not any(g.start < s.end and s.start < g.end for s, _ in weighed) for g in doc.decisions)
+    return rows, labels, groups, missed
+
+
 def _f1(kept: np.ndarray, labels: np.ndarray, missed: int) -> float:
     tp = float(labels[kept].sum())
     fp = float(kept.sum()) - tp
@@ -67,13 +87,11 @@ def _f1(kept: np.ndarray, labels: np.ndarray, missed: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def choose(rows, labels, groups, missed) -> tuple[float, float, float]:
-    """(l2, threshold, out-of-fold F1) with the best pooled out-of-fold F1; drafts the combination
-    never vetoes (`combine.never_vetoed`) count as kept, as they will be."""
-    from ..combine import never_vetoed
-
+def choose(rows, labels, groups, missed, always=None) -> tuple[float, float, float]:
+    """(l2, threshold, out-of-fold F1) with the best pooled out-of-fold F1; rows `always` marks
+    (drafts the combination never vetoes) count as kept, as they will be."""
     y = np.asarray(labels)
-    always = np.array([never_vetoed(row) for row in rows], dtype=bool)
+    always = np.zeros(len(rows), dtype=bool) if always is None else np.asarray(always, dtype=bool)
     fold = np.asarray(groups) % FOLDS
     best = (0.0, 0.0, -1.0)
     for l2 in L2:
@@ -89,9 +107,10 @@ def choose(rows, labels, groups, missed) -> tuple[float, float, float]:
 
 
 def train_veto(corpus_paths: list[str], pipeline: pathlib.Path, *, log=print) -> dict:
-    """Fit the veto on the corpus documents the classifier in `pipeline` did not see; save it there."""
+    """Fit the task veto and the decision model on the corpus documents the classifier in
+    `pipeline` did not see; save both there. Returns what each was fitted on and chose."""
     from ..corpus import load_corpus
-    from .predict import VETO_FILE, classifier_fingerprint
+    from . import predict
 
     seen = trained_on(pipeline)
     documents = sorted((doc for path in corpus_paths for doc in load_corpus(path)), key=lambda d: d.id)
@@ -100,18 +119,33 @@ def train_veto(corpus_paths: list[str], pipeline: pathlib.Path, *, log=print) ->
     unseen = [doc for doc in documents if doc.id not in seen]
     if len(unseen) < MIN_DOCUMENTS:
         raise ValueError(f"only {len(unseen)} documents the classifier was not trained on (need {MIN_DOCUMENTS}): add annotated documents, or train the classifier on fewer")
-    rows, labels, groups, missed = rows_for(unseen)
-    log(f"{len(unseen)} documents the classifier did not see: {len(rows)} drafts, {int(sum(labels))} real tasks, {missed} gold tasks no draft matched")
-    l2, threshold, score = choose(rows, labels, groups, missed)
-    log(f"cross-validated: l2 {l2}, threshold {threshold}, out-of-fold task F1 of the drafts {score:.4f}")
+    log(f"{len(unseen)} documents the classifier did not see")
+    from ..combine import never_vetoed
+
+    with predict.using(pipeline):
+        rows, labels, groups, missed = rows_for(unseen)
+        log(f"task veto: {len(rows)} drafts, {int(sum(labels))} real tasks, {missed} gold tasks no draft matched")
+        task = _fit_and_save(rows, labels, groups, missed, [never_vetoed(row) for row in rows], pipeline / predict.VETO_FILE, len(unseen), log)
+        predict.forget_fitted()  # the decision model weighs the tasks this veto leaves
+        rows, labels, groups, missed = decision_rows_for(unseen)
+        log(f"decision model: {len(rows)} candidate sentences, {int(sum(labels))} decisions, {missed} gold decisions no candidate overlaps")
+        decision = _fit_and_save(rows, labels, groups, missed, [bool(row.get("labelled")) for row in rows], pipeline / predict.DECISION_FILE, len(unseen), log)
+        predict.forget_fitted()
+    return {"task_veto": task, "decision_model": decision}
+
+
+def _fit_and_save(rows, labels, groups, missed, always, path: pathlib.Path, documents: int, log) -> dict:
+    from .predict import classifier_fingerprint
+
+    l2, threshold, score = choose(rows, labels, groups, missed, always)
+    log(f"  cross-validated: l2 {l2}, threshold {threshold}, out-of-fold F1 {score:.4f}")
     model = fit(rows, labels, l2)
     about = {
-        "classifier": classifier_fingerprint(pipeline),
-        "documents": len(unseen),
-        "drafts": len(rows),
+        "classifier": classifier_fingerprint(path.parent),
+        "documents": documents,
+        "rows": len(rows),
         "l2": l2,
         "cross_validated_f1": round(score, 4),
     }
-    veto = LinearModel(model.weights, model.bias, threshold, about)
-    veto.save(pipeline / VETO_FILE)
+    LinearModel(model.weights, model.bias, threshold, about).save(path)
     return about | {"threshold": threshold}
