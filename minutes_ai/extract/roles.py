@@ -201,11 +201,13 @@ def may_be_task(sentence: Sentence) -> bool:
         return False
     if sentence.section == "questions":
         return False
+    # "要写清楚位置、有没有挡水板", "跟工厂确认能否提前3天开线": the question is part of the work
+    # (finding out), not a proposal or a question of the meeting's
+    text = cue("embedded_question").sub("", text)
     if is_unagreed_proposal(text) and not _volunteers_after_proposing(text) or has("not_task", text):
         return False
     # "Jason，PR模板你来改一下吧？" asks, but it assigns; "待确认吧，我今天下班前跟客户沟通" defers
     # and takes on the asking; "…下周三前给到我，没问题吧？" requests, the tag asks only for a yes.
-    text = cue("embedded_question").sub("", text)  # "要写清楚位置、有没有挡水板": part of the work
     if not _ASKS_OPINION.search(text):
         text = cue("tag_question").sub("", text)
     if has("question", text) and sentence.section != "tasks" and not (has("second_person", text) or has("first_person", text) or _dated_request(text)):
