@@ -251,7 +251,7 @@ def combine(sentences: list[Sentence], drafts: list[TaskDraft], *, meeting_date:
     out = list(drafts) if veto is None else [d for d, features in zip(drafts, draft_features(units, drafts, cats)) if never_vetoed(features) or veto.keeps(features)]
     for draft in out:
         draft.confidence = round((draft.confidence + task_p.get(draft.start, 1.0)) / 2, 2)
-    covered = {d.start for d in drafts} | {start for d in drafts for start in d.absorbed}
+    covered = {d.start for d in drafts} | {start for d in out for start in d.absorbed}
     candidates = [s for s in units if task_p[s.start] >= ADD and s.start not in covered and not s.row and may_be_task(s)]
     unfilled = []
     for sentence in candidates:

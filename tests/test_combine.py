@@ -144,6 +144,24 @@ def test_the_model_does_not_add_back_a_recap_of_a_kept_task():
     assert len(titles) == 1
 
 
+def test_a_line_a_vetoed_draft_took_in_can_still_be_added(monkeypatch):
+    """"@chenxi 初步判断是配置的问题" (a finding) took in the action item below it with the same owner
+    and words; when the veto drops the finding, the action item is a task the model may add again."""
+    text = "@chenxi 初步判断是 sideEffects 配置的问题。\n@chenxi：排查 sideEffects 配置，3个工作日内给结论"
+    sentences = split_sentences(text, known=frozenset())
+    finding, item = sentences
+    owner = Owner(name="chenxi", dept=None, text="chenxi")
+    draft = TaskDraft("初步判断是 sideEffects 配置的问题", owner, None, None, finding.start, finding.end, 0.6, absorbed=[item.start])
+    cats = {finding.start: {"TASK": 0.1}, item.start: {"TASK": 0.95}}
+    monkeypatch.setattr(combine, "task_veto", lambda: _veto({"logit_TASK": 1.0}))
+    kept = combine.combine(sentences, [draft], meeting_date=MEETING, known=frozenset(), mode="combined", cats=cats)
+    assert [(d.start, d.owner.name, d.deadline.date) for d in kept] == [(item.start, "chenxi", dt.date(2026, 11, 27))]
+    # kept, the finding still stands for the line it took in
+    cats[finding.start] = {"TASK": 0.9}
+    kept = combine.combine(sentences, [draft], meeting_date=MEETING, known=frozenset(), mode="combined", cats=cats)
+    assert [d.start for d in kept] == [finding.start]
+
+
 @pytest.mark.parametrize(
     ("label", "text", "p", "found_by_rules", "kept"),
     [

@@ -27,7 +27,7 @@ class TaskDraft:
     reply: bool = False  # opens with an acknowledgement: "收到，周五前全部出完"
     # sentences this task took in that are no tasks of their own (merge.py): the offer its source
     # moved away from, a follow-up that only gave the date ("下周一之前给我一个报告") — the model
-    # must not add them again
+    # must not add them again while this task stands (combine.py)
     absorbed: list[int] = field(default_factory=list)
 
 
