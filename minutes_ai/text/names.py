@@ -56,6 +56,14 @@ def _names() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
+def _latin_full_name() -> re.Pattern[str]:
+    """A given name, one space and a family name of rules/names.yaml latin_surnames, an @ before it
+    or not: groups (@, given name, family name)."""
+    surnames = "|".join(sorted(set(ruledata.load("names.yaml")["latin_surnames"]), key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(@?)([A-Z][a-z]{{1,15}}) ({surnames})(?![A-Za-z])")
+
+
+@functools.lru_cache(maxsize=1)
 def _dept_patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     data = ruledata.load("departments.yaml")
     return _unit_pattern(6), frozenset(data["known"]), frozenset(data["not_departments"])
@@ -286,6 +294,10 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
             taken[i] = True
         found.append(Mention(name, start + offset, end + offset, kind))
 
+    # "Vivian Tang", "@Hao Wang": a given name and a family name in Latin letters are one person
+    for match in _latin_full_name().finditer(text):
+        if match.group(1) or is_english_name(match.group(2)):  # a handle, or a given name we know
+            add(f"{match.group(2)} {match.group(3)}", match.start(), match.end(), "person")
     for match in HANDLE.finditer(text):
         if match.group(1) in _EVERYONE:
             for i in range(match.start(), match.end()):
