@@ -251,9 +251,9 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
         return
     if stamp and stamp.end() < len(line):
         start, line = start + stamp.end(), line[stamp.end():]
-    if _NAME_LINE.fullmatch(line) and (line in known or names.is_full_name(line)) and next_line.strip() and not _NAME_LINE.fullmatch(next_line.strip()):
-        # "■ 梁振宇" over "客户：…" and "① 美的二期首批货6月10日前发出": a name alone on its line heads
-        # that person's part (not a roll call of one name per line)
+    if _NAME_LINE.fullmatch(line) and (line in known or names.is_full_name(line) or names.is_english_name(line) or names.is_title_form(line) or names.is_called_name(line) and line[0] != line[1]) and next_line.strip() and not _NAME_LINE.fullmatch(next_line.strip()):
+        # "■ 梁振宇" over "客户：…", "■ Kevin" over "本周：": a name alone on its line heads that
+        # person's part (not a roll call of one name per line; not "行行", a spoken yes)
         state.person, state.section, state.record = line, None, None
         return
     speaker = None
@@ -372,7 +372,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
 _ITEM_BODY_LINES = 3
 
 
-_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}|[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?")
 
 
 # an action-item marker and whose item it is: "TODO 韩", "AI 老周", "待办 Lisa"
