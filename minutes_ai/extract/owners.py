@@ -27,12 +27,10 @@ _JOINERS = re.compile(r"^\s*(?:和|与|及|以及|跟|同|、|,|，|/|&|\+|还�
 def _assign() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = ruledata.load("cues.yaml")
     before = re.compile("(?:" + "|".join(_pattern(w) for w in data["assign_before"]) + r")\s*$")
-    after = re.compile(r"^\s*(?:" + _TITLE_AFTER_NAME + r")?\s*(?:" + "|".join(_pattern(w) for w in data["assign_after"]) + ")")
+    after = re.compile(r"^\s*(?:" + "|".join(_pattern(w) for w in data["assign_after"]) + ")")
     return before, after
 
 
-# "骆建平副校长牵头": a title between the name and the verb.
-_TITLE_AFTER_NAME = r"副?(?:校长|院长|经理|总监|主任|组长|部长|处长|科长|老师|护士长|行长|总|工)"
 # "与销售确认", "跟客户同步", "向财务报": the person after a preposition is not the one who acts.
 # words after which a name is who the work goes to or is done with, not who does it:
 # "给到投资方那边", "报给陈总", "发到设计组", "把材料交给刘主任", "我今天找行政续" (but "这事交给小陈" hands the work
@@ -131,7 +129,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             continue  # "王总，明天我把整改方案发您": the speaker promises the one called
         side = _SIDE.match(tail)
         # "李总那边有一些合作" says whose side, not who acts: 那边/这边 must lead to work.
-        after_ok = bool(after.match(tail)) and (not side or has("task_verbs", tail[side.end():side.end() + 10]))
+        # "骆建平副校长牵头", "由程骁律师起草", "由莫春燕同志负责": a title between the name and the verb
+        after_ok = bool(after.match(tail) or after.match(after_title)) and (not side or has("task_verbs", tail[side.end():side.end() + 10]))
         # "Final pad 坐标给封装：陈立伟，下周二": the work, then its owner as the value
         valued = bool(_WORK_COLON.search(head) or _WORK_SPACE.search(head)) and bool(_VALUE_END.match(tail))
         assigned = is_handle or before.search(head) or after_ok or valued
@@ -230,8 +229,10 @@ def _merge_dept_person(text: str, mentions: list[Mention], offset: int) -> list[
     for m in mentions:
         prev = out[-1] if out else None
         gap = text[prev.end - offset:m.start - offset] if prev else ""
-        # "奖品采购 汪爸爸": a bare team word glued to the word before it is work, not the person's team
-        glued = prev is not None and names.is_bare_team(prev.name) and prev.start - offset > 0 and re.match(r"[\u4e00-\u9fff]", text[prev.start - offset - 1])
+        # "奖品采购 汪爸爸": a bare team word glued to the word before it is work, not the person's
+        # team ("由水利站许志刚站长牵头": after 由 it is the team)
+        before = text[prev.start - offset - 1] if prev is not None and prev.start - offset > 0 else ""
+        glued = prev is not None and names.is_bare_team(prev.name) and re.match(r"[\u4e00-\u9fff]", before) and before not in names.GLUE
         if prev and prev.kind == "dept" and m.kind == "person" and "|" not in prev.name and _DEPT_PERSON_GAP.match(gap) and not glued:
             out[-1] = Mention(f"{prev.name}|{m.name}", prev.start, m.end, "person")
         elif prev and prev.kind == "person" and m.kind == "dept" and "|" not in prev.name and _PERSON_DEPT_GAP.match(gap) and gap:

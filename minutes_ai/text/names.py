@@ -22,7 +22,7 @@ ENGLISH_NAME = re.compile(r"[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?")
 HANDLE = re.compile(r"@([A-Za-z0-9_\-.]{2,39}|[" + _CJK + r"A-Za-z]{1,8}?)(?=[\s,，:：;；、。)）]|$|[^" + _CJK + r"A-Za-z0-9_\-.])")
 
 
-_GLUE = frozenset("由和与请让给向跟被叫派找")
+GLUE = frozenset("由和与请让给向跟被叫派找")  # what jieba glues to the name after it: 由马丽, 请谭振宇
 _EVERYONE = frozenset({"所有人", "全体", "全体成员", "大家", "all", "All", "everyone", "here", "channel"})
 _NICKNAME_EN = re.compile(r"[阿小老][A-Z][a-z]{1,12}")
 
@@ -126,8 +126,14 @@ def full_name_for(name: str, known: frozenset[str]) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _title_after() -> re.Pattern[str]:
-    titles = sorted((t for t in _names()["titles"] if len(t) > 1), key=len, reverse=True)
-    return re.compile(rf"\s*(?:{ruledata.alternation(titles)})")
+    # "曹建平主任", "莫春燕同志": a title or an honorific (one-character titles make a name: 邓工, 王总)
+    words = [t for t in _names()["titles"] if len(t) > 1] + list(_names()["honorifics"])
+    return re.compile(rf"\s*(?:{ruledata.alternation(words)})")
+
+
+def ends_with_title(text: str) -> bool:
+    """Does `text` end with a title of two characters or more ("应急办主任", "水利站站长")?"""
+    return any(text.endswith(t) for t in _names()["titles"] if len(t) > 1)
 
 
 def skip_title(text: str, at: int) -> int:
@@ -167,7 +173,7 @@ def _clause_departments(text: str) -> list[tuple[str, int, int, str | None]]:
     out = []
     for match in _clause_department_pattern().finditer(text):
         dept = match.group("dept")
-        if dept[0] in _GLUE or dept[0] in _FUNCTION_CHARS or not is_department(dept) or is_person(dept):
+        if dept[0] in GLUE or dept[0] in _FUNCTION_CHARS or not is_department(dept) or is_person(dept):
             continue
         end = match.end("dept")
         person = None
@@ -504,7 +510,7 @@ def _mention_edges() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     to a surname), characters a unit's name ends with, and the units known whatever their form."""
     names = _names()
     data = ruledata.load("departments.yaml")
-    first = set(names["surnames"]) | {c[0] for c in names["compound"]} | {p[0] for p in names["prefixes"]} | _GLUE
+    first = set(names["surnames"]) | {c[0] for c in names["compound"]} | {p[0] for p in names["prefixes"]} | GLUE
     last = {suffix[-1] for suffix in data["suffixes"]}
     return frozenset(first), frozenset(last), frozenset(data["known"])
 
@@ -555,10 +561,10 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
     if is_full_name(word):
         return word, start, token.end, "person"
     # jieba glued a preposition to a whole name: 由马丽/清理, 请谭振宇
-    if len(word) in (3, 4) and word[0] in _GLUE and is_full_name(word[1:]) and word[1:] not in names["not_names"]:
+    if len(word) in (3, 4) and word[0] in GLUE and is_full_name(word[1:]) and word[1:] not in names["not_names"]:
         return word[1:], start + 1, token.end, "person"
     # jieba glued a preposition to the surname: 由顾/明哲, 请钱/佳慧.
-    if len(word) == 2 and word[0] in _GLUE and word[1] in names["surnames"] and re.fullmatch(f"[{_CJK}]{{1,2}}", nxt):
+    if len(word) == 2 and word[0] in GLUE and word[1] in names["surnames"] and re.fullmatch(f"[{_CJK}]{{1,2}}", nxt):
         candidate = word[1] + nxt
         if is_full_name(candidate) or (candidate not in names["not_names"] and tag(nxt) in (None, "nr", "nrt", "nz")):
             return candidate, start + 1, start + 1 + len(candidate), "person"
@@ -599,7 +605,7 @@ def _unit_prefix(tokens: list[Token], i: int) -> int:
     if i == 0 or tokens[i - 1].end != start:
         return start
     before = tokens[i - 1].word
-    if before[0] in _GLUE and len(before) > 1:
+    if before[0] in GLUE and len(before) > 1:
         before = before[1:]
     if not re.fullmatch(f"[{_CJK}]{{1,4}}", before) or is_full_name(before) or is_title_form(before):
         return start

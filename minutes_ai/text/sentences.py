@@ -91,6 +91,8 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     if re.fullmatch(r"[\u4e00-\u9fff]{4,10}", label) and not re.match(r"[本上下这每][周月季年期次]", label):
         for size in (3, 2):
             tail = label[-size:]
+            if size == 3 and names.ends_with_title(label[:-2]):
+                continue  # "应急办主任龚伟": 龚伟 after the title, not 任龚伟
             if names.is_person(tail, loose=True) and not names.is_department(tail) and tail not in layout_rules()["fields"]:
                 return tail
     return None
