@@ -378,8 +378,18 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
                 add(*mention)
         if len(found) == before:
             break
+    # "刘倩、老马、文静、小郭", "刘倩 老马 文静 小郭": between two people of a list, a word that
+    # can be a name is one, even a word the dictionary has (文静 "quiet", 海燕 "petrel")
+    people = sorted((m for m in found if m.kind == "person"), key=lambda m: m.start)
+    for a, b in zip(people, people[1:]):
+        between = _SANDWICHED.fullmatch(text, a.end - offset, b.start - offset)
+        if between and (is_person(between.group(2), loose=True) or is_called_name(between.group(2))) and between.group(2) not in _names()["not_names"]:
+            add(between.group(2), between.start(2), between.end(2), "person")
     found.sort(key=lambda m: m.start)
     return tuple(found)
+
+
+_SANDWICHED = re.compile(rf"([、 ])([{_CJK}]{{2,3}})\1")
 
 
 def _listed_beside(text: str, start: int, end: int, kind: str) -> list[tuple[str, int, int, str]]:
