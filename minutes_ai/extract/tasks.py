@@ -309,9 +309,12 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
     if note and (is_done(note) or has("cancelled", note) or re.match(r"\W*已", note) and _status_closed(note)):
         return []  # | 新仓叉车采购 | — | — | 已于8月12日到货，无需跟进 |
     items = _enumerated(title)
+    if len(items) < 2 and not cells.get("deadline"):
+        items = _dated_parts(title, meeting_date)
     if len(items) > 1 and not cells.get("deadline"):
         # "| Jason | … | ① 新门店账号批量开通，下周三前；② 续约复盘文档明天发Vivian | … |": one task
-        # per numbered item of the plan cell, each with its own date and standard
+        # per numbered item of the plan cell, each with its own date and standard; "3月20日前标完
+        # 剩余1000张；3个工作日内整理一份标注常见错误说明" likewise, split at the semicolon
         owners = owner_rules.owner_from_cell(cells.get("owner", ""), known)
         out = []
         for item in items:
@@ -344,6 +347,14 @@ def _from_row(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]) 
 
 # "① …；② …", "1. …；2. …", "(1) … (2) …": the numbered items of one cell
 _ITEM_NUMBER = re.compile(r"[①-⑳]|(?:^|(?<=[；;，,。\s]))(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）])")
+
+
+def _dated_parts(cell: str, meeting_date: dt.date) -> list[str]:
+    """The parts of a cell split at its semicolons when each has a deadline of its own, or [cell]."""
+    parts = [p for p in re.split(r"[；;]", cell) if p.strip(" ，,。")]
+    if len(parts) > 1 and all(_deadlines_in(p, meeting_date) for p in parts):
+        return parts
+    return [cell]
 
 
 def _enumerated(cell: str) -> list[str]:
