@@ -214,6 +214,17 @@ IN_SENTENCES = [
     ("工单 12-04 已关闭", None, None),  # elsewhere it is an id
     ("图纸十八十九号之前交上来", "十八十九号之前", D(2026, 12, 19)),  # a spoken range of days
     ("十十号前交", None, None),  # numerals that make no number: no date, no crash
+    # a month/day glued to the Chinese word before it, when a deadline word follows
+    ("看板压测报告11/9前出", "11/9前", D(2026, 11, 9)),
+    ("官宣海报：小蒋9.8前排好版", "9.8前", D(2027, 9, 8)),
+    ("邵斌12/16出区域汇总", "12/16", D(2026, 12, 16)),
+    ("原计划4/30封顶，目前落后约4天", None, None),  # background: no deadline word after it
+    ("天气预报5.20前后降雨", None, None),  # 前后: about then
+    ("28号当晚把美篇发出来", "28号", D(2026, 11, 28)),
+    ("这单10号装车前出报告", "10号", D(2026, 12, 10)),  # the day of an event said before it
+    ("@Amy 周四一定要到", "周四", D(2026, 11, 26)),  # 一定, not a numeral
+    ("周一二三都行", None, None),
+    ("@赵敏 48h内把差评全部回复掉", "48h内", D(2026, 11, 26)),
 ]
 
 

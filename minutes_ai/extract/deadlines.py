@@ -43,6 +43,10 @@ def _alt(words) -> str:
     return ruledata.alternation(list(words))
 
 
+# what must follow a month/day glued to the Chinese word before it ("小蒋9.8前排好版")
+_GLUED_DUE = r"(?:之前|以前|前(?!后)|截止|交|出|给|发|完成|上线|提交|到位)"
+
+
 @functools.lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     r = _rules()
@@ -55,13 +59,15 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     patterns = {
         "full_date": r"(?P<y>20\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?",
         "month_day": rf"(?P<m>{n})\s*月\s*(?P<d>{n})\s*[日号]?(?![\d个天周])",
-        "numeric_md": r"(?<![\w./:+\-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X))",
+        # "报告11/9前出", "邵斌12/16出汇总": right after a Chinese word only when a deadline word
+        # follows ("原计划4/30封顶", "工厂说11/7可以出货" give background)
+        "numeric_md": rf"(?:(?<![\w./:+\-])|(?<=[\u4e00-\u9fff])(?=\d{{1,2}}/\d{{1,2}}\s*{_GLUED_DUE}))(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X))",
         # "12.4", "Kevin 12.25 前出" are dates in Chinese notes; "the 3.2 release", "to 3.2 next
         # week", "version 3.2", "3.2.1" are versions
         # "(截止 12-04)", "Due: 12-15": a month and day with a hyphen only after a deadline label —
         # elsewhere "12-04" is an id or a range
         "labelled_md": r"(?:截止|截至|期限|到期|[Dd]ue|DDL|ddl|ETA|eta)\s*[:：]?\s*(?P<m>1[0-2]|0?[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?![\d\-])",
-        "dotted_md": r"(?<![\w./:+\-])(?<!to )(?<!the )(?<!ersion )(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X|[Rr]elease|RC|rc|[Bb]eta|GA|分支|branch))",
+        "dotted_md": rf"(?:(?<![\w./:+\-])|(?<=[\u4e00-\u9fff])(?=\d{{1,2}}\.\d{{1,2}}\s*{_GLUED_DUE}))(?<!to )(?<!the )(?<!ersion )(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])(?![\d./%:]|\s*(?:天|个|小时|万|元|倍|版|分|折|亿|%|x|X|[Rr]elease|RC|rc|[Bb]eta|GA|分支|branch))",
         "english_md": rf"\b(?P<mon>{_alt(r['english_months'])})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
         "english_dm": rf"\b(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<mon>{_alt(r['english_months'])})\b",
         "english_day": rf"\b(?P<word>{_alt(r['english_day_words'])})\b",
@@ -69,14 +75,15 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "english_duration": rf"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<n>\d{{1,2}}|{_alt(r['english_numbers'])})\s+(?P<unit>{_alt(r['english_duration_units'])})\b",
         # "22号交区里", "19号前出话术": a day of the month said alone, only where a deadline word
         # follows — "3号注塑机", "1号会议室" are not dates.
-        "day_only": rf"(?<![\d月/.\-])(?P<d>{n})\s*[号日](?=\s*(?:之前|以前|前|截止|交|完成|给|发|上线|提交|到位|当天|下班|中午|上午|下午|晚上|$|[，,。；;\s]))",
+        "day_only": rf"(?<![\d月/.\-])(?P<d>{n})\s*[号日](?=\s*(?:之前|以前|前|截止|交|完成|给|发|上线|提交|到位|当天|当晚|下班|中午|上午|下午|晚上|[\u4e00-\u9fff]{{1,3}}(?:之前|以前|前)|$|[，,。；;\s]))",
         "named_month_day": rf"(?P<which>下个?|本|这个?|当)月\s*(?P<d>{n})\s*[号日]",
         "english_end": rf"\b(?P<word>{_alt(r['english_ends'])})\b",
         "month_part": rf"(?P<m>{n})\s*月\s*(?P<part>{_alt(r['month_parts'])})",
         "d_plus": rf"(?<![A-Za-z])(?:{_alt(r['d_plus'])})\s*\+\s*(?P<n>\d{{1,3}})",
         "workdays": rf"(?P<n>{n})\s*(?:{_alt(r['workday_units'])})",
         "duration": rf"(?P<n>{n}|半)\s*(?P<unit>{_alt(r['duration_units'])})\s*(?=之内|以内|内|之后|以后|后)",
-        "weekday": rf"(?P<pre>{prefix})?\s*(?:{week})\s*(?P<wd>[{wd}])(?![\d一二三四五六七八九十])",
+        # not "周一二三" or "周二十", but "周四一定要到", "周五一早"
+        "weekday": rf"(?P<pre>{prefix})?\s*(?:{week})\s*(?P<wd>[{wd}])(?!\d|[一二三四五六七八九十](?!定|起|早|并|律|下|直))",
         "weekend": rf"(?P<pre>{prefix})?\s*(?:{week})末",
         "week": rf"(?P<pre>{prefix})\s*(?:{week})(?:内|之内|以内)?(?![{wd}末会报例])",
         "english_weekday": rf"(?:EOD\s*)?(?P<nx>{_alt(r['english_next'] + r['english_this'])})?(?P<wd>{_alt(r['english_weekdays'])})\b(?:\s*EOD)?",
