@@ -133,7 +133,13 @@ def _title_after() -> re.Pattern[str]:
 
 def ends_with_title(text: str) -> bool:
     """Does `text` end with a title of two characters or more ("应急办主任", "水利站站长")?"""
-    return any(text.endswith(t) for t in _names()["titles"] if len(t) > 1)
+    return without_title(text) != text
+
+
+def without_title(text: str) -> str:
+    """`text` without the title of two characters or more it ends with: "护理部范秀云主任" → "护理部范秀云"."""
+    title = next((t for t in _names()["titles"] if len(t) > 1 and text.endswith(t)), None)  # longest first
+    return text[: -len(title)] if title else text
 
 
 def skip_title(text: str, at: int) -> int:

@@ -87,6 +87,13 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
     titled = re.fullmatch(r"([\u4e00-\u9fff]{2,3}?)(老师|同志|先生|女士|主任|经理|医生|律师|教授|工程师)", label)
     if titled and names.is_full_name(titled.group(1)):
         return titled.group(1)  # "周建国老师": the full name before the title, not "国老师"
+    # "护理部范秀云主任", "医务部吴立新主任": the unit, the name, then the title
+    untitled = names.without_title(label)
+    if untitled != label and len(untitled) >= 4 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", untitled):
+        who = person_in_label(untitled, known)
+        unit = untitled[: -len(who)] if who and untitled.endswith(who) else None
+        if who and names.is_full_name(who) and unit and names.is_department(unit, loose=True):
+            return who  # not "维修组侯师傅" → 修组侯: there the title goes with the surname (侯师傅)
     # "运营主管乔慧" ends with the person; "本周选题", "下月计划" name a period, not 周选题
     if re.fullmatch(r"[\u4e00-\u9fff]{4,10}", label) and not re.match(r"[本上下这每][周月季年期次]", label):
         for size in (3, 2):
