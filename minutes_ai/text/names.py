@@ -52,6 +52,7 @@ def _names() -> dict:
         "honorifics": frozenset(data["honorifics"]),
         "nickname_titles": frozenset(data["nickname_titles"]),
         "enumeration_followers": tuple(data["enumeration_followers"]),
+        "measure_words": frozenset(data["measure_words"]),
     }
 
 
@@ -542,6 +543,8 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
     word, start = token.word, token.start
     if not _NAME_START.match(word) or not _may_start_mention(word):
         return None  # punctuation, digits, spaces, and words no name or unit can start with
+    if start > 0 and text[start - 1].isdigit() and word[0] in _names()["measure_words"]:
+        return None  # "20位建联": counted, not named
     nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
     names = _names()
     # 张总 / 王经理 / 小王: surname + title, or prefix + surname, however jieba split them.
