@@ -39,6 +39,9 @@ from minutes_ai import extract
         ("我同意方律师的看法。", False),
         # under 议定事项, the topic of an item and its field lines are not decisions of their own
         ("三、议定事项\n（一）汛期安全。\n会议决定开展汛期专项检查。\n完成时限：8月21日。", 1),
+        ("三、议定事项\n1. 室外管网开工时间；\n会议决定12月5日开工。", 1),  # a topic, then the decision
+        ("会议决定：代表客户提起上诉。", True),  # short, but the decision itself after its label
+        ("会议决定：\n1. 蟹粉豆腐不上\n2. 开机日8月10日不变；", 2),
         ("结论：双11 先不上积分抵扣，放到双12 再说", True),
         ("经讨论，积分商城今年不再推进。", True),
         ("先修 修不好再说 就这么定", True),  # the fallback is what was agreed, settled at the end

@@ -125,8 +125,9 @@ def is_decision(sentence: Sentence) -> bool:
     if sentence.section == "decisions":
         # "结论：双11 先不上积分抵扣，放到双12 再说": a deferral the meeting agreed is decided
         deferred = has("open_question", text) and not has("rejection", text)
-        # "汛期安全。": the topic of the next item, not a decision of its own
-        topic = len(text) <= 12 and not (has("decision", text) or has("rejection", text) or has("task_verbs", text))
+        # "汛期安全。", "室外管网开工时间；": the topic of the next item, not a decision of its own
+        # (but "代表客户提起上诉。", "蟹粉豆腐不上" under 会议决定 are short decisions)
+        topic = len(text) <= 12 and has("topic_line", text) and not (has("decision", text) or has("rejection", text) or has("task_verbs", text))
         return not (deferred or topic or is_done(text) or _TOPIC_LINE.match(text))
     if has("decided_label", text):
         return True  # "会上定了：新批次PP料暂停发放，等温静的结论再说"
