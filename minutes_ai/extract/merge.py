@@ -47,7 +47,8 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
             continue
         if draft.owner is None and len(re.sub(r"\W", "", draft.title)) <= 4:
             continue  # "下周内搞完", "争取这周内有结果": a follow-up with nothing of its own
-        twin = next((d for d in reversed(out[-40:]) if same_task(d, draft) or draft.summary and _same_owner(d, draft) or _recap_line(d, draft)), None)
+        # each way of being said again needs the same owner: asked first, once per earlier draft
+        twin = next((d for d in reversed(out[-40:]) if _same_owner(d, draft) and (same_task(d, draft) or draft.summary or _recap_line(d, draft))), None)
         if twin is not None:
             _fill(twin, draft)
             twin.absorbed.append(draft.start)  # a recap: the model must not add it back
