@@ -75,7 +75,8 @@ def _unit_pattern(max_before: int) -> re.Pattern[str]:
     """Up to `max_before` characters, then a unit suffix (部, 科, 局, 分公司…): 6 in running text,
     14 for a unit the document lists itself ("市燃气集团青溪分公司")."""
     suffixes = ruledata.alternation(ruledata.load("departments.yaml")["suffixes"])
-    return re.compile(rf"[{_CJK}A-Za-z]{{1,{max_before}}}?(?:{suffixes})")
+    # not a suffix that begins a title: "由部长江晓帆负责", "龙海燕副局长带队" (部长, 局长, 队长)
+    return re.compile(rf"[{_CJK}A-Za-z]{{1,{max_before}}}?(?:{suffixes})(?!长)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -162,7 +163,7 @@ def _clause_department_pattern() -> re.Pattern[str]:
     suffixes = ruledata.alternation(sorted(data["clause_suffixes"], key=len, reverse=True))
     then = ruledata.alternation(data["clause_then"])
     openers = ruledata.alternation(data["clause_openers"])
-    return re.compile(rf"(?:^|(?<=[，,、；;：:\s（(由和与及请让给]))(?:(?:{openers})\s*)*(?P<dept>(?![由和与及请让给])(?:[区市县省镇乡][{_CJK}]{{2,5}}?|[{_CJK}]{{2,4}}?)(?:{suffixes}))(?:(?P<then>{then})|(?=[{_CJK}A-Za-z（(]))")
+    return re.compile(rf"(?:^|(?<=[，,、；;：:\s（(由和与及请让给]))(?:(?:{openers})\s*)*(?P<dept>(?![由和与及请让给])(?:[区市县省镇乡][{_CJK}]{{2,5}}?|[{_CJK}]{{2,4}}?)(?:{suffixes}))(?!长)(?:(?P<then>{then})|(?=[{_CJK}A-Za-z（(]))")
 
 
 @functools.lru_cache(maxsize=1)
@@ -564,7 +565,7 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
         if text[token.end:token.end + 1] in names["surnames"] and (not re.match(f"[{_CJK}]", after) or _ACTS.match(after)):
             return word + text[token.end], start, token.end + 1, "person"  # Kevin黄, Amy苏, Kevin黄牵头
         return word, start, token.end, "person"
-    if is_department(word):
+    if is_department(word) and text[token.end:token.end + 1] != "长":  # not "由部|长江晓帆"
         start = _unit_prefix(tokens, i)
         return text[start:token.end], start, token.end, "dept"
     # jieba took a word for the first two characters of a name: 刘海/波, 高峰/林.
