@@ -197,6 +197,7 @@ def test_markdown_table_rows_have_cells():
         ("今天上午质量部牵头", [("质量部", "dept")]),
         ("腰部达人20位建联，8.21前完成", []),  # a body part ("waist-level influencers"), not a department
         ("由龙海燕副局长带队，本月底前完成专项督导", [("龙海燕", "person")]),  # 局长 is a title, 带队 leads
+        ("我让数据组小彭把日报模板搭起来", [("数据", "dept"), ("小彭", "person")]),  # jieba: 数据/组小/彭
         ("刘倩、老马、文静、小郭周五之前交", [("刘倩", "person"), ("老马", "person"), ("文静", "person"), ("小郭", "person")]),
         ("表格发给Vivian Tang", [("Vivian Tang", "person")]),
     ],

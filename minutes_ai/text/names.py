@@ -346,6 +346,10 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
     for match in _DELEGATED_NICKNAME.finditer(text):
         if match.group(1) not in _names()["not_names"]:
             add(match.group(1), match.start(1), match.end(1), "person")
+    # a nickname right after the team it is in, which jieba glued to the team ("数据组小彭把…": 组小/彭)
+    for match in _TEAM_NICKNAME.finditer(text):
+        if match.group(1)[1] in _names()["surnames"]:
+            add(match.group(1), match.start(1), match.end(1), "person")
     # a title form right after 由/请/让, whatever jieba glued it to: "客运部由钟经理牵头" (部由钟/经理)
     for match in _glued_title().finditer(text):
         if match.group() not in _names()["not_names"]:  # not 施工 in "由施工总包承担"
@@ -479,6 +483,7 @@ def is_parent_name(word: str) -> bool:
 
 
 _DATED_NICKNAME = re.compile(rf"(?<![{_CJK}])([小老阿][{_CJK}]|([{_CJK}])\2)(?=今天|明天|后天|今晚|本周|这周|下下?周|周[一二三四五六日末]|月底|年前|节前|\d{{1,2}}\s*(?:个工作日|天|[月号日/.]))")
+_TEAM_NICKNAME = re.compile(rf"(?<=[组部科处室队])([小老阿][{_CJK}])(?=把|来|去|负责|牵头|先|帮|跟|和|在|[，,、；;。\s]|$)")
 _DELEGATED_NICKNAME = re.compile(rf"(?:让|叫|派|安排)([小老阿][{_CJK}])(?=来|去|负责|先|帮|跟)")
 # "你" said to the one just named: not 你们, 你的, 你好, 你说, 你看, 你知道…
 YOU_CALLED = r"你(?!们|的|好|说|看|知道|觉得|想|也|还|是)"
