@@ -792,7 +792,8 @@ def _implicit_owner(sentence: Sentence, body: str) -> tuple[list[Owner], bool]:
 
 
 # "我今天下午 call 一下", "我下午去问": the speaker as the subject of the work, not "发我", "给我"
-_I_WILL = re.compile(r"(?<![发给交告诉帮让找跟])我(?!跟你|和你|陪你|帮你)(?=(?:(?:今天|明天|下午|上午|晚上|今晚|这周|本周|回头|马上|先|再|这边)\s*){0,2}(?:来|去|会|负责|跟|找|问|查|看|约|安排|[A-Za-z]))")
+# "我今天下午 call 一下", "设计稿我本周五前给": the speaker promises, by a day or not
+_I_WILL = re.compile(r"(?<![发给交告诉帮让找跟])我(?!跟你|和你|陪你|帮你)(?=(?:(?:今天|明天|下午|上午|晚上|今晚|(?:这|本|下)?周[一二三四五六日末]?(?:前|之前)?|\d{1,2}号(?:前|之前)?|回头|马上|先|再|这边)\s*){0,2}(?:来|去|会|负责|跟|找|问|查|看|约|安排|把|给|发|出|交|弄|改|写|补|[A-Za-z]))")
 
 
 def _hails(text: str, owners: list[Mention]) -> bool:
