@@ -26,6 +26,8 @@ def starts_table(lines: list[tuple[int, str]], i: int) -> bool:
         return True
     if line.count("|") >= 2 and TABLE_SEPARATOR.match(nxt) and "|" in nxt:
         return True  # "序号|GITHUB ID|值班开始" over ":---:|:---:" — a pipe table without outer pipes
+    if line.count("|") >= 2 and nxt.count("|") >= 2 and sum(1 for c in line.split("|") if field_of(c.strip())) >= 2:
+        return True  # "序号 | 工作内容 | 责任人 | 完成时间" over its rows: no outer pipes, no separator line
     if line.count("\t") >= 2 and nxt.count("\t") >= 2:
         return True
     header = [c for c in SPACES.split(line) if c]
