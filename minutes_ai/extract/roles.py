@@ -109,6 +109,8 @@ def _last_clause(text: str) -> str:
 
 def is_decision(sentence: Sentence) -> bool:
     text = item_fields(sentence.text)
+    if sentence.section != "decisions" and not (has("decision", text) or has("strong_decision", text) or has("rejection", text) or has("decided_label", text)):
+        return False  # no word that decides, outside a 决议 section: nothing below finds one (most sentences)
     if sentence.section in ("done", "questions", "timeline") or _AGREEMENT_ONLY.match(text) or _INTRO_LINE.search(text) or _TALLY.match(text):
         return False  # "同意。" alone agrees to what was said before; that sentence is the decision
     field = _FIELD_LINE.match(text)
