@@ -10,16 +10,19 @@ from __future__ import annotations
 import functools
 import re
 
+from ..text import names
 from .drafts import TaskDraft, review_flags
 from .owners import speaker_name
 
 
-def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
+def merge_repeats(drafts: list[TaskDraft], known: frozenset[str] = frozenset()) -> list[TaskDraft]:
     """One task, said several times, is one task.
 
     "收到，我来" after "@李娜 导一下数据" acknowledges it; "收到，周五前全部出完" confirms it with a
     deadline; the host's closing summary ("陶然改告警，今天") repeats it. A later draft with the same
-    owner and the same deadline date or a similar title fills in what the first one lacked.
+    owner and the same deadline date or a similar title fills in what the first one lacked. A
+    recap calls the owner as the meeting does ("小邱" for "@邱志强"): `known` (the participants)
+    says who that is.
     """
     out: list[TaskDraft] = []
     for draft in drafts:
@@ -48,7 +51,7 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
         if draft.owner is None and len(re.sub(r"\W", "", draft.title)) <= 4:
             continue  # "下周内搞完", "争取这周内有结果": a follow-up with nothing of its own
         # each way of being said again needs the same owner: asked first, once per earlier draft
-        twin = next((d for d in reversed(out[-40:]) if _same_owner(d, draft) and (same_task(d, draft) or draft.summary or _recap_line(d, draft))), None)
+        twin = next((d for d in reversed(out[-40:]) if (_same_owner(d, draft) or _same_person(d, draft, known)) and (d.start != draft.start and _same_work(d, draft) or draft.summary or _recap_work(d, draft))), None)
         if twin is not None:
             _fill(twin, draft)
             twin.absorbed.append(draft.start)  # a recap: the model must not add it back
@@ -57,14 +60,20 @@ def merge_repeats(drafts: list[TaskDraft]) -> list[TaskDraft]:
     return out
 
 
-def _recap_line(first: TaskDraft, later: TaskDraft) -> bool:
-    """"老黄周三前样品；", "花艺报价：Mandy 周五": a short later line with the same owner and the same
-    date as a task handed out before, sharing some of its words, is that task said again in a
-    recap the splitter saw no header for."""
+def _recap_work(first: TaskDraft, later: TaskDraft) -> bool:
+    """"老黄周三前样品；", "花艺报价：Mandy 周五": a short later line with the same date as a task
+    handed out before (to the same owner: asked by the caller), sharing some of its words, is that
+    task said again in a recap the splitter saw no header for."""
     if first.deadline is None or later.deadline is None or first.deadline.date is None or first.deadline.date != later.deadline.date:
-        return False  # (checked first: merge_repeats asks this of every pair in a 40-draft window)
-    short = len(re.sub(r"\W", "", later.title)) <= 12
-    return short and _same_owner(first, later) and bigram_overlap(first.title, later.title) >= 0.25
+        return False
+    return len(re.sub(r"\W", "", later.title)) <= 12 and bigram_overlap(first.title, later.title) >= 0.25
+
+
+def _same_person(a: TaskDraft, b: TaskDraft, known: frozenset[str]) -> bool:
+    """"小邱" and "邱志强", "黎师傅" and "黎建华": one person, when the participants say so."""
+    if not known or a.owner is None or b.owner is None or not a.owner.name or not b.owner.name:
+        return False
+    return names.full_name_for(a.owner.name, known) == names.full_name_for(b.owner.name, known)
 
 
 def _confirms(offer: TaskDraft, answer: TaskDraft) -> bool:
@@ -119,8 +128,11 @@ def _same_names(a: tuple[str | None, str | None], b: tuple[str | None, str | Non
 
 def same_task(a: TaskDraft, b: TaskDraft) -> bool:
     """The same owner, no two different dates, and titles that share most of their bigrams."""
-    if a.start == b.start or not _same_owner(a, b):
-        return False
+    return a.start != b.start and _same_owner(a, b) and _same_work(a, b)
+
+
+def _same_work(a: TaskDraft, b: TaskDraft) -> bool:
+    """No two different dates, and titles that share most of their bigrams."""
     dates = {d.date for d in (a.deadline, b.deadline) if d is not None and d.date is not None}
     return len(dates) <= 1 and bigram_overlap(a.title, b.title) >= 0.5
 

@@ -87,7 +87,7 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
         _carry_addressee(drafts, before, sentence, text, called_before)
         _speaking_for(drafts, before, sentence, text)
         _answer_previous_speaker(drafts, before, sentence, before_turn)
-    merged = merge_repeats(drafts)
+    merged = merge_repeats(drafts, known)
     for draft in merged:
         if draft.owner is not None:
             draft.owner = owner_rules.resolve_names([draft.owner], known)[0]
