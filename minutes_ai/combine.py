@@ -191,13 +191,14 @@ def decision_features(sentences: list[Sentence], items: list[ItemDraft], cats: C
         text = sentence.text
         probabilities = cats.get(sentence.start, {})
         rule = sentence.start in ruled
-        if not (rule or probabilities.get("DECISION", 0.0) >= DECISION_CANDIDATE or has("decision_or_rejection", text) or vouches(sentence, "DECISION")):
+        vouched = vouches(sentence, "DECISION")
+        if not (rule or probabilities.get("DECISION", 0.0) >= DECISION_CANDIDATE or has("decision_or_rejection", text) or vouched):
             continue
         previous = units[index - 1] if index else None
         f: dict[str, float] = {f"logit_{label}": _logit(p) for label, p in probabilities.items()}
         f["previous_logit_DECISION"] = _logit(cats.get(previous.start, {}).get("DECISION", 0.01)) if previous is not None else 0.0
         # the rules' decisions passed is_decision already (extract_decisions): not asked twice
-        f.update({"rule": rule, "is_decision": rule or is_decision(sentence), "vouches": vouches(sentence, "DECISION")})
+        f.update({"rule": rule, "is_decision": rule or is_decision(sentence), "vouches": vouched})
         # labelled the conclusion in so many words ("结论是…", "会上定了："): kept whatever the model says.
         # The classifier is a bag of words trained on the corpus; on real minutes of other teams it
         # gave such lines P(DECISION) 0.002–0.016 (PaddleOCR community minutes). In the train

@@ -25,6 +25,13 @@ def merge_repeats(drafts: list[TaskDraft], known: frozenset[str] = frozenset()) 
     says who that is.
     """
     out: list[TaskDraft] = []
+    resolved: dict[str, str] = {}
+
+    def full_name(name: str) -> str:  # once per name: asked of every pair in a 40-draft window
+        if name not in resolved:
+            resolved[name] = names.full_name_for(name, known)
+        return resolved[name]
+
     for draft in drafts:
         bare = len(re.sub(r"[\W_]|我|来|好|的|收到|没问题|可以|OK|ok|行|搞定|负责|这个|那个|弄|做|吧|跟进", "", draft.title)) < 2
         if bare:
@@ -51,7 +58,7 @@ def merge_repeats(drafts: list[TaskDraft], known: frozenset[str] = frozenset()) 
         if draft.owner is None and len(re.sub(r"\W", "", draft.title)) <= 4:
             continue  # "下周内搞完", "争取这周内有结果": a follow-up with nothing of its own
         # each way of being said again needs the same owner: asked first, once per earlier draft
-        twin = next((d for d in reversed(out[-40:]) if (_same_owner(d, draft) or _same_person(d, draft, known)) and (d.start != draft.start and _same_work(d, draft) or draft.summary or _recap_work(d, draft))), None)
+        twin = next((d for d in reversed(out[-40:]) if (_same_owner(d, draft) or _same_person(d, draft, full_name)) and (d.start != draft.start and _same_work(d, draft) or draft.summary or _recap_work(d, draft))), None)
         if twin is not None:
             _fill(twin, draft)
             twin.absorbed.append(draft.start)  # a recap: the model must not add it back
@@ -69,11 +76,12 @@ def _recap_work(first: TaskDraft, later: TaskDraft) -> bool:
     return len(re.sub(r"\W", "", later.title)) <= 12 and bigram_overlap(first.title, later.title) >= 0.25
 
 
-def _same_person(a: TaskDraft, b: TaskDraft, known: frozenset[str]) -> bool:
-    """"小邱" and "邱志强", "黎师傅" and "黎建华": one person, when the participants say so."""
-    if not known or a.owner is None or b.owner is None or not a.owner.name or not b.owner.name:
+def _same_person(a: TaskDraft, b: TaskDraft, full_name) -> bool:
+    """"小邱" and "邱志强", "黎师傅" and "黎建华": one person, when the participants say so
+    (`full_name`: names.full_name_for over the participants)."""
+    if a.owner is None or b.owner is None or not a.owner.name or not b.owner.name:
         return False
-    return names.full_name_for(a.owner.name, known) == names.full_name_for(b.owner.name, known)
+    return full_name(a.owner.name) == full_name(b.owner.name)
 
 
 def _confirms(offer: TaskDraft, answer: TaskDraft) -> bool:

@@ -140,8 +140,13 @@ def ends_with_title(text: str) -> bool:
 
 def without_title(text: str) -> str:
     """`text` without the title of two characters or more it ends with: "护理部范秀云主任" → "护理部范秀云"."""
-    title = next((t for t in _names()["titles"] if len(t) > 1 and text.endswith(t)), None)  # longest first
-    return text[: -len(title)] if title else text
+    found = _title_at_end().search(text)
+    return text[: found.start()] if found else text
+
+
+@functools.lru_cache(maxsize=1)
+def _title_at_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{ruledata.alternation([t for t in _names()['titles'] if len(t) > 1])})$")
 
 
 def skip_title(text: str, at: int) -> int:
