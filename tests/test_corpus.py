@@ -99,8 +99,10 @@ def test_bad_quote_is_reported(tmp_path):
 # which rules mode does not run): tasks 0.8140, decisions 0.7677, questions 0.844, progress 0.8240,
 # owner 0.9260, deadline 0.9369, criteria 0.858. Stop 18 start, 650 documents (the 38th added,
 # scored before any change): tasks 0.8123, decisions 0.7652, questions 0.8439, progress 0.8236, owner
-# 0.9239, deadline 0.9375, criteria 0.8578. The floors moved with the harder documents only.
-FLOORS = {"tasks_f1": 0.812, "decisions_f1": 0.765, "questions_f1": 0.843, "progress_f1": 0.823, "owner": 0.923, "deadline": 0.936, "criteria": 0.856}
+# 0.9239, deadline 0.9375, criteria 0.8578; stop 18 end on the same 650: tasks 0.8152, decisions
+# 0.7669, questions 0.8442, progress 0.8236, owner 0.9315, deadline 0.9404, criteria 0.8588 — the
+# floors keep the stop's gains.
+FLOORS = {"tasks_f1": 0.815, "decisions_f1": 0.766, "questions_f1": 0.844, "progress_f1": 0.823, "owner": 0.931, "deadline": 0.940, "criteria": 0.858}
 
 
 @pytest.fixture(scope="module")
