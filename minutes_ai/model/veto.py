@@ -109,6 +109,7 @@ def choose(rows, labels, groups, missed, always=None) -> tuple[float, float, flo
 def train_veto(corpus_paths: list[str], pipeline: pathlib.Path, *, log=print) -> dict:
     """Fit the task veto and the decision model on the corpus documents the classifier in
     `pipeline` did not see; save both there. Returns what each was fitted on and chose."""
+    from ..combine import never_vetoed
     from ..corpus import load_corpus
     from . import predict
 
@@ -120,8 +121,6 @@ def train_veto(corpus_paths: list[str], pipeline: pathlib.Path, *, log=print) ->
     if len(unseen) < MIN_DOCUMENTS:
         raise ValueError(f"only {len(unseen)} documents the classifier was not trained on (need {MIN_DOCUMENTS}): add annotated documents, or train the classifier on fewer")
     log(f"{len(unseen)} documents the classifier did not see")
-    from ..combine import never_vetoed
-
     with predict.using(pipeline):
         rows, labels, groups, missed = rows_for(unseen)
         log(f"task veto: {len(rows)} drafts, {int(sum(labels))} real tasks, {missed} gold tasks no draft matched")
@@ -135,6 +134,8 @@ def train_veto(corpus_paths: list[str], pipeline: pathlib.Path, *, log=print) ->
 
 
 def _fit_and_save(rows, labels, groups, missed, always, path: pathlib.Path, documents: int, log) -> dict:
+    """Choose l2 and the threshold by cross-validation, fit on all rows, save the model at `path`
+    with the classifier's fingerprint and what it was chosen on."""
     from .predict import classifier_fingerprint
 
     l2, threshold, score = choose(rows, labels, groups, missed, always)
