@@ -11,8 +11,7 @@ wrote a rule for, and gives every sentence a probability of handing out a task. 
    labelled record, an owner put in charge in so many words, a dated commitment whose owner the
    speaker or the layout gives (`vouched_by`) —, where its owner and deadline came from, the cue
    words the sentence says of those rules/model_features.yaml lists), trained on corpus documents
-   the classifier never saw. It is kept
-   when P(real task) ≥ the veto's threshold. Until stop 17 hand-set thresholds did this (drop
+   the classifier never saw. It is kept when P(real task) ≥ the veto's threshold. Until stop 17 hand-set thresholds did this (drop
    below P(task) 0.2, 0.05 when the layout vouched, never a dated commitment): the learned
    weights took heldout task F1 from 0.826 to 0.844 and dev from 0.842 to 0.848 (docs/benchmarks.md);
    the drafts UNVETOED names stay whatever it says;
@@ -37,8 +36,8 @@ rules' decisions and the sentences the classifier or a decision word puts forwar
 rules' verdict, the classifier, the layout, the tasks drafted there, who speaks and where. From
 stop 18 it replaced keeping the rules' decisions above P(DECISION) 0.02 and adding those with a
 decision word above 0.5: cross-validated decision F1 on the unseen train documents 0.767 → 0.814;
-with the stop's rule fixes heldout 0.757 → 0.792, dev 0.776 → 0.800 (docs/benchmarks.md). A line labelled
-the conclusion ("结论是…") stands whatever it says. Without a shipped decision model the
+with the stop's rule fixes heldout 0.757 → 0.792, dev 0.776 → 0.800 (docs/benchmarks.md). A line
+labelled the conclusion ("结论是…") stands whatever it says. Without a shipped decision model the
 thresholds (DECISION_DROP, DECISION_ADD) still apply.
 
 `mode` selects "rules" (no model), "model" (sentences with P(task) ≥ 0.5, fields from spans,
