@@ -73,6 +73,15 @@ def test_a_model_fitted_on_another_classifier_is_not_used(tmp_path, monkeypatch,
     assert loaded() is None
 
 
+def test_using_reads_another_pipeline_inside_the_block_only(tmp_path):
+    from minutes_ai.model import predict
+
+    shipped = pipeline_path()
+    with predict.using(tmp_path):
+        assert pipeline_path() == tmp_path and task_veto() is None and decision_model() is None
+    assert pipeline_path() == shipped and task_veto() is not None
+
+
 def test_the_shipped_models_are_what_train_veto_fits_from_the_corpus(tmp_path):
     """`minutes train-veto corpus/train` reproduces both shipped files: same documents, same rows,
     Newton's method without randomness."""

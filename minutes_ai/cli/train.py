@@ -51,7 +51,7 @@ def train_veto(corpus: tuple[str, ...], folder: str | None) -> None:
     """Fit the task veto (which rule drafts are real tasks) and the decision model (which
     sentences are decisions) on the CORPUS documents (default: corpus/train) the pipeline's
     classifier was not trained on. Run it after every `minutes train`: both weigh that
-    classifier's probabilities, and a pipeline keeps neither when its classifier changed.
+    classifier's probabilities, and a pipeline whose classifier changed uses neither.
 
     \b
     Example:
