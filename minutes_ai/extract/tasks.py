@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Deadline, DeadlineKind, Owner, Sentence
 from ..text import names
@@ -85,6 +85,7 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
         _label_deadline(drafts, before, sentence, text, meeting_date)
         _ditto_deadline(drafts, before, sentence)
         _carry_addressee(drafts, before, sentence, text, called_before)
+        _you_listed(drafts, before, sentence, text, known)
         _speaking_for(drafts, before, sentence, text)
         _answer_previous_speaker(drafts, before, sentence, before_turn)
     merged = merge_repeats(drafts, known)
@@ -217,6 +218,30 @@ def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, te
         _readdress(drafts[first:], speaker, previous.owner)
     elif called is not None and "\n" not in text[called[0].end:sentence.start] and called[1].name != speaker:
         _readdress(drafts[first:], speaker, called[1])
+
+
+# "你们四个", "你们俩", "你们几个": the people just listed, spoken to together
+_YOU_LISTED = re.compile(r"^\W*你们(?:[两二三四五六七八九十\d]+\s*[个位]|几个|几位|俩)")
+_LIST_GAP = re.compile(r"[\s、，,和及与]*")
+
+
+def _you_listed(drafts: list[TaskDraft], first: int, sentence: Sentence, text: str, known: frozenset[str]) -> None:
+    """"刘倩 老马 文静 小郭 | 你们四个周五之前把新版自查表填完": speech cut before 你们四个. The people
+    listed right before it on the same line are the owners of its ownerless drafts, one task each."""
+    if first == len(drafts) or not _YOU_LISTED.match(sentence.text) or any(d.owner is not None for d in drafts[first:]):
+        return
+    line = text[text.rfind("\n", 0, sentence.start) + 1:sentence.start]
+    listed: list[Mention] = []
+    end = len(line.rstrip())
+    for mention in reversed([m for m in names.find_mentions(line, known=known) if m.kind == "person"]):
+        if not _LIST_GAP.fullmatch(line, mention.end, end):
+            break
+        listed.insert(0, mention)
+        end = mention.start
+    if len(listed) < 2:
+        return
+    owners = [owner_rules.to_owner(m, line[m.start:m.end]) for m in listed]
+    drafts[first:] = [replace(d, owner=owner, flags=[f for f in d.flags if f != "no_owner"], absorbed=list(d.absorbed)) for d in drafts[first:] for owner in owners]
 
 
 def _right_after(previous: TaskDraft, sentence: Sentence, text: str) -> bool:
