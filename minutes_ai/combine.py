@@ -183,7 +183,7 @@ def decision_features(sentences: list[Sentence], items: list[ItemDraft], cats: C
     ruled = {i.start for i in items}
     owned = {d.start for d in drafts if d.owner is not None}
     tasked = {d.start for d in drafts}
-    listed = [s for s in units if s.section == "decisions"]
+    has_decisions_section = any(s.section == "decisions" for s in units)
     turns = collections.Counter(s.speaker for s in units if s.speaker is not None)
     chair = turns.most_common(1)[0][0] if turns else None
     cue_names = ruledata.load("model_features.yaml")["decision_cues"]
@@ -204,7 +204,7 @@ def decision_features(sentences: list[Sentence], items: list[ItemDraft], cats: C
         # The classifier is a bag of words trained on the corpus; on real minutes of other teams it
         # gave such lines P(DECISION) 0.002–0.016 (PaddleOCR community minutes). In the train
         # documents the classifier never saw, 16 of 17 such lines are decisions.
-        f["labelled"] = has("decided_label", text) or has("labelled_decision", text)
+        f["labelled"] = _labelled_decision(text)
         f.update({"task": sentence.start in tasked, "owned_task": sentence.start in owned, "rule&task": rule and sentence.start in tasked})
         f[f"section={sentence.section}"] = 1
         f.update({"speaker": sentence.speaker is not None, "person": sentence.person is not None, "row": sentence.row, "item": sentence.item})
@@ -216,8 +216,8 @@ def decision_features(sentences: list[Sentence], items: list[ItemDraft], cats: C
         f["previous_question"] = previous is not None and ("?" in previous.text or "？" in previous.text)
         f["previous_rule"] = previous is not None and previous.start in ruled
         # a document with a 决议 section lists its decisions there; the discussion above says them first
-        f["document_has_decisions"] = bool(listed)
-        f["outside_decisions"] = bool(listed) and sentence.section != "decisions"
+        f["document_has_decisions"] = has_decisions_section
+        f["outside_decisions"] = has_decisions_section and sentence.section != "decisions"
         f.update({f"cue={name}": 1 for name in cue_names if has(name, text)})
         out.append((sentence, {name: float(value) for name, value in f.items() if value}))
     return out
@@ -231,8 +231,13 @@ def vouches(sentence: Sentence | None, label: str) -> bool:
     if sentence is None:
         return False
     if label == "DECISION":
-        return sentence.section == "decisions" or has("strong_decision", sentence.text) or has("decided_label", sentence.text) or has("labelled_decision", sentence.text)
+        return sentence.section == "decisions" or has("strong_decision", sentence.text) or _labelled_decision(sentence.text)
     return sentence.section == "questions" or has("labelled_question", sentence.text)
+
+
+def _labelled_decision(text: str) -> bool:
+    """Labelled the conclusion in so many words: "结论是…", "会上定了：…"."""
+    return has("decided_label", text) or has("labelled_decision", text)
 
 
 def _progress_draft(sentence: Sentence) -> ProgressDraft:

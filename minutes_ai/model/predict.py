@@ -71,8 +71,16 @@ DECISION_FILE = "decision_model.json"
 def classifier_fingerprint(path: pathlib.Path | None = None) -> str:
     """A short hash of the saved sentence classifier: the linear models are fitted on its
     probabilities and record which classifier that was."""
-    folder = path or pipeline_path()
-    return hashlib.sha256((folder / "textcat_multilabel" / "model").read_bytes()).hexdigest()[:16]
+    saved = (path or pipeline_path()) / "textcat_multilabel" / "model"
+    stat = saved.stat()
+    return _fingerprint(saved, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _fingerprint(saved: pathlib.Path, mtime_ns: int, size: int) -> str:
+    # once per file version: both linear models check it, and the file is 5 MB (a retrained
+    # classifier has another mtime, so it is hashed again)
+    return hashlib.sha256(saved.read_bytes()).hexdigest()[:16]
 
 
 def task_veto():
