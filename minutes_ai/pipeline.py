@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from typing import Optional, Union
 
 from . import __version__
@@ -30,9 +31,9 @@ from .extract.decisions import ItemDraft
 from .extract.drafts import TaskDraft
 from .models import Decision, Minutes, OpenQuestion, ProgressItem, Sentence, Source, Span, Task, Transcript
 from .text import names
-from .text.labels import section_of
+from .text.labels import layout_rules, section_of
 from .text.normalize import normalize
-from .text.sentences import HEADER_LINE, split_sentences
+from .text.sentences import HEADER_LINE, split_sentences, unknown_person
 
 _SPEAKER = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：\d][^:：\n]{0,11}?)\s*[:：]", re.M)
 
@@ -192,20 +193,32 @@ class _SegmentTimes:
 def _speakers(sentences: list) -> frozenset[str]:
     """Full names the splitter read as speakers or per-person headings ("[潘一帆] …", "00:07:48
     冯晓雨", "园长-何丽萍 09:12", "【刘洋】"): the document vouches for them too, so "小潘" or "老冯"
-    in a sentence can be resolved to them."""
+    in a sentence can be resolved to them. Short Chinese speaker labels too ("大刚：", "老板："):
+    that is what the dialogue calls those people, and "大刚，收割机你去…" calls one of them."""
     found = {s.speaker for s in sentences if s.speaker} | {s.person for s in sentences if s.person}
-    return frozenset(n for n in found if len(n) >= 2 and names.is_full_name(n, loose=True) and not names.is_title_form(n))
+    full = {n for n in found if len(n) >= 2 and names.is_full_name(n, loose=True) and not names.is_title_form(n)}
+    called = {s.speaker for s in sentences if s.speaker and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", s.speaker) and not names.is_department(s.speaker)}
+    return frozenset(full | called)
+
+
+def _rest_of_line(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[at:end if end >= 0 else len(text)]
 
 
 def _known_names(text: str, people: list[str] | None = None) -> frozenset[str]:
     """Names the document vouches for: its participants (`people`, read here unless the caller
     has them), listed units and speaker labels."""
     known = set(participants(text) if people is None else people) | set(units(text)) | set(host_and_recorder(text))
-    labels = [match.group(1).strip() for match in _SPEAKER.finditer(text)]
+    said = [(match.group(1).strip(), _rest_of_line(text, match.end())) for match in _SPEAKER.finditer(text)]
+    labels = [label for label, _ in said]
     # "郑晓燕 00:00:29", "00:07:48 冯晓雨": a header line of its own, read as the splitter reads it
     headers = (HEADER_LINE.match(line.strip()) for line in text.splitlines())
     labels += [h.group("who") or h.group("after") for h in headers if h]
+    speaking = Counter(label for label, words in said if layout_rules()["speech"].search(words))
     for label in labels:
         if names.is_person(label, loose=True) and not names.is_department(label) and not section_of(label):  # not "Yesterday："
             known.add(label)
+        elif speaking[label] >= 2 and unknown_person(label):
+            known.add(label)  # "二柱：…", "老板娘：…" line after line: what this dialogue calls its people
     return frozenset(k for k in known if len(k) >= 2)

@@ -101,8 +101,11 @@ def test_bad_quote_is_reported(tmp_path):
 # scored before any change): tasks 0.8123, decisions 0.7652, questions 0.8439, progress 0.8236, owner
 # 0.9239, deadline 0.9375, criteria 0.8578; stop 18 end on the same 650: tasks 0.8152, decisions
 # 0.7669, questions 0.8442, progress 0.8236, owner 0.9315, deadline 0.9404, criteria 0.8588 — the
-# floors keep the stop's gains.
-FLOORS = {"tasks_f1": 0.815, "decisions_f1": 0.766, "questions_f1": 0.844, "progress_f1": 0.823, "owner": 0.931, "deadline": 0.940, "criteria": 0.858}
+# floors keep the stop's gains. Stop 19 start, 690 documents (the 40th added, scored before any
+# change): tasks 0.814, decisions 0.763, questions 0.843, progress 0.823, owner 0.928 (5,205 of
+# 5,611), deadline 0.9405 (5,277), criteria 0.859. The deadline floor sits at the new 0.9395: the
+# owner fixes match 27 more tasks, 20 more deadlines right but seven of the newly matched wrong.
+FLOORS = {"tasks_f1": 0.815, "decisions_f1": 0.764, "questions_f1": 0.843, "progress_f1": 0.822, "owner": 0.935, "deadline": 0.939, "criteria": 0.859}
 
 
 @pytest.fixture(scope="module")

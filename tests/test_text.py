@@ -200,6 +200,12 @@ def test_markdown_table_rows_have_cells():
         ("我让数据组小彭把日报模板搭起来", [("数据", "dept"), ("小彭", "person")]),  # jieba: 数据/组小/彭
         ("刘倩、老马、文静、小郭周五之前交", [("刘倩", "person"), ("老马", "person"), ("文静", "person"), ("小郭", "person")]),
         ("表格发给Vivian Tang", [("Vivian Tang", "person")]),
+        # no name ends in a particle
+        ("我来找人修吧 三天之内弄好", []),
+        # kin terms: opening a clause on to what and when; called with 你
+        ("二叔这周五前带人把大棚检查一遍", [("二叔", "person")]),
+        ("翠花婶，你去问个价", [("翠花婶", "person")]),
+        ("我大哥去年来过", []),
     ],
 )
 def test_find_mentions(text, expected):

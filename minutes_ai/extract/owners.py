@@ -108,12 +108,18 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             or _TOPIC_THEN.search(head) or _ADDRESSED.match(tail)
             or _role_before().search(head)
             or tagged
+            # "新版8D报告模板郑海涛5月7日前发到群里", "纪要小苗今晚发群里": the topic, then at once
+            # who does it and by when
+            or (m.kind == "person" and cue("due_next").match(tail))
+            or (m.kind == "person" and _unit_before(head))
         )
         is_handle = text[start:start + 1] == "@"
         if re.search(r"(?:找|问)\s*$", head) and re.match(r"[\w\s]{0,4}?要", tail):
             continue  # "Nina 找品牌IT要 ERP 账号": asked for something, not put in charge
-        if _COPULA.search(head) and not _COPULA_IN_CHARGE.search(head) and not _WILL_DO.match(tail):
-            continue  # "两位 mentor 是 @oldpan 和 @ma-yuhang" says who they are; "也是陈姐来汇总" says who will
+        # "也是陈姐来汇总", "也是美玲写", "还是 Vivian 维护" say who will do the work
+        will_do = bool(_COPULA.search(head)) and (bool(_WILL_DO.match(tail)) or has("task_verbs", tail.lstrip()[:3]))
+        if _COPULA.search(head) and not _COPULA_IN_CHARGE.search(head) and not will_do:
+            continue  # "两位 mentor 是 @oldpan 和 @ma-yuhang" says who they are
         if m.kind == "person" and _POSSESSIVE.match(tail) and not is_handle:
             continue  # "刘姐、春燕的拿到了": whose thing it is, not who does the work
         after_title = text[names.skip_title(text, end):]
@@ -133,7 +139,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         after_ok = bool(after.match(tail) or after.match(after_title)) and (not side or has("task_verbs", tail[side.end():side.end() + 10]))
         # "Final pad 坐标给封装：陈立伟，下周二": the work, then its owner as the value
         valued = bool(_WORK_COLON.search(head) or _WORK_SPACE.search(head)) and bool(_VALUE_END.match(tail))
-        assigned = is_handle or before.search(head) or after_ok or valued
+        assigned = is_handle or before.search(head) or after_ok or valued or will_do
         # A bare team word (数据, 测试, 产品) is a department only where it is put in charge —
         # "测试那边负责回归" — not where it starts a noun phrase ("数据增强库的提交").
         if assigned or (at_clause_start and not names.is_bare_team(m.name) and _work_follows(head, tail, tagged)):
@@ -202,6 +208,13 @@ def _role_before() -> re.Pattern[str]:
     data = ruledata.load("names.yaml")
     roles = [t for t in data["titles"] if len(t) > 1] + data["roles_before_names"]
     return re.compile(rf"(?:^|[\s，,：:；;])[\u4e00-\u9fffA-Za-z]{{0,6}}(?:{ruledata.alternation(roles)})\s*$")
+
+
+def _unit_before(head: str) -> bool:
+    """"质控办邱楠汇总…", "交警城区中队葛伟牵头": the clause opens with the person's unit, glued
+    to their name."""
+    opening = re.split(r"[\s，,：:；;。]", head)[-1]
+    return 2 <= len(opening) <= 10 and names.is_department(opening, loose=True)
 
 
 # "预案这个张经理你牵头": a topic, then the person; "…这块子轩你周五之前…": whoever is addressed

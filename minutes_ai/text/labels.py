@@ -24,6 +24,7 @@ def layout_rules() -> dict:
         "fields": fields,
         "meeting": meeting,
         "speaker_ids": speaker_ids,
+        "speech": re.compile("|".join(data["speech_markers"])),
         "ditto": set(data["ditto"]),
         "empty_cells": frozenset(data["empty_cells"]),
         "open_cells": frozenset(data["open_cells"]),

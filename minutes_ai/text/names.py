@@ -53,6 +53,15 @@ def _names() -> dict:
         "nickname_titles": frozenset(data["nickname_titles"]),
         "enumeration_followers": tuple(data["enumeration_followers"]),
         "measure_words": frozenset(data["measure_words"]),
+        "never_ends": tuple(data["never_ends"]),
+        "kin_terms": frozenset(data["kin_terms"]),
+        "kin_orders": frozenset(data["kin_orders"]),
+        "kin": re.compile(
+            rf"(?<![{_CJK}])([{''.join(data['kin_orders'])}][{''.join(data['kin_terms'])}])"
+            rf"(?={_DUE_AHEAD_WORDS}|去|负责|牵头|把|带人|[（(])"
+        ),
+        # "翠花婶，你去问个价", "德叔你…": a name and a kin term, called with 你
+        "kin_called": re.compile(rf"(?:^|(?<=[，,。；;：:\s!！?？]))([{_CJK}]{{1,2}}[{''.join(data['kin_terms'])}])(?=[，,\s]*{YOU_CALLED})"),
     }
 
 
@@ -115,6 +124,11 @@ def full_name_for(name: str, known: frozenset[str]) -> str:
     exactly one known full name has that surname; otherwise the name as written."""
     if not known or name in known:
         return name
+    if len(name) == 2 and name[1] in _names()["nickname_titles"] | set(_names()["kin_terms"]) and name[0] not in _names()["kin_orders"]:
+        # "蕾姐" → 司马蕾, "斌哥" → 赵文斌: the last character of the given name, then 姐/哥/叔
+        ending = [k for k in known if k.endswith(name[0]) and len(k) >= 2 and is_full_name(k, loose=True) and not is_title_form(k)]
+        if len(ending) == 1:
+            return ending[0]
     surname = None
     if is_title_form(name):
         surname = name[1] if len(name) == 2 and name[0] in _names()["prefixes"] else surname_of(name)
@@ -236,6 +250,8 @@ def is_full_name(word: str, *, loose: bool = False) -> bool:
     given = len(word) - len(surname)
     if not 1 <= given <= 2 or word in names["not_names"] or word[:2] in names["not_names"]:
         return False
+    if word.endswith(names["never_ends"]):
+        return False
     if loose:
         return True
     given_chars = word[len(surname):]
@@ -307,7 +323,7 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
     taken = [False] * len(text)
 
     def add(name: str, start: int, end: int, kind: str) -> None:
-        if any(taken[start:end]):
+        if any(taken[start:end]) or kind == "person" and name.endswith(_names()["never_ends"]):
             return
         for i in range(start, end):
             taken[i] = True
@@ -365,6 +381,12 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
         word = match.group(1)
         if is_called_name(word):
             add(word, match.start(1), match.end(1), "person")
+    # "二叔这周五前带人…", "大哥去跟两家供应商压价", "三姑（管账）月底前…": a kin term that opens a clause
+    for match in _names()["kin"].finditer(text):
+        add(match.group(1), match.start(1), match.end(1), "person")
+    for match in _names()["kin_called"].finditer(text) if "你" in text else ():
+        if _may_be_nickname(match.group(1)):
+            add(match.group(1), match.start(1), match.end(1), "person")
     # speech without punctuation: "嗯那个崩溃这块子轩你周五之前…", "那思远你下周二能给到吗"
     for match in _SPOKEN_VOCATIVE.finditer(text):
         word = match.group(1)
@@ -487,7 +509,9 @@ def is_parent_name(word: str) -> bool:
     return _CHILD_PARENT.fullmatch(word) is not None
 
 
-_DATED_NICKNAME = re.compile(rf"(?<![{_CJK}])([小老阿][{_CJK}]|([{_CJK}])\2)(?=今天|明天|后天|今晚|本周|这周|下下?周|周[一二三四五六日末]|月底|年前|节前|\d{{1,2}}\s*(?:个工作日|天|[月号日/.]))")
+# the words a due date opens with, right after the one it is due from ("琪琪今天…", "阿强5个工作日内…")
+_DUE_AHEAD_WORDS = r"(?:今天|明天|后天|今晚|本周|这周|下下?周|周[一二三四五六日末]|月底|年前|节前|\d{1,2}\s*(?:个工作日|天|[月号日/.]))"
+_DATED_NICKNAME = re.compile(rf"(?<![{_CJK}])([小老阿][{_CJK}]|([{_CJK}])\2)(?={_DUE_AHEAD_WORDS})")
 _TEAM_NICKNAME = re.compile(rf"(?<=[组部科处室队])([小老阿][{_CJK}])(?=把|来|去|负责|牵头|先|帮|跟|和|在|[，,、；;。\s]|$)")
 _DELEGATED_NICKNAME = re.compile(rf"(?:让|叫|派|安排)([小老阿][{_CJK}])(?=来|去|负责|先|帮|跟)")
 # "你" said to the one just named: not 你们, 你的, 你好, 你说, 你看, 你知道…

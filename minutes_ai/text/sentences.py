@@ -33,10 +33,10 @@ HEADER_LINE = re.compile(
     rf"|[\[【(（]?(?:{_DATE}\s*)?{_TIME}[\]】)）]?\s+(?P<after>[^\s:：\d][^\s:：]{{0,15}}))\s*$"
 )
 LABEL = re.compile(r"^(?P<label>[^:：\n]{1,24}?)\s*[:：]\s*(?P<rest>.*)$")
-# List and heading markers: "#", "-", "*", "•", "- [ ]", "1.", "1、", "(1)", "①", "一、", "（一）". A
+# List and heading markers: "#", "-", "*", "•", "▍", "- [ ]", "1.", "1、", "(1)", "①", "一、", "（一）". A
 # ticked box ("- [x] 修 flaky test") stays in the text: it says the work is done.
 MARKER = re.compile(
-    r"^(?:#{1,6}\s*|>\s*|(?:[-•·▪◦●○■□◆◇]|[*+](?=\s))\s*(?:\[ \]\s*)?|\[ \]\s*|"
+    r"^(?:#{1,6}\s*|>\s*|(?:[-•·▪◦●○■□◆◇▍▌▎▏┃❖★☆▶►▸]|[*+](?=\s))\s*(?:\[ \]\s*)?|\[ \]\s*|"
     r"(?:\d{1,2}|[a-zA-Z])[.、)）](?!\d)\s*|[(（]\d{1,2}[)）]\s*|[①-⑳]\s*|"
     r"[一二三四五六七八九十]{1,3}[、.．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|第[一二三四五六七八九十\d]+[项条部分章节][、:：.\s]*)+"
 )
@@ -45,6 +45,9 @@ ITEM_MARKER = re.compile(r"^\s*(?:[-•·▪◦●○■□◆◇]|[*+](?=\s)|\[
 HEADING_MARKER = re.compile(r"^(?:#{1,6}\s|[一二三四五六七八九十]{1,3}[、.．]|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|第[一二三四五六七八九十\d]+[部分章节])")
 BRACKETED = re.compile(r"^(?:\*\*|【|\[)(?P<inner>[^\]】*]{1,24})(?:\*\*|】|\])\s*[:：]?\s*(?P<rest>.*)$")
 SENTENCE_END = set("。！？!?；;")
+# a unit, then who answers for it in brackets, with or without their role: "普外科（护士长：龚晓燕）",
+# "七年级组（汤丽萍）", "儿科（护士长 卢丹）"
+UNIT_WITH_PERSON = re.compile(r"^(?P<unit>[^\s(（:：]{2,16}?)\s*[(（]\s*(?:[^)）:：\s]{1,8}(?:\s*[:：]\s*|\s+))?(?P<who>[^)）:：\s]{2,8})\s*[)）]\s*[:：]?$")
 PERSON_WITH_ROLE = re.compile(r"^(?P<who>[^\s(（:：]{2,12})\s*[(（][^)）]{1,16}[)）]\s*[:：]?$")
 INLINE_ENUM = re.compile(r"(?<=[\s，,。；;])(?=(?:\d{1,2}[.、)）](?!\d)|[①-⑳]|[(（]\d{1,2}[)）])\s*\S)")
 
@@ -138,6 +141,7 @@ class _State:
     item: Sentence | None = None
     item_lines: int = 0
     text: str = ""
+    known: frozenset[str] = frozenset()  # names the document vouches for
     out: list[Sentence] = field(default_factory=list)
     periods: dict[str, str] = field(default_factory=dict)  # "本周" → done when "下周：" follows
     listed: bool = False  # the line being read is a list entry ("- …", "2. …")
@@ -149,7 +153,7 @@ class _State:
 
 def split_sentences(text: str, known: frozenset[str] = frozenset()) -> list[Sentence]:
     """Split normalised `text` into `Sentence`s with offsets, speaker, person and section."""
-    state = _State(text=text)
+    state = _State(text=text, known=known)
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group().strip()]
     state.periods = period_sections(_labels_used(lines))
     i = 0
@@ -264,6 +268,11 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
         # "■ 梁振宇" over "客户：…", "■ Kevin" over "本周：": a name alone on its line heads that
         # person's part (not a roll call of one name per line; not "行行", a spoken yes)
         state.person, state.section, state.record = line, None, None
+        return
+    unit = UNIT_WITH_PERSON.match(line)
+    if unit and len(line) <= 30 and names.is_department(unit.group("unit"), loose=True) and _is_speaker(unit.group("who"), known):
+        # "一、心血管内科（护士长：蒋欣）", "七年级组（汤丽萍）": a unit's part, and who answers for it
+        state.person, state.section, state.record = unit.group("who"), None, None
         return
     speaker = None
     bracketed = BRACKETED.match(line)
@@ -463,12 +472,32 @@ def _emit_sentences(state: _State, start: int, line: str, *, section_override: s
     for i, (piece_start, piece) in enumerate(pieces):
         item = bool(ITEM_MARKER.match(piece)) or (i == 0 and state.listed)
         piece_start, piece = _strip(start + piece_start, piece)
+        said = _SAID.match(piece)
+        who = _speaking(said.group("label"), state.known) if said else None
+        if who:
+            # "…根因已经定位到。Marcus：我今天 EOD 前 push fix": someone's own words inside a line
+            piece_start, piece = piece_start + said.end(), piece[said.end():]
         if piece and not re.fullmatch(r"[\W_]+", piece):
-            emitted = _emit(state, piece_start, piece, section_override=section_override, speaker=speaker, item=item)
+            emitted = _emit(state, piece_start, piece, section_override=section_override, speaker=who or speaker, item=item)
             if i == 0 and len(pieces) > 1 and state.numbered and len(piece) <= _TOPIC_CHARS and piece.endswith("。") and not re.search(r"已|了|不|没", piece):
                 # "（三）重点人员排查。派出所万涛同志牵头，…": the item's topic, then the item (a noun
                 # phrase: "硬装已经完成。" reports)
                 state.out[-1] = emitted.model_copy(update={"heading": True})
+
+
+# a label, then words its owner says of themselves: "Marcus：我今天…", "@lin-qiao：我本周五前…"
+_SAID = re.compile(r"(?P<label>@?[^\s:：，,。；;]{1,16}?)\s*[:：]\s*(?=我(?!们))")
+
+
+def _speaking(label: str, known: frozenset[str]) -> str | None:
+    """Who a label that goes on in the first person names: a person, a handle, or a word shaped
+    like a name ("一鸣：我这边明天…") — whoever says 我 after it is someone."""
+    handle = names.HANDLE.fullmatch(label)
+    if handle:
+        return handle.group(1)
+    if field_of(label) or section_of(label) or label in layout_rules()["meeting"]:
+        return None
+    return person_in_label(label, known) or unknown_person(label)
 
 
 # how long the topic that opens a numbered item may be ("重点人员排查。")
