@@ -211,10 +211,17 @@ def _role_before() -> re.Pattern[str]:
 
 
 def _unit_before(head: str) -> bool:
-    """"质控办邱楠汇总…", "交警城区中队葛伟牵头": the clause opens with the person's unit, glued
-    to their name."""
+    """"质控办邱楠汇总…", "青禾公司配合陈列部吴涛共同完成": the person's unit glued before their
+    name."""
     opening = re.split(r"[\s，,：:；;。]", head)[-1]
-    return 2 <= len(opening) <= 10 and names.is_department(opening, loose=True)
+    for size in range(min(len(opening), 6), 1, -1):  # the longest unit: "介入中心", not "中心"
+        unit, before = opening[-size:], opening[:-size]
+        if unit[0] not in _NOT_A_UNIT_START and names.is_department(unit) and not names.is_bare_team(unit):
+            return not _PREPOSITION.search(before)  # not "要跟介入中心马主任沟通"
+    return False
+
+
+_NOT_A_UNIT_START = set("跟与向和给对找同把让要由在")
 
 
 # "预案这个张经理你牵头": a topic, then the person; "…这块子轩你周五之前…": whoever is addressed

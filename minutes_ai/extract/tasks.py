@@ -452,6 +452,8 @@ def _from_record(sentence: Sentence, fields: dict, meeting_date: dt.date, known:
     if owners and (all(o.name is None for o in owners) or _unit_label_first(sentence.text)):
         # "（责任单位：施工总包，责任人：范德胜，…）": the unit's person in charge owns it
         owners = _person_in_charge(sentence.text, [o if o.name is None else Owner(dept=o.name, text=o.text) for o in owners], known)
+    if owners and all(o.name is None for o in owners):
+        owners = _named_in_unit(sentence, title, owners, known)
     deadline = _cell_deadline(fields["deadline"][0], meeting_date) if "deadline" in fields else None
     criteria = fields["criteria"][0] if "criteria" in fields else None
     if not owners:
@@ -484,6 +486,18 @@ def _person_in_charge(text: str, departments: list[Owner], known: frozenset[str]
         if people:
             return [p.model_copy(update={"dept": p.dept or departments[0].dept}) for p in people]
     return departments
+
+
+def _named_in_unit(sentence: Sentence, title: str, units: list[Owner], known: frozenset[str]) -> list[Owner]:
+    """"质控办刘明辉负责编制自查表…【责任科室：质控办】": the unit field names the department, the
+    work names the person of that department who does it — the owner is that person, in that unit."""
+    if len(units) != 1:
+        return units
+    unit = units[0].dept
+    people = [o for o in _prose_owners(sentence, title, known) if o.name]
+    if len(people) == 1 and unit and (people[0].dept == unit or unit in title[:title.find(people[0].name) + 1]):
+        return [people[0].model_copy(update={"dept": unit})]
+    return units
 
 
 def _prose_owners(sentence: Sentence, text: str, known: frozenset[str]) -> list[Owner]:

@@ -104,6 +104,15 @@ def _glued_title() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=由)|(?<=请)|(?<=让)|(?<=交给))(?:{_title_form().pattern})")
 
 
+@functools.lru_cache(maxsize=1)
+def _unit_then_name() -> re.Pattern[str]:
+    """"产业发展科马骏牵头", "交警中队葛伟同志负责": a full name glued to the unit before it (jieba
+    reads 科马/骏), then a title or what a person in charge does."""
+    data = ruledata.load("names.yaml")
+    titles = ruledata.alternation([t for t in data["titles"] if len(t) > 1] + ["同志"])
+    return re.compile(rf"(?<=[科处室部组队办局所站心])([{_CJK}]{{2,3}}?)(?=(?:{titles})|牵头|负责|主抓|带队|来|于|在|把|今天|明天|本周|这周|下周|月底|\d)")
+
+
 @functools.lru_cache(maxsize=256)
 def _known_pattern(known: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(ruledata.alternation(list(known))) if known else None
@@ -370,6 +379,9 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
     # a nickname right after the team it is in, which jieba glued to the team ("数据组小彭把…": 组小/彭)
     for match in _TEAM_NICKNAME.finditer(text):
         if match.group(1)[1] in _names()["surnames"]:
+            add(match.group(1), match.start(1), match.end(1), "person")
+    for match in _unit_then_name().finditer(text):
+        if is_full_name(match.group(1)) and not is_title_form(match.group(1)):
             add(match.group(1), match.start(1), match.end(1), "person")
     # a title form right after 由/请/让, whatever jieba glued it to: "客运部由钟经理牵头" (部由钟/经理)
     for match in _glued_title().finditer(text):

@@ -554,7 +554,10 @@ def split_line(line: str) -> list[tuple[int, str]]:
 def _asr() -> tuple[int, int, re.Pattern[str]]:
     data = ruledata.load("asr.yaml")
     topic = "".join(f"(?<!{re.escape(word)})" for word in data["not_after"])
-    return data["max_chars"], data["min_piece"], re.compile(topic + f"(?:{ruledata.alternation(data['break_before'])})")
+    anywhere = [w for w in data["break_before"] if w not in data["after_pause_only"]]
+    answers = ruledata.alternation(data["after_pause_only"])
+    paused = rf"(?<![\u4e00-\u9fff])(?:{answers})|(?:{answers})(?={ruledata.alternation(data['answer_goes_on'])})"
+    return data["max_chars"], data["min_piece"], re.compile(topic + f"(?:{ruledata.alternation(anywhere)}|{paused})")
 
 
 def _split_speech(piece: str) -> list[tuple[int, str]]:
