@@ -105,6 +105,10 @@ from minutes_ai import extract
         ("三、议定事项\n1. 对手术室护士开展核查制度再培训（责任单位：护理部）。", 0),
         # the count of a vote is not a second decision beside the motion
         ("审议事项一：同意增设数据科学辅修专业。\n表决结果：同意10票，反对0票，弃权1票。", 1),
+        # a line that only agrees makes the sentence before it the decision, not itself
+        ("- 秋游当天午餐孩子自带，不统一订餐。大家都同意", 1),
+        ("- 底线2w/期，低于这个不接。大家都同意", 1),
+        ("@kevin-tan 建议恢复每周轮值分诊。大家基本赞同，具体见决议。", 0),  # the decision is written below
     ],
 )
 def test_is_decision(text, decided):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..models import Sentence
 from .cues import cue, has
 from .merge import bigram_overlap
-from .roles import is_decision, is_open_question
+from .roles import is_decision, is_open_question, ratifies
 
 
 @dataclass
@@ -28,7 +28,13 @@ def extract_decisions(sentences: list[Sentence], task_starts: frozenset[int] = f
     一致通过), under a 决议/议定事项 heading too: in the corpus such lines are tasks and not also
     decisions 108 times to 11."""
     out = []
-    for s in sentences:
+    for i, s in enumerate(sentences):
+        previous = sentences[i - 1] if i else None
+        if previous and ratifies(s.text, previous.text) and s.start - previous.end <= 1 and previous.speaker == s.speaker and not (out and out[-1].start == previous.start):
+            if not previous.heading and not previous.row and previous.section not in ("questions", "done", "timeline") and not is_open_question(previous):
+                # "秋游当天午餐孩子自带，不统一订餐。大家都同意": the agreement makes the line before it one
+                out.append(ItemDraft(previous.text, previous.start, previous.end))
+            continue
         if s.heading or s.row or not is_decision(s):
             continue
         if s.start in task_starts and not (has("strong_decision", s.text) or has("decision_in_task", s.text)):

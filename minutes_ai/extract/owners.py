@@ -110,7 +110,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             or tagged
             # "新版8D报告模板郑海涛5月7日前发到群里", "纪要小苗今晚发群里": the topic, then at once
             # who does it and by when
-            or (m.kind == "person" and cue("due_next").match(tail))
+            or (m.kind == "person" and _solid_name(m.name) and cue("due_next").match(tail))
             or (m.kind == "person" and _unit_before(head))
         )
         is_handle = text[start:start + 1] == "@"
@@ -208,6 +208,12 @@ def _role_before() -> re.Pattern[str]:
     data = ruledata.load("names.yaml")
     roles = [t for t in data["titles"] if len(t) > 1] + data["roles_before_names"]
     return re.compile(rf"(?:^|[\s，,：:；;])[\u4e00-\u9fffA-Za-z]{{0,6}}(?:{ruledata.alternation(roles)})\s*$")
+
+
+def _solid_name(name: str) -> bool:
+    """A name no thing is called: a full name, a title form, 小X/老X/阿X, a Latin name — not 大巴,
+    大厅, which read like nicknames."""
+    return names.is_full_name(name) or names.is_title_form(name) or len(name) == 2 and name[0] in "小老阿" or names.is_english_name(name, loose=True) or names.is_parent_name(name)
 
 
 def _unit_before(head: str) -> bool:

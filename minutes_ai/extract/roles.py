@@ -92,7 +92,17 @@ def is_unagreed_proposal(text: str) -> bool:
     return has("proposal", text) and not has("agreed", text)
 
 
-_AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:(?:好|行|那就|大家|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|这样|定了|那|我|散会|今天就到这(?:里|儿)?|先这样|就?按这个(?:来|办|做)?|就这么办|没有异议|无异议|基本|赞同|具体见决议|\+1)[\W_]*)*$")
+_AGREEMENT_ONLY = re.compile(r"^[\W_]*(?:(?:好|行|那就|大家|都|一致|没意见的话|就这么定|同意|可以|没问题|OK|ok|吧|了|就这样|这样|定了|那|我|散会|今天就到这(?:里|儿)?|先这样|就?按这个(?:来|办|做)?|就这么办|没有异议|无异议|基本|赞同|具体见决议|\+1)[\W_]*)*$")
+_RATIFIES = re.compile(r"同意|没意见|没有异议|无异议|就这么定|定了|一致|赞同|按这个")
+
+
+def ratifies(text: str, before: str) -> bool:
+    """"大家都同意", "没有异议": a line that only agrees ratifies the sentence before it (`before`),
+    unless that one only agreed too ("行。没意见") or the agreement points to where the decision is
+    written ("大家基本赞同，具体见决议"). One "+1" is one voice, not the meeting's."""
+    return bool(_AGREEMENT_ONLY.match(text)) and _RATIFIES.search(text) is not None and not _AGREEMENT_ONLY.match(before) and "见决议" not in text
+
+
 # "关于资金保障。": a topic line inside 议定事项, not a decision of its own
 _TOPIC_LINE = re.compile(r"^\W*关于.{1,16}?[。：:]?$")
 _FIELD_LINE = re.compile(r"^\W*([^\s:：，,。]{1,8})\s*[:：]")

@@ -594,14 +594,16 @@ def prose_fields(sentence: Sentence, meeting_date: dt.date, known: frozenset[str
     return _from_prose(sentence, meeting_date, known, decided=True)
 
 
+# a day said without 前/内: "梅会计明天挨家说一下结果"
+_DAY = re.compile(r"今天|明天|后天|今晚|明早|[本这下]周|周[一二三四五六日末]|礼拜[一二三四五六天日]|月底")
 # "杜婷，今天就在7栋贴个情况说明": a sentence that opens by calling someone (not "第三，", "另外，")
 _CALLS = re.compile(r"\W*(?!第|首先|其次|另外|然后|最后|还有|同时|此外|那|好|行|对|嗯|是|不)[^\W\d_]{1,6}[，,]")
 
 
 def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str], *, decided: bool = False) -> list[TaskDraft]:
     text = sentence.text
-    if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text) and not re.search(r"[你把前内]", text) and not _ARROW.search(text) and not _CALLS.match(text):
-        return []  # outside a task list a prose task needs a work verb, a promise, an addressee (你, or "杜婷，…"), a 把, a due date ("…前", "…内") or an arrow (see _is_task)
+    if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text) and not re.search(r"[你把前内]", text) and not _ARROW.search(text) and not _CALLS.match(text) and not _DAY.search(text):
+        return []  # outside a task list a prose task needs a work verb, a promise, an addressee (你, or "杜婷，…"), a 把, a due date ("…前", "…内", "明天") or an arrow (see _is_task)
     mentions = names.find_mentions(text, known=known)
     if owner_rules.reports(text, mentions):
         if (quote := owner_rules.quoted(text, mentions)) and not decided:

@@ -512,8 +512,8 @@ def _is_vocative(text: str, token: Token) -> bool:
     return is_english_name(word, loose=True) or word_tag is None or word_tag.startswith("nr")
 
 
-# parents (and grandparents) named after the child: "朵朵妈妈", "一一爸爸", "阿哲妈妈", "小满奶奶"
-_CHILD_PARENT = re.compile(rf"(?:([{_CJK}])\1|[小阿][{_CJK}])(?:妈妈|爸爸|奶奶|爷爷|外婆|外公|姥姥|姥爷)")
+# parents (and grandparents) named after the child: "朵朵妈妈", "一一爸爸", "阿哲妈妈", "小满奶奶", "朵朵妈"
+_CHILD_PARENT = re.compile(rf"(?:([{_CJK}])\1|[小阿][{_CJK}])(?:妈妈|爸爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|妈|爸)")
 
 
 def is_parent_name(word: str) -> bool:

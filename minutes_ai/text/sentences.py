@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .. import ruledata
 from ..models import Sentence
 from . import names, tables
+from .segment import in_dictionary, tag
 from .labels import field_of, is_topic, layout_rules, names_section, period_sections, section_of
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -363,7 +364,10 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
                 # "### 3. Governance" is a topic, not a person: an English word heads a per-person
                 # part only when it is a given name or the meeting lists it
                 english = names.is_english_name(line, loose=True) and not names.is_english_name(line) and line not in known
-                state.person = line if _is_speaker(line, known) and not english else None
+                # "2. 班费" over its items is a topic: a dictionary word heads a person's part only
+                # when it is a name the lists know (李娜) or the meeting names it
+                common = line not in known and in_dictionary(line) and not names.is_person(line) and not (tag(line) or "").startswith("nr")
+                state.person = line if _is_speaker(line, known) and not english and not common else None
             if not kind and not state.person:
                 # "（一）8D报告" followed by "负责人：…" lines: the heading names the task.
                 state.record = _emit(state, start, line, section_override=None, speaker=None)
