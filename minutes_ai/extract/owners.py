@@ -108,9 +108,9 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             or _TOPIC_THEN.search(head) or _ADDRESSED.match(tail)
             or _role_before().search(head)
             or tagged
-            # "新版8D报告模板郑海涛5月7日前发到群里", "纪要小苗今晚发群里": the topic, then at once
-            # who does it and by when
-            or (m.kind == "person" and _solid_name(m.name) and cue("due_next").match(tail))
+            # "新版8D报告模板郑海涛5月7日前发到群里", "纪要小苗今晚发群里", "情况说明韦婷来写": the
+            # topic, then at once who does it and by when or that they will
+            or (m.kind == "person" and _solid_name(m.name) and (cue("due_next").match(tail) or bool(_WILL_DO.match(tail))))
             or (m.kind == "person" and _unit_before(head))
         )
         is_handle = text[start:start + 1] == "@"

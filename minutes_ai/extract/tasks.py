@@ -102,7 +102,9 @@ _ROLES_ONLY = re.compile(r"(?:由?[^，,、；;。\s]{0,10}?(?:牵头|配合|负
 _DITTO_TAG = re.compile(r"[（(]\s*(?:同上|同前)\s*[)）]\s*[。.；;]?\s*$")
 
 
-_YOU = re.compile(r"(?<![我他她])你(?!们|好|说|看|知道|觉得)")
+# "你" as the one who does it — not the one it goes to ("填完发你 review", "明天回你", "跟你说"); "交给你"
+# hands it over
+_YOU = re.compile(r"(?<![我他她发找跟诉问帮回陪叫对向])(?<![^交]给)你(?!们|好|说|看|知道|觉得)")
 
 
 def _ditto_deadline(drafts: list[TaskDraft], first: int, sentence: Sentence) -> None:
@@ -633,7 +635,9 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         speaker = owner_rules.speaker_name(sentence.speaker)
         first = owner_rules.first_person_at(body)
         delegates = first is not None and re.match(r"我(?:这边)?(?:让|叫|安排|派)", body[first:])  # "我让小胖来做"
-        if speaker and first is not None and group.owners and first < group.owners[0].start - group.start and not delegates:
+        # "我们科下周开始暗访，蒋晓琳牵头": the speaker's team, and the person of it in charge
+        ours = first is not None and body[first:first + 2] == "我们" and any(m.kind == "person" for m in group.owners)
+        if speaker and first is not None and group.owners and first < group.owners[0].start - group.start and not delegates and not ours:
             # "我来吧，质量部牵头": the speaker takes it; the department is theirs
             dept = next((o.dept for o in owners if o.dept and not o.name), None)
             owners = [Owner(name=speaker, dept=dept, text=speaker)]
