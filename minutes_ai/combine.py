@@ -314,6 +314,8 @@ def draft_features(units: list[Sentence], drafts: list[TaskDraft], cats: Categor
             f["owner_person" if draft.owner.name else "owner_department"] = 1
             f["owner_in_sentence"] = sentence is not None and owner in sentence.text
             f["owner_is_speaker"] = sentence is not None and owner == sentence.speaker
+            # "研发部负责技术实现": the owner, then at once the word that puts them in charge
+            f["owner_in_charge"] = sentence is not None and _in_charge(sentence.text, owner)
         if draft.deadline is not None:
             f[f"deadline_{draft.deadline.kind.value}"] = 1
             f["deadline_dated"] = draft.deadline.date is not None
@@ -337,6 +339,11 @@ def draft_features(units: list[Sentence], drafts: list[TaskDraft], cats: Categor
         seen.add((draft.start, owner))
         out.append({name: float(value) for name, value in f.items() if value})
     return out
+
+
+def _in_charge(text: str, owner: str | None) -> bool:
+    at = text.find(owner) if owner else -1
+    return at >= 0 and bool(re.match(r"\s*(?:负责|牵头|主责|来|去|跟进|对接)", text[at + len(owner):]))
 
 
 def _logit(p: float) -> float:

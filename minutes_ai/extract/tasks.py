@@ -661,6 +661,11 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             if owners and not implicit and len(re.sub(r"\W", "", body)) <= 10:
                 shares.append((len(drafts), body, owners))
             continue
+        if not owners and sentence.speaker and _SPEAKER_DOES.search(body) and not _YOU.search(body):
+            # a task on its own terms ("我拟个自查表，3个工作日内发群里", "那我按这个目标，下周三前拿一版
+            # 初稿"): whatever the verb, the 我 in it is the speaker
+            label = owner_rules.speaker_name(sentence.speaker) or sentence.speaker.strip()
+            owners = [Owner(name=label, text=label)]
         confidence = 0.5 + (0.2 if deadline is not None and deadline.date is not None else 0) + (0.2 if owners and not implicit else 0.1 if owners else 0)
         title = clean_title(without(body, criteria), owners, deadline)
         if len(title) < 2:
@@ -809,6 +814,11 @@ def _is_firm(match: DeadlineMatch, body: str) -> bool:
     with an obligation ("今天要发出"). "今天一天下来很不容易" mentions a day; it sets nothing."""
     kind = match.deadline.kind.value
     return sets_limit(match) or kind in ("absolute", "workdays") or bool(_OBLIGATION.search(body))
+
+
+# the speaker as the one who acts, whatever the verb — not 我们, 我的, 我觉得, 给我, 跟我 (and not where
+# a 你 does the work: "你今天下班之前拉出来发我 我要看看")
+_SPEAKER_DOES = re.compile(r"(?<![给帮替发交让找跟对向和与])我(?!们|的|觉得|认为|记得|知道|听说|想|是|看|要看)")
 
 
 def _implicit_owner(sentence: Sentence, body: str) -> tuple[list[Owner], bool]:
