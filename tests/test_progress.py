@@ -15,6 +15,10 @@ def sentence(text: str, section: str | None = None) -> Sentence:
     [
         ("登录页改版已上线，崩溃率降到0.2%", None, "done"),
         ("线上导出超时 已修复并发版（v3.12.1）", None, "done"),
+        # "不X了" of a plan: called off
+        ("原计划投ICME的那篇不投了，大家精力集中在MM。", None, "cancelled"),
+        ("绿植不搬了，送给楼下物业。", None, "cancelled"),
+        ("4月我要去川西跑野外，就顾不上了", None, None),  # can't make it, nothing called off
         ("API 冻结已于 7/10 完成。", None, "done"),
         ("交了，六月初就交了。", None, "done"),
         ("- [x] @chenmo 发布 v3.2.0 并更新 changelog", None, "done"),
