@@ -109,6 +109,8 @@ from minutes_ai import extract
         ("- 秋游当天午餐孩子自带，不统一订餐。大家都同意", 1),
         ("- 底线2w/期，低于这个不接。大家都同意", 1),
         ("@kevin-tan 建议恢复每周轮值分诊。大家基本赞同，具体见决议。", 0),  # the decision is written below
+        ("对这个我同意", 0),
+        ("（全票通过）", 0),
     ],
 )
 def test_is_decision(text, decided):
