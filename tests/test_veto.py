@@ -9,6 +9,7 @@ import pytest
 
 from minutes_ai.model.linear import LinearModel, fit
 from minutes_ai.model.predict import DECISION_FILE, VETO_FILE, classifier_fingerprint, decision_model, pipeline_path, task_veto
+from minutes_ai.model.veto import strictest_tie
 
 
 @pytest.mark.parametrize(
@@ -34,6 +35,21 @@ def test_fit_learns_which_feature_says_yes_and_is_deterministic():
     assert fit(rows, labels, l2=1e-6).probability({"row": 1.0}) == pytest.approx(38 / 40, abs=0.03)
     assert fit(rows, labels, l2=1.0) == model
     assert fit(rows, labels, l2=100.0).weights["row"] < model.weights["row"]  # the penalty shrinks
+
+
+@pytest.mark.parametrize(
+    "results, chosen",
+    [
+        # a tie (0.0003 apart): the stricter threshold
+        ([(1.0, 0.4, 0.8161), (1.0, 0.45, 0.8158), (1.0, 0.5, 0.8124)], (1.0, 0.45, 0.8158)),
+        # a clear winner stays the winner
+        ([(1.0, 0.4, 0.8200), (1.0, 0.45, 0.8100)], (1.0, 0.4, 0.8200)),
+        # the same threshold under two penalties: the better F1
+        ([(1.0, 0.45, 0.8150), (30.0, 0.45, 0.8158)], (30.0, 0.45, 0.8158)),
+    ],
+)
+def test_model_selection_takes_the_strictest_threshold_of_a_tie(results, chosen):
+    assert strictest_tie(results) == chosen
 
 
 def test_save_and_load_round_trip(tmp_path):
