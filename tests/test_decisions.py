@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from minutes_ai import extract
+from minutes_ai.extract.cues import has
 
 
 @pytest.mark.parametrize(
@@ -110,6 +111,7 @@ from minutes_ai import extract
         ("- 底线2w/期，低于这个不接。大家都同意", 1),
         ("@kevin-tan 建议恢复每周轮值分诊。大家基本赞同，具体见决议。", 0),  # the decision is written below
         ("对这个我同意", 0),
+        ("会议审议通过了《门店巡检制度》。", True),
         ("（全票通过）", 0),
     ],
 )
@@ -152,3 +154,19 @@ def test_is_decision(text, decided):
 def test_is_open_question(text, open_question):
     minutes = extract(text, dt.date(2026, 12, 1), use_model=False)
     assert bool(minutes.open_questions) == open_question, [q.text for q in minutes.open_questions]
+
+
+@pytest.mark.parametrize(
+    "text, decides",
+    [
+        ("大家一致通过", True),
+        ("会议审议通过了该方案", True),
+        ("评审通过。", True),
+        ("提名获通过", True),
+        # "通过" as "by means of" says no decision (the decision model weighs this cue list)
+        ("那也通过这种智能的记录和统计分析，为孩子提供健康监测", False),
+        ("大家会通过点击群签到打卡进入会议", False),
+    ],
+)
+def test_passing_is_a_decision_word_and_through_is_not(text, decides):
+    assert has("decision_or_rejection", text) == decides
