@@ -304,6 +304,8 @@ def test_a_deadline_cell_left_open_is_vague(cell, kind):
         ("周三，不是，周四前交", [D(2026, 11, 26)]),
         ("周三的会改到周四", [D(2026, 11, 25), D(2026, 11, 26)]),  # no correction: both dates stand
         ("下周，负责老客户回访，每家回访后当天在CRM里填记录", [D(2026, 12, 4)]),  # the day of each visit is no date
+        ("灯箱你盯一下，下周内搞定，开业当天不能黑着", [D(2026, 12, 4)]),  # the day of an event the text does not date
+        ("当天下班前把纪要发出", [D(2026, 11, 24)]),  # the meeting's own day
     ],
 )
 def test_the_dates_a_sentence_sets(text, dates):

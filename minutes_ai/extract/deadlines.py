@@ -186,6 +186,9 @@ def find_deadlines(text: str, meeting_date: dt.date) -> list[DeadlineMatch]:
                 earlier = results.pop()
                 deadline = earlier.deadline.model_copy(update={"text": text[earlier.start:end].strip(), "time": time or earlier.deadline.time})
                 start = earlier.start
+            elif re.search(r"[\u4e00-\u9fff]$", text[max(0, start - 1):start]):
+                i += 1
+                continue  # "开业当天", "婚礼当天": the day of an event the text does not date
         if results and _CORRECTED.fullmatch(text[results[-1].end:start]):
             results.pop()  # "周三，不对，周四给我终稿": the speaker corrected the date
         results.append(DeadlineMatch(start, end, deadline, has_suffix))
