@@ -236,10 +236,15 @@ def sets_limit(match: DeadlineMatch) -> bool:
     return match.has_suffix or re.search(r"(?:前|内|为止)$", match.deadline.text) is not None
 
 
+_NOT_UNTIL = re.compile(r"(?:别|不要|不用|不必|不能|别再)(?:等到?|拖到|拖过|拖)\s*$")
+
+
 def marks_event(text: str, match: DeadlineMatch) -> bool:
     """A date that opens or spans an event ("12月10日起开展检查", "12月7日到9日请年假"): when
     something happens, not when work is due. Only written dates: "明天开始执行" starts a task.
-    A phrase with 前/内 is always a deadline."""
+    A phrase with 前/内 is a deadline — unless the work must not wait for it ("别拖到下周五前")."""
+    if _NOT_UNTIL.search(text[max(0, match.start - 4):match.start]):
+        return True  # "今天录进CRM，别等月底一起补": the date the work must not wait for
     if sets_limit(match):
         return False
     if match.deadline.text in _TODAY and _today_as_now(text, match):
