@@ -29,7 +29,8 @@ from .extract import (
 from .combine import MODES, QUESTION_ADD, QUESTION_DROP, Categories, combine, combine_decisions, combine_items, combine_progress, sentence_categories
 from .extract.decisions import ItemDraft
 from .extract.drafts import TaskDraft
-from .models import Decision, Minutes, OpenQuestion, ProgressItem, Sentence, Source, Span, Task, Transcript
+from .extract import owners as owner_rules
+from .models import Decision, Minutes, Owner, OpenQuestion, ProgressItem, Sentence, Source, Span, Task, Transcript
 from .text import names
 from .text.labels import layout_rules, section_of
 from .text.normalize import normalize
@@ -114,7 +115,23 @@ def _rule_tasks(normalized: str, date: dt.date) -> tuple[list[str], frozenset[st
     known = _known_names(normalized, people)
     sentences = split_sentences(normalized, known=known)
     known = known | _speakers(sentences)
-    return people, known, sentences, extract_tasks(sentences, text=normalized, meeting_date=date, known=known)
+    drafts = extract_tasks(sentences, text=normalized, meeting_date=date, known=known)
+    return people, known, sentences, _the_writers_own(normalized, sentences, drafts)
+
+
+def _the_writers_own(text: str, sentences: list[Sentence], drafts: list[TaskDraft]) -> list[TaskDraft]:
+    """Notes are written by their recorder ("记：雅婷"): a task a line with no speaker label says in
+    the first person ("志愿者意外险我来买，下周三前统一买好") with no owner is the recorder's."""
+    from .extract.meeting import _field, _person
+
+    recorder = _person(_field(text, "recorder"))
+    if not recorder:
+        return drafts
+    for draft in drafts:
+        if draft.owner is None and draft.speaker is None and owner_rules.first_person(text[draft.start:draft.end]):
+            draft.owner = Owner(name=recorder, text=recorder)
+            draft.flags = [f for f in draft.flags if f != "no_owner"]
+    return drafts
 
 
 def task_candidates(text: str, meeting_date: dt.date) -> tuple[list[Sentence], list[TaskDraft], Categories]:

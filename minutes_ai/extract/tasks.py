@@ -906,6 +906,8 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
         return True  # "蔡姐 → 精品供应商对账 本周": the arrow assigns, whatever the verb
     if owners and deadline is not None and deadline.date is not None and (firm and owner_rules.first_person(body) or not implicit and has("first_person", body)):
         return True  # "好，我今天下班前就发。", "价格下周一我来定": a dated promise needs no listed work verb
+    if not owners and not sentence.speaker and deadline is not None and deadline.date is not None and firm and owner_rules.first_person(body):
+        return True  # the same promise in notes with no speaker label: "志愿者意外险我来买，下周三前买好" (the recorder's: pipeline)
     if owners and not implicit and has("second_person", body):
         return True  # "小蒋你来排一下值班表": handed to the person addressed, whatever the verb
     if owners and not implicit and deadline is not None and deadline.date is not None and body[:1].isspace() and "把" in body:
