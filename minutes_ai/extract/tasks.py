@@ -80,6 +80,8 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
                     draft.title = re.sub(r"[（(]\s*(?:同上|同前)\s*[)）]?\s*$", "", draft.title).strip(TRIM) or draft.title
         if before and _due_for_previous(drafts[before - 1], drafts[before:], sentence, text, meeting_date):
             del drafts[before:]
+        if before and len(drafts) == before:
+            _handed_over(drafts[before - 1], sentence, text, known)
         for draft in drafts[before:]:
             draft.summary = summary_by is not None
         _label_deadline(drafts, before, sentence, text, meeting_date)
@@ -202,6 +204,23 @@ def _due_for_previous(previous: TaskDraft, new: list[TaskDraft], sentence: Sente
     if previous.criteria is None and found:
         previous.criteria = found[0]
     return True
+
+
+# "孙悦你负责", "小冯来吧", "这个Kevin牵头": a name and the words that put them in charge, nothing more
+_HANDS_OVER = re.compile(r"\W*(?:这个|那)?\s*(?P<who>[^\W\d_]{1,8}?)\s*(?:你)?\s*(?:来)?(?:负责|牵头|主抓|跟进|来)(?:吧|一下)?(?:[，,。；;！!]|$)")
+
+
+def _handed_over(previous: TaskDraft, sentence: Sentence, text: str, known: frozenset[str]) -> None:
+    """"差三个人，两周内必须招齐，不然培训跟不上。孙悦你负责，有困难找人事小冯。": the work is said,
+    then whose it is. A sentence that only puts someone in charge, right after a task with no owner
+    or only the speaker as a guess in the same turn, gives them that task."""
+    hand = _HANDS_OVER.match(sentence.text)
+    if not hand or previous.speaker != sentence.speaker or not _right_after(previous, sentence, text):
+        return
+    speaker = owner_rules.speaker_name(sentence.speaker)
+    person = next((m for m in names.find_mentions(sentence.text, known=known) if m.kind == "person" and m.start == hand.start("who") and m.end == hand.end("who")), None)
+    if person is not None and (previous.owner is None or previous.owner.name == speaker) and person.name != speaker:
+        _readdress([previous], speaker, Owner(name=person.name, text=person.name))
 
 
 def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, text: str, called: tuple[Sentence, Owner] | None = None) -> None:
