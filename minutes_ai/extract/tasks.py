@@ -671,6 +671,10 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         chosen = _group_deadline(text, group, groups, all_deadlines)
         deadline = chosen.deadline if chosen else None
         found = find_criteria(body)
+        if found and _is_the_work(body, found):
+            # "本周五前必须补齐，每笔都要有授权人签字": the work, then its standard in the next clause
+            rest = re.search(r"[，,；;\s]", body[found[1]:])
+            found = find_criteria(body[found[1] + rest.end():]) if rest else None
         criteria = found[0] if found else None
         # "测试部的李娜" names a department, it does not ask anyone to test: look for work verbs
         # with the names blanked out
@@ -691,6 +695,12 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             continue
         drafts.extend(drafts_for(title, owners, deadline, criteria, sentence, confidence=min(confidence, 0.95)))
     return drafts + _shares_of_the_work(shares, drafts, sentence)
+
+
+def _is_the_work(body: str, found: tuple[str, int, int]) -> bool:
+    """"差三个人，两周内必须招齐，不然培训跟不上": what follows 必须 is the work itself when nothing
+    but a modal is left before it — the standard of the work is said apart from it."""
+    return re.search(r"(?:必须|须|要|需要)\s*$", body[:found[1]]) is not None and not has("task_verbs", body[:found[1]])
 
 
 def _shares_of_the_work(shares: list[tuple[int, str, list[Owner]]], drafts: list[TaskDraft], sentence: Sentence) -> list[TaskDraft]:
