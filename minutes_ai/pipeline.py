@@ -24,6 +24,7 @@ from .extract import (
     host_and_recorder,
     participants,
     read_meeting,
+    recorder,
     units,
 )
 from .combine import MODES, QUESTION_ADD, QUESTION_DROP, Categories, combine, combine_decisions, combine_items, combine_progress, sentence_categories
@@ -116,20 +117,18 @@ def _rule_tasks(normalized: str, date: dt.date) -> tuple[list[str], frozenset[st
     sentences = split_sentences(normalized, known=known)
     known = known | _speakers(sentences)
     drafts = extract_tasks(sentences, text=normalized, meeting_date=date, known=known)
-    return people, known, sentences, _the_writers_own(normalized, sentences, drafts)
+    return people, known, sentences, _the_writers_own(normalized, drafts)
 
 
-def _the_writers_own(text: str, sentences: list[Sentence], drafts: list[TaskDraft]) -> list[TaskDraft]:
+def _the_writers_own(text: str, drafts: list[TaskDraft]) -> list[TaskDraft]:
     """Notes are written by their recorder ("记：雅婷"): a task a line with no speaker label says in
     the first person ("志愿者意外险我来买，下周三前统一买好") with no owner is the recorder's."""
-    from .extract.meeting import _field, _person
-
-    recorder = _person(_field(text, "recorder"))
-    if not recorder:
+    writer = recorder(text)
+    if not writer:
         return drafts
     for draft in drafts:
         if draft.owner is None and draft.speaker is None and owner_rules.first_person(text[draft.start:draft.end]):
-            draft.owner = Owner(name=recorder, text=recorder)
+            draft.owner = Owner(name=writer, text=writer)
             draft.flags = [f for f in draft.flags if f != "no_owner"]
     return drafts
 

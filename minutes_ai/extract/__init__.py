@@ -11,7 +11,7 @@
 from .criteria import find_criteria
 from .deadlines import find_deadlines, resolve_deadline
 from .decisions import extract_decisions, extract_open_questions
-from .meeting import host_and_recorder, meeting_date, participants, read_meeting, units
+from .meeting import host_and_recorder, meeting_date, participants, read_meeting, recorder, units
 from .progress import extract_progress
 from .drafts import TaskDraft
 from .tasks import extract_tasks
@@ -28,6 +28,7 @@ __all__ = [
     "host_and_recorder",
     "participants",
     "read_meeting",
+    "recorder",
     "resolve_deadline",
     "units",
 ]

@@ -132,7 +132,7 @@ def read_meeting(text: str, date: dt.date, date_source: str, departments: list[s
         date=date,
         date_source=date_source,
         host=_person(_field(text, "host")) or _hosted_by(text),
-        recorder=_person(_field(text, "recorder")),
+        recorder=recorder(text),
         participants=people,
         departments=departments,
     )
@@ -182,6 +182,11 @@ def host_and_recorder(text: str) -> list[str]:
         # "记录：安环部 蒋雯": the person, and a unit that reads like a name is the document's too
         found += [_person(value), *_people(value)]
     return [p for p in dict.fromkeys(found) if p and re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[A-Za-z][\w .\-]{1,30}", p)]
+
+
+def recorder(text: str) -> str | None:
+    """Who wrote the notes down ("记录：雅婷", "记：雅婷")."""
+    return _person(_field(text, "recorder"))
 
 
 def _person(value: str | None) -> str | None:
