@@ -96,7 +96,9 @@ class Report:
         }
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Do two character spans share a character? How a prediction meets its gold item (and how the
+    model's training labels sentences: `model.data`)."""
     return a_start < b_end and b_start < a_end
 
 
@@ -183,7 +185,7 @@ def pair_tasks(gold_tasks: list[GoldTask], predicted: list, span=lambda task: (t
         for gold in unmatched:
             found = None
             for i, task in enumerate(predicted):
-                if i in used or not _overlaps(gold.start, gold.end, *span(task)):
+                if i in used or not overlaps(gold.start, gold.end, *span(task)):
                     continue
                 if need_owner and not owner_matches(gold, task):
                     continue
@@ -223,7 +225,7 @@ def _score_items(doc_id: str, kind: str, gold: list[GoldItem], predicted: list[t
     tp = 0
     for item in gold:
         for i, (start, end, _) in enumerate(predicted):
-            if i not in used and _overlaps(item.start, item.end, start, end):
+            if i not in used and overlaps(item.start, item.end, start, end):
                 used.add(i)
                 tp += 1
                 break

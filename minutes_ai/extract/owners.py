@@ -117,8 +117,9 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         if re.search(r"(?:找|问)\s*$", head) and re.match(r"[\w\s]{0,4}?要", tail):
             continue  # "Nina 找品牌IT要 ERP 账号": asked for something, not put in charge
         # "也是陈姐来汇总", "也是美玲写", "还是 Vivian 维护" say who will do the work
-        will_do = bool(_COPULA.search(head)) and (bool(_WILL_DO.match(tail)) or has("task_verbs", tail.lstrip()[:3]))
-        if _COPULA.search(head) and not _COPULA_IN_CHARGE.search(head) and not will_do:
+        copula = _COPULA.search(head) is not None
+        will_do = copula and (bool(_WILL_DO.match(tail)) or has("task_verbs", tail.lstrip()[:3]))
+        if copula and not _COPULA_IN_CHARGE.search(head) and not will_do:
             continue  # "两位 mentor 是 @oldpan 和 @ma-yuhang" says who they are
         if m.kind == "person" and _POSSESSIVE.match(tail) and not is_handle:
             continue  # "刘姐、春燕的拿到了": whose thing it is, not who does the work

@@ -219,8 +219,8 @@ def _handed_over(previous: TaskDraft, sentence: Sentence, text: str, known: froz
         return
     speaker = owner_rules.speaker_name(sentence.speaker)
     person = next((m for m in names.find_mentions(sentence.text, known=known) if m.kind == "person" and m.start == hand.start("who") and m.end == hand.end("who")), None)
-    if person is not None and (previous.owner is None or previous.owner.name == speaker) and person.name != speaker:
-        _readdress([previous], speaker, Owner(name=person.name, text=person.name))
+    if person is not None and person.name != speaker:
+        _readdress([previous], speaker, Owner(name=person.name, text=person.name))  # only an ownerless task, or the speaker's guess
 
 
 def _carry_addressee(drafts: list[TaskDraft], first: int, sentence: Sentence, text: str, called: tuple[Sentence, Owner] | None = None) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..corpus import GoldDocument
+from ..evaluate import overlaps
 from ..text.normalize import normalize
 from ..text.sentences import split_sentences
 from . import LABELS
@@ -26,10 +27,6 @@ class Example:
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # offsets within `text`
 
 
-def _overlaps(a: int, b: int, c: int, d: int) -> bool:
-    return a < d and c < b
-
-
 def examples(doc: GoldDocument) -> list[Example]:
     from ..pipeline import _known_names
 
@@ -39,14 +36,14 @@ def examples(doc: GoldDocument) -> list[Example]:
         if sentence.heading:
             continue
         s, e = sentence.start, sentence.end
-        tasks = [t for t in doc.tasks if _overlaps(s, e, t.start, t.end)]
+        tasks = [t for t in doc.tasks if overlaps(s, e, t.start, t.end)]
         cats = {
             "TASK": float(bool(tasks)),
-            "DECISION": float(any(_overlaps(s, e, d.start, d.end) for d in doc.decisions)),
-            "QUESTION": float(any(_overlaps(s, e, q.start, q.end) for q in doc.open_questions)),
+            "DECISION": float(any(overlaps(s, e, d.start, d.end) for d in doc.decisions)),
+            "QUESTION": float(any(overlaps(s, e, q.start, q.end) for q in doc.open_questions)),
         }
         if doc.progress is not None:  # not annotated for progress: DONE and INFO stay unknown
-            cats["DONE"] = float(any(_overlaps(s, e, p.start, p.end) for p in doc.progress))
+            cats["DONE"] = float(any(overlaps(s, e, p.start, p.end) for p in doc.progress))
             cats["INFO"] = float(not any(cats.values()))
         if not tasks and _restates(sentence.text, doc):
             # "@tianxu — v3.2-rc1 tag（10月23日）" in Action Items repeats a task the annotator

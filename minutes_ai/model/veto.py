@@ -72,15 +72,15 @@ def decision_rows_for(documents) -> tuple[list[dict[str, float]], list[float], l
     gold decisions no candidate overlaps."""
     from ..combine import decision_features
     from ..pipeline import decision_candidates
-    from .data import _overlaps  # how the training labels sentences, and the scoring matches items
+    from ..evaluate import overlaps  # how the scoring matches items, and the training labels sentences
 
     rows, labels, groups, missed = [], [], [], 0
     for index, doc in enumerate(documents):
         weighed = decision_features(*decision_candidates(doc.text, doc.meeting_date))
         rows += [features for _, features in weighed]
-        labels += [float(any(_overlaps(s.start, s.end, g.start, g.end) for g in doc.decisions)) for s, _ in weighed]
+        labels += [float(any(overlaps(s.start, s.end, g.start, g.end) for g in doc.decisions)) for s, _ in weighed]
         groups += [index] * len(weighed)
-        missed += sum(not any(_overlaps(s.start, s.end, g.start, g.end) for s, _ in weighed) for g in doc.decisions)
+        missed += sum(not any(overlaps(s.start, s.end, g.start, g.end) for s, _ in weighed) for g in doc.decisions)
     return rows, labels, groups, missed
 
 

@@ -133,7 +133,7 @@ def full_name_for(name: str, known: frozenset[str]) -> str:
     exactly one known full name has that surname; otherwise the name as written."""
     if not known or name in known:
         return name
-    if len(name) == 2 and name[1] in _names()["nickname_titles"] | set(_names()["kin_terms"]) and name[0] not in _names()["kin_orders"]:
+    if len(name) == 2 and name[1] in _names()["nickname_titles"] | _names()["kin_terms"] and name[0] not in _names()["kin_orders"]:
         # "蕾姐" → 司马蕾, "斌哥" → 赵文斌: the last character of the given name, then 姐/哥/叔
         ending = [k for k in known if k.endswith(name[0]) and len(k) >= 2 and is_full_name(k, loose=True) and not is_title_form(k)]
         if len(ending) == 1:
