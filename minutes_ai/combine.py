@@ -194,7 +194,7 @@ def decision_features(sentences: list[Sentence], items: list[ItemDraft], cats: C
         probabilities = cats.get(sentence.start, {})
         rule = sentence.start in ruled
         vouched = vouches(sentence, "DECISION")
-        if not (rule or probabilities.get("DECISION", 0.0) >= DECISION_CANDIDATE or has("decision_or_rejection", text) or vouched):
+        if not (rule or probabilities.get("DECISION", 0.0) >= DECISION_CANDIDATE or has("decision_or_rejection", text) or has("verdict", text) or vouched):
             continue
         previous = units[index - 1] if index else None
         f: dict[str, float] = {f"logit_{label}": _logit(p) for label, p in probabilities.items()}
@@ -383,6 +383,8 @@ def vouched_by(draft: TaskDraft, sentence: Sentence, previous: Sentence | None, 
     # ("王芳：1. 整理客户名单，周五前 2. 回访重点客户")
     if owner is not None and sentence.item and previous is not None and previous.item and sentence.start - previous.end <= 4 and (previous.start, owner) in earlier:
         return "list_entry"
+    if not dated and person is not None and person == sentence.speaker and has("takes_it", sentence.text):
+        return "takes_it"  # "摄影我来，我带相机和无人机": the speaker takes it, no day said
     return None
 
 

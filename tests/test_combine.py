@@ -47,6 +47,9 @@ def _combined(text: str, p_task: float) -> tuple[list[str | None], list[str]]:
         ("马骏、韩露下月底前完成反洗钱年度培训线上考试。", "dated_assignment"),  # the owners, then the day
         ("包姐，今天先在漏水点放接水桶，拉警戒线。", "dated_assignment"),  # called with a comma, then the day
         ("培训考试马骏下月底前完成。", None),  # the topic first: the model weighs it
+        ("王磊：摄影我来，我带相机和无人机", "takes_it"),  # the speaker takes it, no day said
+        ("王磊：收书的事我来，到了我清点", "takes_it"),
+        ("王磊：我来跟客户确认一下需求细节", None),  # a longer piece of work: the model weighs it
     ],
 )
 def test_what_vouches_for_a_rule_draft(text, reason):
@@ -236,6 +239,11 @@ def test_what_the_decision_model_weighs(text, sentence, present, absent):
         ("下周起站会十点开。", combine.DECISION_CANDIDATE - 0.01, False),
         ("这个方案不采纳。", 0.0, True),  # a rejection word does
         ("王磊把接口联调做完。", 0.0, False),
+        # the one who decides answers in a line of its own
+        ("王磊：好的 那就22号下午两点", 0.0, True),
+        ("王磊：那彩排就定23号晚上。", 0.0, True),
+        ("王磊：国庆都过了哈，这版不换了", 0.0, True),
+        ("王磊：这版还不够好吗", 0.0, False),
     ],
 )
 def test_which_sentences_the_decision_model_weighs(text, p_decision, weighed):
@@ -249,6 +257,8 @@ def test_which_sentences_the_decision_model_weighs(text, p_decision, weighed):
         ("下周起站会十点开。", _veto({"logit_DECISION": 1.0}, bias=-3.0), False),
         # labelled the conclusion in so many words: kept whatever the model says
         ("结论是新功能改动过大，下个版本再集成。", _veto({}, bias=-9.0), True),
+        ("KubeCon 有一个 lightning talk 名额，大家同意由 @zhouyuhan 去讲。", _veto({}, bias=-9.0), True),  # agreed in so many words
+        ("大家同意吧？", _veto({}, bias=-9.0), False),
         # no decision model shipped: the classifier thresholds of combine_items decide
         ("下周起站会十点开。", None, False),  # not the rules' decision, and no decision word to add it by
         ("会议决定下周起站会改到十点。", None, True),
