@@ -259,7 +259,7 @@ def combine(sentences: list[Sentence], drafts: list[TaskDraft], *, meeting_date:
     task_p = {s.start: cats[s.start]["TASK"] for s in units}
     if mode == "model":
         chosen = [s for s in units if task_p[s.start] >= 0.5]
-        return [d for s, found in zip(chosen, spans([s.text for s in chosen])) for d in _model_drafts(s, task_p[s.start], found, meeting_date, known)]
+        return [d for s, found in zip(chosen, spans([s.text for s in chosen])) for d in _model_drafts(s, task_p[s.start], found, s.day or meeting_date, known)]
     veto = task_veto()
     out = list(drafts) if veto is None else [d for d, features in zip(drafts, draft_features(units, drafts, cats)) if never_vetoed(features) or veto.keeps(features)]
     for draft in out:
@@ -269,7 +269,7 @@ def combine(sentences: list[Sentence], drafts: list[TaskDraft], *, meeting_date:
     unfilled = []
     for sentence in candidates:
         # the rules fill in what the model found; its span tagger only where they find nothing
-        filled = [d for d in prose_fields(sentence, meeting_date, known) if d.owner is not None or (d.deadline is not None and d.deadline.date is not None)]
+        filled = [d for d in prose_fields(sentence, sentence.day or meeting_date, known) if d.owner is not None or (d.deadline is not None and d.deadline.date is not None)]
         # "④ 保险——浩浩妈妈，下周一前" in a closing recap: the task was already kept where it was given
         new = [d for d in filled if not any(same_task(kept_draft, d) for kept_draft in out)]
         for draft in new:
@@ -278,7 +278,7 @@ def combine(sentences: list[Sentence], drafts: list[TaskDraft], *, meeting_date:
         if not filled:
             unfilled.append(sentence)
     for sentence, found in zip(unfilled, spans([s.text for s in unfilled])):
-        out.extend(_model_drafts(sentence, task_p[sentence.start], found, meeting_date, known, need_field=True))
+        out.extend(_model_drafts(sentence, task_p[sentence.start], found, sentence.day or meeting_date, known, need_field=True))
     return sorted(out, key=lambda d: d.start)
 
 

@@ -177,6 +177,7 @@ class Sentence(_Model):
     cells: dict[str, Span] = Field(default_factory=dict, description="For table rows: field name → cell.")
     audio_start: Optional[float] = Field(default=None, description="Start in the recording, for transcripts.")
     audio_end: Optional[float] = Field(default=None, description="End in the recording, for transcripts.")
+    day: Optional[dt.date] = Field(default=None, description="The day a chat message was posted, when the log runs over several days: its relative deadlines count from this day.")
 
 
 class Segment(_Model):

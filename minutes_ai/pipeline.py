@@ -33,6 +33,7 @@ from .extract.drafts import TaskDraft
 from .extract import owners as owner_rules
 from .models import Decision, Minutes, Owner, OpenQuestion, ProgressItem, Sentence, Source, Span, Task, Transcript
 from .text import names
+from .text.days import date_messages
 from .text.labels import layout_rules, section_of
 from .text.normalize import normalize
 from .text.sentences import HEADER_LINE, split_sentences, unknown_person
@@ -114,7 +115,7 @@ def _rule_tasks(normalized: str, date: dt.date) -> tuple[list[str], frozenset[st
     """Participants, the names the document vouches for, its sentences and the rules' task drafts."""
     people = participants(normalized)
     known = _known_names(normalized, people)
-    sentences = split_sentences(normalized, known=known)
+    sentences = date_messages(normalized, split_sentences(normalized, known=known), date)
     known = known | _speakers(sentences)
     drafts = extract_tasks(sentences, text=normalized, meeting_date=date, known=known)
     return people, known, sentences, _the_writers_own(normalized, drafts)

@@ -55,11 +55,12 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
         elif summary_by is not None and sentence.speaker != summary_by and sentence.speaker:
             summary_by = None
         before = len(drafts)
+        day = sentence.day or meeting_date  # a chat message's relative deadlines count from its own day
         if has("shared_above", sentence.text):
-            _share_deadline(drafts, sentence, meeting_date)
+            _share_deadline(drafts, sentence, day)
             continue
         if sentence.row:  # a duty rota (值班表) has no task column, a run of show is a timeline: no tasks
-            drafts.extend(_from_row(sentence, meeting_date, known) if sentence.section != "timeline" else [])
+            drafts.extend(_from_row(sentence, day, known) if sentence.section != "timeline" else [])
             continue
         if drafts and _adds_criteria(drafts[-1], sentence, text):
             found = find_criteria("，" + sentence.text)
@@ -69,22 +70,22 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
             continue
         fields = _fields(sentence.text)
         if fields and ({"owner", "deadline"} & fields.keys()):
-            drafts.extend(_from_record(sentence, fields, meeting_date, known))
+            drafts.extend(_from_record(sentence, fields, day, known))
             if before and fields.get("owner", ("", 0))[0].strip() in layout_rules()["ditto"]:
                 _readdress(drafts[before:], None, drafts[before - 1].owner)  # "【负责人：同上】"
         else:
-            drafts.extend(_from_prose(sentence, meeting_date, known))
+            drafts.extend(_from_prose(sentence, day, known))
             if before and len(drafts) > before and _DITTO_TAG.search(sentence.text):
                 _readdress(drafts[before:], None, drafts[before - 1].owner)  # "…9月20日前交秘书长。（同上）"
                 for draft in drafts[before:]:
                     draft.title = re.sub(r"[（(]\s*(?:同上|同前)\s*[)）]?\s*$", "", draft.title).strip(TRIM) or draft.title
-        if before and _due_for_previous(drafts[before - 1], drafts[before:], sentence, text, meeting_date):
+        if before and _due_for_previous(drafts[before - 1], drafts[before:], sentence, text, day):
             del drafts[before:]
         if before and len(drafts) == before:
             _handed_over(drafts[before - 1], sentence, text, known)
         for draft in drafts[before:]:
             draft.summary = summary_by is not None
-        _label_deadline(drafts, before, sentence, text, meeting_date)
+        _label_deadline(drafts, before, sentence, text, day)
         _ditto_deadline(drafts, before, sentence)
         _carry_addressee(drafts, before, sentence, text, called_before)
         _you_listed(drafts, before, sentence, text, known)
