@@ -112,6 +112,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             # topic, then at once who does it and by when or that they will
             or (m.kind == "person" and _solid_name(m.name) and (cue("due_next").match(tail) or bool(_WILL_DO.match(tail))))
             or (m.kind == "person" and _unit_before(head))
+            # "解释口径Leo写一段": a Latin name glued into the Chinese, then at once the work
+            or (m.kind == "person" and names.is_english_name(m.name) and re.search(r"[\u4e00-\u9fff]$", head) is not None and not _HELPS_WITH.search(head) and has("task_verbs", tail[:3]))
         )
         is_handle = text[start:start + 1] == "@"
         if re.search(r"(?:找|问)\s*$", head) and re.match(r"[\w\s]{0,4}?要", tail):
@@ -199,6 +201,8 @@ _WORK_SPACE = re.compile(r"[^\s:：，,]{3,}\s+$")  # "奖品采购 汪爸爸，
 _VALUE_END = re.compile(r"\s*(?:[，,；;。]|$)")
 _COPULA = re.compile(r"(?:是|为)\s*$")
 _COPULA_IN_CHARGE = re.compile(r"负责|[Oo]wner|牵头|对接人|联系人|执行人|承办|由")
+# "跟着Amy写…", "支援Kelly写…": the one named is helped, the writer of the line helps
+_HELPS_WITH = re.compile(r"(?:跟着|支援|协助|帮着|配合|[跟帮给和与同向陪找问替])$")
 _WILL_DO = re.compile(r"\s*(?:来|去|负责|牵头|跟进)")
 _TEAM_IN_CHARGE = re.compile(r"\s*(?:组|团队|小组|那边|这边|同学|同事|负责|牵头|主导|跟进|来)")
 
