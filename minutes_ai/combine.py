@@ -383,6 +383,8 @@ def vouched_by(draft: TaskDraft, sentence: Sentence, previous: Sentence | None, 
     # ("王芳：1. 整理客户名单，周五前 2. 回访重点客户")
     if owner is not None and sentence.item and previous is not None and previous.item and sentence.start - previous.end <= 4 and (previous.start, owner) in earlier:
         return "list_entry"
+    if sentence.item and sentence.section == "tasks" and person is not None and person == sentence.person:
+        return "plan_entry"  # "王磊 / 下周计划： / 1. 完成支付页开发": an entry of the person's own plan
     if not dated and person is not None and person == sentence.speaker and has("takes_it", sentence.text):
         return "takes_it"  # "摄影我来，我带相机和无人机": the speaker takes it, no day said
     return None

@@ -47,6 +47,7 @@ def _combined(text: str, p_task: float) -> tuple[list[str | None], list[str]]:
         ("马骏、韩露下月底前完成反洗钱年度培训线上考试。", "dated_assignment"),  # the owners, then the day
         ("包姐，今天先在漏水点放接水桶，拉警戒线。", "dated_assignment"),  # called with a comma, then the day
         ("培训考试马骏下月底前完成。", None),  # the topic first: the model weighs it
+        ("王磊\n下周计划：\n1. 完成支付页开发\n2. 配合测试修bug", "plan_entry"),  # the person's own plan
         ("王磊：摄影我来，我带相机和无人机", "takes_it"),  # the speaker takes it, no day said
         ("王磊：收书的事我来，到了我清点", "takes_it"),
         ("王磊：我来跟客户确认一下需求细节", None),  # a longer piece of work: the model weighs it

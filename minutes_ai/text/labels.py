@@ -36,6 +36,7 @@ def layout_rules() -> dict:
         "deliverable_columns": frozenset(data["deliverable_columns"]),
         "periods": data["periods"],
         "id_columns": set(data["id_columns"]),
+        "problem_labels": frozenset(data["problem_labels"]),
     }
 
 

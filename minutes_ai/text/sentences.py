@@ -317,6 +317,9 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
         rest, rest_at = label_match.group("rest"), start + label_match.start("rest")
         if label in layout_rules()["meeting"]:
             return
+        if not rest.strip() and label in layout_rules()["problem_labels"]:
+            state.section, state.record = "info", None  # "风险：" over a list: what stands in the way
+            return
         field_name = field_of(label)
         if field_name and field_name != "title" and state.record is None and item is not None:
             state.record = item  # the item's body is read: its fields follow
