@@ -42,6 +42,7 @@ from minutes_ai.extract.criteria import find_criteria
         ("考试我来组织，12月10号前全部考完，80分合格", "80分合格"),
         ("压铸岛 3# 机台调试，连续 500 模次无异常", "连续 500 模次无异常"),
         ("网红产品测评翻车合集 3.13前定稿，要过法务审核", "要过法务审核"),
+        ("本周五前把违约责任类样本补到1000条，标注组小吴配合", None),  # 标注组 is a team, not "mark clearly"
     ],
 )
 def test_find_criteria(text, criterion):
@@ -58,6 +59,7 @@ def test_find_criteria(text, criterion):
         ("宋佳琪负责编制系统测试方案，5个工作日内提交。交付标准：覆盖需求规格说明书全部功能点。", "覆盖需求规格说明书全部功能点"),
         ("杜宇航负责内部联调，10月16日前提交。交付标准：全部功能点提测。", "全部功能点提测"),
         ("周琳负责整理名单，下周一前。\n要求覆盖所有独居老人。", "覆盖所有独居老人"),
+        ("何老师本周五前出一份替代用药建议，发到临床科主任群。要写清楚适应症、剂量换算和禁忌。", "要写清楚适应症、剂量换算和禁忌"),
     ],
 )
 def test_criterion_in_the_sentence_after_the_task(text, criterion):

@@ -311,6 +311,8 @@ def _readdress(drafts: list[TaskDraft], speaker: str | None, owner: Owner) -> No
 
 _STANDARD_LABEL = re.compile(r"^[\s(（]*(?:交付标准|验收标准|验收要求|交付要求|完成标准)\s*[:：]")
 _STANDARD_START = re.compile(r"^[\s(（]*(?:要求|标准|验收|交付标准|验收标准|需要?|必须|须|注意|包括|包含|至少|不少于|不低于|不超过|每.{1,6}都要)")
+# "要写清楚适应症、剂量换算和禁忌": what the result must spell out (写 is a work verb elsewhere)
+_SPELLS_OUT = re.compile(r"^[\s(（]*(?:要|需要?|须)?(?:写清楚|写明|注明|列明|标明)")
 
 
 def _adds_criteria(previous: TaskDraft, sentence: Sentence, text: str) -> bool:
@@ -323,7 +325,7 @@ def _adds_criteria(previous: TaskDraft, sentence: Sentence, text: str) -> bool:
         return False
     if _STANDARD_LABEL.match(sentence.text):
         return True  # "交付标准：…", whatever its words ("交付" is a work verb elsewhere)
-    if _STANDARD_START.match(sentence.text) and not has("task_verbs", sentence.text[:2]):
+    if _STANDARD_START.match(sentence.text) and not has("task_verbs", sentence.text[:2]) or _SPELLS_OUT.match(sentence.text):
         return True
     return sentence.speaker == previous.speaker and has("strong_criteria", sentence.text) and not find_deadlines(sentence.text, dt.date(2000, 1, 3)) and not names.find_mentions(sentence.text)
 
