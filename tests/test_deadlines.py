@@ -161,6 +161,14 @@ CASES = [
     ("by tomorrow", TUE, D(2026, 11, 25), "relative"),
     ("next week", TUE, D(2026, 12, 4), "relative"),
     ("within 2 weeks", TUE, D(2026, 12, 8), "relative"),
+    ("within two weeks", TUE, D(2026, 12, 8), "relative"),  # a number said in words
+    ("two weeks 内", TUE, D(2026, 12, 8), "relative"),
+    ("3 working days 内", TUE, D(2026, 11, 27), "workdays"),
+    ("within three business days", TUE, D(2026, 11, 27), "workdays"),
+    ("by end of month", TUE, D(2026, 11, 30), "relative"),
+    # speech-recognition text with a space between the words
+    ("三个 工作日 内", TUE, D(2026, 11, 27), "workdays"),
+    ("本月内", TUE, D(2026, 11, 30), "relative"),
 ]
 
 
@@ -293,6 +301,20 @@ def test_a_deadline_cell_left_open_is_vague(cell, kind):
     from minutes_ai.extract.tasks import _cell_deadline
 
     assert _cell_deadline(cell, TUE).kind.value == kind
+
+
+@pytest.mark.parametrize(("cell", "expected"), [("12-04", D(2026, 12, 4)), ("12-04 前", D(2026, 12, 4))])
+def test_a_month_and_day_with_a_hyphen_alone_in_a_deadline_cell_is_a_date(cell, expected):
+    from minutes_ai.extract.tasks import _cell_deadline
+
+    found = _cell_deadline(cell, TUE)
+    assert (found.date if found else None) == expected
+
+
+@pytest.mark.parametrize("phrase", ["2 weeks", "took two weeks", "12-04"])
+def test_no_deadline_without_a_limit(phrase):
+    """A bare length of time is how long something took; "12-04" in prose may be an id or a range."""
+    assert find_deadlines(phrase, TUE) == []
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     wd = "".join(sorted(r["weekdays"]))
     n = NUMBER
     ampm = _alt(r["afternoon_words"] + r["morning_words"])
+    # "三个 工作日 内": speech-recognition text puts spaces between the words
+    workday_units = "|".join(r"\s*".join(map(re.escape, unit)) for unit in sorted(r["workday_units"], key=len, reverse=True))
     patterns = {
         "full_date": r"(?P<y>20\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?",
         "month_day": rf"(?P<m>{n})\s*月\s*(?P<d>{n})\s*[日号]?(?![\d个天周])",
@@ -72,7 +74,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "english_dm": rf"\b(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<mon>{_alt(r['english_months'])})\b",
         "english_day": rf"\b(?P<word>{_alt(r['english_day_words'])})\b",
         "english_week": rf"\b(?P<word>{_alt(r['english_weeks'])})\b",
-        "english_duration": rf"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<n>\d{{1,2}}|{_alt(r['english_numbers'])})\s+(?P<unit>{_alt(r['english_duration_units'])})\b",
+        # "within 2 weeks", "2 weeks 内": a limit only with within/in before it or 内 after it
+        "english_duration": rf"\b(?P<pre>(?:within|in)\s+(?:the\s+next\s+)?)?(?P<n>\d{{1,2}}|{_alt(r['english_numbers'])})\s+(?P<unit>{_alt(r['english_duration_units'])})\b(?(pre)|(?=\s*(?:之内|以内|内)))",
+        "english_workdays": rf"\b(?P<n>\d{{1,2}}|{_alt(r['english_numbers'])})\s+(?:{_alt(r['english_workday_units'])})\b",
         # "22号交区里", "19号前出话术": a day of the month said alone, only where a deadline word
         # follows — "3号注塑机", "1号会议室" are not dates.
         "day_only": rf"(?<![\d月/.\-])(?P<d>{n})\s*[号日](?=\s*(?:之前|以前|前|截止|交|完成|给|发|上线|提交|到位|当天|当晚|下班|中午|上午|下午|晚上|[\u4e00-\u9fff]{{1,3}}(?:之前|以前|前)|$|[，,。；;\s]))",
@@ -80,7 +84,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "english_end": rf"\b(?P<word>{_alt(r['english_ends'])})\b",
         "month_part": rf"(?P<m>{n})\s*月\s*(?P<part>{_alt(r['month_parts'])})",
         "d_plus": rf"(?<![A-Za-z])(?:{_alt(r['d_plus'])})\s*\+\s*(?P<n>\d{{1,3}})",
-        "workdays": rf"(?P<n>{n})\s*(?:{_alt(r['workday_units'])})",
+        "workdays": rf"(?P<n>{n})\s*(?:{workday_units})",
         "duration": rf"(?P<n>{n}|半)\s*(?P<unit>{_alt(r['duration_units'])})\s*(?=之内|以内|内|之后|以后|后)",
         # not "周一二三" or "周二十", but "周四一定要到", "周五一早"
         "weekday": rf"(?P<pre>{prefix})?\s*(?:{week})\s*(?P<wd>[{wd}])(?!\d|[一二三四五六七八九十](?!定|起|早|并|律|下|直))",
@@ -114,7 +118,7 @@ def _triggers() -> dict[str, re.Pattern[str]]:
     latin = "A-Za-z"
     needs = {
         "full_date": r"\d", "month_day": "月", "numeric_md": "/", "labelled_md": "-", "dotted_md": r"\.", "english_md": latin,
-        "english_dm": latin, "english_day": latin, "english_week": latin, "english_duration": latin,
+        "english_dm": latin, "english_day": latin, "english_week": latin, "english_duration": latin, "english_workdays": latin,
         "day_only": "号日", "named_month_day": "下本这当", "english_end": latin, "month_part": "月", "d_plus": r"\+",
         "workdays": "工", "duration": "内后", "weekday": "周星礼", "weekend": "周星礼", "week": "周星礼",
         "english_weekday": latin, "day_word": first_chars(r["day_words"]), "month_word": "月",
@@ -336,7 +340,7 @@ def _resolve(name: str, m: re.Match[str], meeting: dt.date) -> Deadline | None: 
     r = _rules()
     absolute, relative = DeadlineKind.absolute, DeadlineKind.relative
     groups = m.groupdict()
-    if any(groups.get(g) and groups[g] != "半" and to_int(groups[g]) is None for g in _NUMBER_GROUPS):
+    if any(groups.get(g) and groups[g] != "半" and groups[g] not in r["english_numbers"] and to_int(groups[g]) is None for g in _NUMBER_GROUPS):
         return None  # "十十号": a run of numerals that is no number
     if name == "full_date":
         date = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -377,6 +381,8 @@ def _resolve(name: str, m: re.Match[str], meeting: dt.date) -> Deadline | None: 
         return _deadline(relative, meeting + dt.timedelta(days=int(m["n"])))
     if name == "workdays":
         return _deadline(DeadlineKind.workdays, add_workdays(meeting, to_int(m["n"])))
+    if name == "english_workdays":
+        return _deadline(DeadlineKind.workdays, add_workdays(meeting, r["english_numbers"].get(m["n"]) or int(m["n"])))
     if name == "duration":
         unit = r["duration_units"][m["unit"]]
         count = 0.5 if m["n"] == "半" else to_int(m["n"])

@@ -534,7 +534,14 @@ def _cell_deadline(cell: str, meeting_date: dt.date) -> Deadline | None:
     open_cells), where in prose "still TBD" leaves a question open instead."""
     if is_open_cell(cell):
         return Deadline(text=cell.strip(), date=None, kind=DeadlineKind.vague)
+    if _HYPHEN_MONTH_DAY.fullmatch(cell.strip()):
+        # "| 12-04 |" in a deadline column is a date, where in prose it may be an id or a range
+        found = resolve_deadline(f"截止 {cell.strip()}", meeting_date)
+        return found.model_copy(update={"text": cell.strip()}) if found else None
     return resolve_deadline(cell, meeting_date)
+
+
+_HYPHEN_MONTH_DAY = re.compile(r"(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])\s*(?:之前|以前|前|截止)?")
 
 
 # --- prose --------------------------------------------------------------------------------
