@@ -292,3 +292,16 @@ def test_a_recap_line_with_the_same_owner_and_date_is_the_same_task(first, later
     due = resolve_deadline("周五", MEETING)
     drafts = [TaskDraft(first, owner, due, None, 0, 30, 0.8), TaskDraft(later, owner, due, None, 200, 212, 0.8)]
     assert len(merge_repeats(drafts)) == (1 if merged else 2)
+
+
+@pytest.mark.parametrize(("first_due", "later_due", "merged"), [("周五10点前", "周五10点前", True), ("周五10点前", "周五下午4点前", False)])
+def test_the_same_day_at_another_hour_is_the_next_round(first_due, later_due, merged):
+    """"明早10点前给我看初稿" and, next morning, "贴片今天下午4点前搞定": the second round of the work."""
+    from minutes_ai.extract.merge import merge_repeats
+
+    owner = Owner(name="陈一鸣", dept=None, text="陈一鸣")
+    drafts = [
+        TaskDraft("直播间的背景板和贴片，给我看初稿", owner, resolve_deadline(first_due, MEETING), None, 0, 30, 0.8),
+        TaskDraft("贴片搞定", owner, resolve_deadline(later_due, MEETING), None, 200, 212, 0.8),
+    ]
+    assert len(merge_repeats(drafts)) == (1 if merged else 2)

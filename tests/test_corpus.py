@@ -110,7 +110,10 @@ def test_bad_quote_is_reported(tmp_path):
 # Stop 20 start, 710 documents (the 42nd added, scored with the start code): tasks 0.8164,
 # decisions 0.7636, questions 0.8437, progress 0.8236, owner 0.9383 (5,477 of 5,837), deadline
 # 0.9407, criteria 0.8611.
-FLOORS = {"tasks_f1": 0.816, "decisions_f1": 0.763, "questions_f1": 0.843, "progress_f1": 0.823, "owner": 0.938, "deadline": 0.940, "criteria": 0.861}
+# With the 44th set, 730 documents: start code tasks 0.8154, decisions 0.7633, questions 0.8409,
+# progress 0.8230, owner 0.9378, deadline 0.9411, criteria 0.8630; this stop's code tasks 0.8178,
+# decisions 0.7636, questions 0.8418, progress 0.8243, owner 0.9392, deadline 0.9425, criteria 0.8635.
+FLOORS = {"tasks_f1": 0.817, "decisions_f1": 0.763, "questions_f1": 0.841, "progress_f1": 0.824, "owner": 0.939, "deadline": 0.942, "criteria": 0.863}
 
 
 @pytest.fixture(scope="module")

@@ -181,6 +181,9 @@ def test_resolve_deadline(phrase, meeting, expected, kind):
 
 TIMES = [
     ("下午三点前", dt.time(15, 0)),
+    ("明早10点前", dt.time(10, 0)),  # the day word, then the hour
+    ("今晚8点前", dt.time(20, 0)),  # the evening's 8
+    ("明晚九点", dt.time(21, 0)),
     ("明天下午三点半", dt.time(15, 30)),
     ("今天下班前", dt.time(18, 0)),
     ("今天18:00前", dt.time(18, 0)),

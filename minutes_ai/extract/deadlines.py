@@ -94,7 +94,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "day_word": rf"(?P<word>{_alt(r['day_words'])})",
         "month_word": rf"(?P<word>{_alt(r['month_words'])})",
         "year_word": rf"(?P<word>{_alt(r['year_words'])})",
-        "clock": rf"(?P<ap>{ampm})?\s*(?P<h>{n})\s*[点时](?P<half>半)?(?:(?P<min>{n})分?)?",
+        # not the 早 of 明早 ("明早10点前": the day word, then the hour)
+        "clock": rf"(?:(?<![明今昨])(?P<ap>{ampm}))?\s*(?P<h>{n})\s*[点时](?P<half>半)?(?:(?P<min>{n})分?)?",
         "hhmm": r"(?<![\d:])(?P<ap>(?:下午|上午|晚上)?)(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])",
         # not a frequency: "每天两次 早上一次晚上一次"
         "time_word": rf"(?<!每)(?<!每天)(?P<word>{_alt(r['time_words'])})(?![一两二三四五六七八九十\d]+次)",
@@ -172,6 +173,8 @@ def find_deadlines(text: str, meeting_date: dt.date) -> list[DeadlineMatch]:
                 nxt_resolved = _resolve(nxt_name, nxt, meeting_date)
                 if nxt_resolved:
                     time, end = nxt_resolved.time, nxt.end()
+                    if time is not None and resolved.time is not None and resolved.time.hour >= 12 and time.hour < 12 and not nxt.groupdict().get("ap"):
+                        time = time.replace(hour=time.hour + 12)  # "今晚8点前": the evening's 8
                     i += 1
         if resolved is None:
             i += 1
@@ -439,6 +442,8 @@ def _resolve(name: str, m: re.Match[str], meeting: dt.date) -> Deadline | None: 
         minute = 30 if m["half"] else (to_int(m["min"]) if m["min"] else 0)
         if not m["ap"] and not m["half"] and not m["min"] and hour > 12:
             return None
+        if not m["ap"] and hour is not None and 1 <= hour < 7 and re.match(r"\s*(?:之前|以前|前)", m.string[m.end():]):
+            hour += 12  # "4点前在群里报结果": a limit said in working hours is the afternoon's
         time = _time(hour, minute, m["ap"])
         if time is None or not m["ap"] and hour < 7:
             return None  # "3点" alone is ambiguous; "两点意见" is not a time

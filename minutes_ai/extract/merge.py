@@ -73,6 +73,8 @@ def _recap_work(first: TaskDraft, later: TaskDraft) -> bool:
     task said again in a recap the splitter saw no header for."""
     if first.deadline is None or later.deadline is None or first.deadline.date is None or first.deadline.date != later.deadline.date:
         return False
+    if first.deadline.time is not None and later.deadline.time is not None and first.deadline.time != later.deadline.time:
+        return False  # "明早10点前给我看初稿" then "今天下午4点前搞定": the next round, not a recap
     return len(re.sub(r"\W", "", later.title)) <= 12 and bigram_overlap(first.title, later.title) >= 0.25
 
 
@@ -140,9 +142,11 @@ def same_task(a: TaskDraft, b: TaskDraft) -> bool:
 
 
 def _same_work(a: TaskDraft, b: TaskDraft) -> bool:
-    """No two different dates, and titles that share most of their bigrams."""
+    """No two different dates (nor two different times of one day: "明早10点前给我看初稿" then, next
+    morning, "贴片今天下午4点前搞定" is a second round), and titles that share most of their bigrams."""
     dates = {d.date for d in (a.deadline, b.deadline) if d is not None and d.date is not None}
-    return len(dates) <= 1 and bigram_overlap(a.title, b.title) >= 0.5
+    times = {d.time for d in (a.deadline, b.deadline) if d is not None and d.time is not None}
+    return len(dates) <= 1 and len(times) <= 1 and bigram_overlap(a.title, b.title) >= 0.5
 
 
 @functools.lru_cache(maxsize=8192)
