@@ -9,7 +9,7 @@ import pytest
 
 from minutes_ai.model.linear import LinearModel, fit
 from minutes_ai.model.predict import DECISION_FILE, VETO_FILE, classifier_fingerprint, decision_model, pipeline_path, task_veto
-from minutes_ai.model.veto import within_tie
+from minutes_ai.model.veto import strictest_tie
 
 
 @pytest.mark.parametrize(
@@ -49,20 +49,7 @@ def test_fit_learns_which_feature_says_yes_and_is_deterministic():
     ],
 )
 def test_model_selection_takes_the_strictest_threshold_of_a_tie(results, chosen):
-    assert within_tie(results) == chosen
-
-
-@pytest.mark.parametrize(
-    "results, chosen",
-    [
-        # a tie (0.0002 apart): the more lenient threshold (tasks: the review prompt rejects an extra one)
-        ([(3.0, 0.4, 0.8640), (3.0, 0.45, 0.8642), (3.0, 0.5, 0.8635)], (3.0, 0.4, 0.8640)),
-        # a clear winner stays the winner
-        ([(3.0, 0.4, 0.8600), (3.0, 0.45, 0.8642)], (3.0, 0.45, 0.8642)),
-    ],
-)
-def test_task_veto_selection_takes_the_most_lenient_threshold_of_a_tie(results, chosen):
-    assert within_tie(results, strictest=False) == chosen
+    assert strictest_tie(results) == chosen
 
 
 def test_save_and_load_round_trip(tmp_path):

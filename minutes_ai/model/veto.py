@@ -91,12 +91,11 @@ def _f1(kept: np.ndarray, labels: np.ndarray, missed: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def choose(rows, labels, groups, missed, always=None, *, strictest: bool = True) -> tuple[float, float, float]:
-    """(l2, threshold, out-of-fold F1): of the settings whose pooled out-of-fold F1, averaged over
-    REPEATS ways of dealing the documents into folds, ties the best (within TIE), the strictest
-    threshold — or the most lenient, `strictest=False` (see `within_tie`); rows `always` marks
-    (drafts the combination never vetoes) count as kept, as they will be. One dealing alone let
-    thresholds 0.05 apart trade places when a rule change moved a handful of rows (stop 18)."""
+def choose(rows, labels, groups, missed, always=None) -> tuple[float, float, float]:
+    """(l2, threshold, out-of-fold F1): the strictest threshold whose pooled out-of-fold F1, averaged
+    over REPEATS ways of dealing the documents into folds, ties the best (within TIE); rows `always`
+    marks (drafts the combination never vetoes) count as kept, as they will be. One dealing alone
+    let thresholds 0.05 apart trade places when a rule change moved a handful of rows (stop 18)."""
     y = np.asarray(labels)
     always = np.zeros(len(rows), dtype=bool) if always is None else np.asarray(always, dtype=bool)
     groups = np.asarray(groups)
@@ -111,21 +110,16 @@ def choose(rows, labels, groups, missed, always=None, *, strictest: bool = True)
                 p[fold == k] = model.probabilities([r for r, f in zip(rows, fold) if f == k])
             scores += [_f1((p >= threshold) | always, y, missed) for threshold in THRESHOLDS]
         results += [(l2, threshold, float(score)) for threshold, score in zip(THRESHOLDS, scores / len(dealings))]
-    return within_tie(results, strictest=strictest)
+    return strictest_tie(results)
 
 
-def within_tie(results: list[tuple[float, float, float]], tie: float = TIE, *, strictest: bool = True) -> tuple[float, float, float]:
-    """Of (l2, threshold, F1) results, the highest threshold whose F1 is within `tie` of the best —
-    the lowest, `strictest=False` — (the better F1 between equal thresholds). Within a tie the corpus
-    cannot tell the settings apart, and what a miss costs decides:
-    - decisions are not reviewed, so the strictest keeps fewest where the corpus says least — panel
-      talk and chat unlike it (VCSum's talk shows gained a third more decisions from 0.45 to 0.4,
-      a tie of 0.0003);
-    - tasks are: the review prompt rejects an extra task in one key, a missed one is lost, so the
-      most lenient."""
+def strictest_tie(results: list[tuple[float, float, float]], tie: float = TIE) -> tuple[float, float, float]:
+    """Of (l2, threshold, F1) results, the highest threshold whose F1 is within `tie` of the best
+    (the better F1 between equal thresholds). Within a tie the corpus cannot tell the settings
+    apart; the strictest keeps fewest items where the corpus says least — panel talk and chat unlike
+    it (VCSum's talk shows gained a third more decisions from 0.45 to 0.4, a tie of 0.0003)."""
     top = max(score for _, _, score in results)
-    tied = [r for r in results if r[2] >= top - tie]
-    return max(tied, key=lambda r: (r[1] if strictest else -r[1], r[2]))
+    return max((r for r in results if r[2] >= top - tie), key=lambda r: (r[1], r[2]))
 
 
 def train_veto(corpus_paths: list[str], pipeline: pathlib.Path, *, log=print) -> dict:
@@ -146,7 +140,7 @@ def train_veto(corpus_paths: list[str], pipeline: pathlib.Path, *, log=print) ->
     with predict.using(pipeline):
         rows, labels, groups, missed = rows_for(unseen)
         log(f"task veto: {len(rows)} drafts, {int(sum(labels))} real tasks, {missed} gold tasks no draft matched")
-        task = _fit_and_save(rows, labels, groups, missed, [never_vetoed(row) for row in rows], pipeline / predict.VETO_FILE, len(unseen), log, strictest=False)
+        task = _fit_and_save(rows, labels, groups, missed, [never_vetoed(row) for row in rows], pipeline / predict.VETO_FILE, len(unseen), log)
         predict.forget_fitted()  # the decision model weighs the tasks this veto leaves
         rows, labels, groups, missed = decision_rows_for(unseen)
         log(f"decision model: {len(rows)} candidate sentences, {int(sum(labels))} decisions, {missed} gold decisions no candidate overlaps")
@@ -155,12 +149,12 @@ def train_veto(corpus_paths: list[str], pipeline: pathlib.Path, *, log=print) ->
     return {"task_veto": task, "decision_model": decision}
 
 
-def _fit_and_save(rows, labels, groups, missed, always, path: pathlib.Path, documents: int, log, *, strictest: bool = True) -> dict:
-    """Choose l2 and the threshold by cross-validation (`choose`), fit on all rows, save the model
-    at `path` with the classifier's fingerprint and what it was chosen on."""
+def _fit_and_save(rows, labels, groups, missed, always, path: pathlib.Path, documents: int, log) -> dict:
+    """Choose l2 and the threshold by cross-validation, fit on all rows, save the model at `path`
+    with the classifier's fingerprint and what it was chosen on."""
     from .predict import classifier_fingerprint
 
-    l2, threshold, score = choose(rows, labels, groups, missed, always, strictest=strictest)
+    l2, threshold, score = choose(rows, labels, groups, missed, always)
     log(f"  cross-validated: l2 {l2}, threshold {threshold}, out-of-fold F1 {score:.4f}")
     model = fit(rows, labels, l2)
     about = {
