@@ -238,4 +238,25 @@ def _known_names(text: str, people: list[str] | None = None) -> frozenset[str]:
             known.add(label)
         elif speaking[label] >= 2 and unknown_person(label):
             known.add(label)  # "二柱：…", "老板娘：…" line after line: what this dialogue calls its people
+    called = {_called(_SPEAKER.sub("", line, count=1)) for line in text.splitlines()} - {None}
+    # "雨晴，你把…" among the participants 邵雨晴: the full name stands for her already
+    known.update(c for c in called if not any(k != c and k.endswith(c) for k in known))
     return frozenset(k for k in known if len(k) >= 2)
+
+
+# a turn that opens by calling someone, then gives them the work with 你: "大刘，你那两个新来的切配…",
+# "晓斌，流程你自己琢磨一下", "二叔 土地流转那个合同…你明天去镇上给拿回来"
+_CALLING = re.compile(r"\s*(?P<who>[\u4e00-\u9fff]{2,3})(?P<pause>[，,]|\s+)(?=[^\n。？?]{0,40}你)")
+
+
+def _called(words: str) -> str | None:
+    """The one a line calls at its start, when the word is shaped like what people are called: a
+    nickname (大刘, 阿杰) or a kin term (二叔), or a given name (晓斌) with a comma after it — in
+    speech without punctuation "环创 这块…" is a topic."""
+    match = _CALLING.match(words)
+    if match is None:
+        return None
+    who = match.group("who")
+    kin = len(who) == 2 and who[0] in names._names()["kin_orders"] and who[1] in names._names()["kin_terms"]
+    given = names.is_given_name(who) and match.group("pause") in "，,"
+    return who if (names.is_called_name(who) or kin or given) and not names.never_a_person(who) else None
