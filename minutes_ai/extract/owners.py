@@ -90,6 +90,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         if start < 0 or end > len(text):
             continue
         head, tail = text[:start], text[end:]
+        if _HELPS_BEFORE.search(head):
+            continue  # "协助欧阳骏整理证据目录", "带宁浩、向晓晨做对照实验": the one named is helped or led
         if _TAG_OPEN.search(head) and _TAG_CLOSE.match(tail):
             # "…，要求甲级病历率≥90%。（贺医生）", "…出料单给物资 [宋佳]": the name noted after the
             # item, unless the item already named that owner ("罗师傅 明天返工… [罗师傅]")
@@ -201,6 +203,8 @@ _WORK_SPACE = re.compile(r"[^\s:：，,]{3,}\s+$")  # "奖品采购 汪爸爸，
 _VALUE_END = re.compile(r"\s*(?:[，,；;。]|$)")
 _COPULA = re.compile(r"(?:是|为)\s*$")
 _COPULA_IN_CHARGE = re.compile(r"负责|[Oo]wner|牵头|对接人|联系人|执行人|承办|由")
+# a clause that opens by helping or leading someone: the one named is not who the work falls to
+_HELPS_BEFORE = re.compile(r"(?:^|[，,；;。\s])\W*(?:协助|帮助|帮着|帮忙|配合|跟着|支援|陪同|陪着|带着|带)\s*$")
 # "跟着Amy写…", "支援Kelly写…": the one named is helped, the writer of the line helps
 _HELPS_WITH = re.compile(r"(?:跟着|支援|协助|帮着|配合|[跟帮给和与同向陪找问替])$")
 _WILL_DO = re.compile(r"\s*(?:来|去|负责|牵头|跟进)")
