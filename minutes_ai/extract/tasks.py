@@ -625,6 +625,11 @@ def prose_fields(sentence: Sentence, meeting_date: dt.date, known: frozenset[str
     return _from_prose(sentence, meeting_date, known, decided=True)
 
 
+def _in_charge_after(text: str, mention: Mention) -> bool:
+    """"信息科负责…", "基建科牵头…", "后勤来…": the unit, then at once what puts it in charge."""
+    return re.match(r"\s*(?:负责|牵头|主责|来|去|做|出|跟进|对接|安排|组织|落实|完成|配合)", text[mention.end:]) is not None
+
+
 # a day said without 前/内: "梅会计明天挨家说一下结果"
 _DAY = re.compile(r"今天|明天|后天|今晚|明早|[本这下]周|周[一二三四五六日末]|礼拜[一二三四五六天日]|月底")
 # "杜婷，今天就在7栋贴个情况说明": a sentence that opens by calling someone (not "第三，", "另外，")
@@ -651,6 +656,10 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         owners_found = [mentions[0]]  # "AI: Rocky 库存锁定接口 ETA 11/5": a task list item opens with its owner
     if not owners_found and sentence.section == "tasks" and mentions and _closes_item(text, mentions[-1]):
         owners_found = [mentions[-1]]  # "活动配置 胡一鸣": or closes with it
+    if sentence.person and owners_found and all(m.kind == "dept" for m in owners_found) and not any(owner_rules.named_in_charge(text, m.name) or _in_charge_after(text, m) for m in owners_found):
+        # "【周卫东】 住院部新楼弱电验收，9月23日前出整改清单": in a person's own part a unit said in
+        # passing is what the work is about; the person does it
+        owners_found = []
     all_deadlines = _deadlines_in(text, meeting_date)
     groups = _groups(text, sorted(owners_found + _commitments(text, owners_found), key=lambda m: m.start))
     groups = [part for group in groups for part in _by_deadline(text, group, all_deadlines)]
