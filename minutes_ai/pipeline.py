@@ -238,7 +238,7 @@ def _known_names(text: str, people: list[str] | None = None) -> frozenset[str]:
             known.add(label)
         elif speaking[label] >= 2 and unknown_person(label):
             known.add(label)  # "二柱：…", "老板娘：…" line after line: what this dialogue calls its people
-    called = {_called(_SPEAKER.sub("", line, count=1)) for line in text.splitlines()} - {None}
+    called = {_called(_SPEAKER.sub("", line, count=1)) for line in text.splitlines() if "你" in line} - {None}
     # "雨晴，你把…" among the participants 邵雨晴: the full name stands for her already
     known.update(c for c in called if not any(k != c and k.endswith(c) for k in known))
     return frozenset(k for k in known if len(k) >= 2)

@@ -41,7 +41,7 @@ def _day_marks(text: str, meeting_date: dt.date) -> list[tuple[int, dt.date]]:
     found = []
     offset = 0
     for line in text.splitlines(keepends=True):
-        for pattern in _markers():
+        for pattern in _markers() if any(c.isdigit() for c in line[:24]) else ():  # every marker opens with a date
             m = pattern.match(line.strip())
             if m and (day := _date(m, meeting_date)) is not None:
                 found.append((offset, day))

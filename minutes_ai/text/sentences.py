@@ -466,6 +466,7 @@ def _emit(state: _State, start: int, text: str, *, section_override: str | None,
         cells={},
         audio_start=None,
         audio_end=None,
+        day=None,
     )
     state.out.append(sentence)
     return sentence
