@@ -113,7 +113,9 @@ def test_bad_quote_is_reported(tmp_path):
 # With the 44th set, 730 documents: start code tasks 0.8154, decisions 0.7633, questions 0.8409,
 # progress 0.8230, owner 0.9378, deadline 0.9411, criteria 0.8630; this stop's code tasks 0.8178,
 # decisions 0.7636, questions 0.8418, progress 0.8243, owner 0.9392, deadline 0.9425, criteria 0.8635.
-FLOORS = {"tasks_f1": 0.817, "decisions_f1": 0.763, "questions_f1": 0.841, "progress_f1": 0.824, "owner": 0.939, "deadline": 0.942, "criteria": 0.863}
+# Stop 20 end on the same 730: tasks 0.8182, decisions 0.7636, questions 0.8418, progress 0.8243,
+# owner 0.9411 (5,668 of 6,023), deadline 0.9427, criteria 0.8635 — the floors keep the stop's gains.
+FLOORS = {"tasks_f1": 0.818, "decisions_f1": 0.763, "questions_f1": 0.841, "progress_f1": 0.824, "owner": 0.941, "deadline": 0.942, "criteria": 0.863}
 
 
 @pytest.fixture(scope="module")
