@@ -257,6 +257,5 @@ def _called(words: str) -> str | None:
     if match is None:
         return None
     who = match.group("who")
-    kin = len(who) == 2 and who[0] in names._names()["kin_orders"] and who[1] in names._names()["kin_terms"]
     given = names.is_given_name(who) and match.group("pause") in "，,"
-    return who if (names.is_called_name(who) or kin or given) and not names.never_a_person(who) else None
+    return who if (names.is_called_name(who) or names.is_kin_term(who) or given) and not names.never_a_person(who) else None

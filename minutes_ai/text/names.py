@@ -559,6 +559,12 @@ def is_called_name(word: str) -> bool:
     return _is_doubled_name(word) or _is_nickname(word)
 
 
+def is_kin_term(word: str) -> bool:
+    """二叔, 三姑, 大哥, 小舅: an order and a kin word, how a family or a village calls its own."""
+    names = _names()
+    return len(word) == 2 and word[0] in names["kin_orders"] and word[1] in names["kin_terms"]
+
+
 def is_given_name(word: str) -> bool:
     """子轩, 思远: two common given-name characters that make no dictionary word."""
     names = _names()
