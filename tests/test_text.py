@@ -215,6 +215,9 @@ def test_markdown_table_rows_have_cells():
         ("二叔这周五前带人把大棚检查一遍", [("二叔", "person")]),
         ("翠花婶，你去问个价", [("翠花婶", "person")]),
         ("我大哥去年来过", []),
+        # a person glued to their unit, but not a word that runs across the seam
+        ("质控办邱楠汇总各科室的数据", [("邱楠", "person"), ("数据", "dept")]),
+        ("会议决定,新版办公室统在12月8日正式上线", [("办公室", "dept")]),  # ASR's 系统 → 室统: not 办 + 公室统
     ],
 )
 def test_find_mentions(text, expected):

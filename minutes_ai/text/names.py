@@ -381,7 +381,9 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
         if match.group(1)[1] in _names()["surnames"]:
             add(match.group(1), match.start(1), match.end(1), "person")
     for match in _unit_then_name().finditer(text):
-        if is_full_name(match.group(1)) and not is_title_form(match.group(1)):
+        # not a word that runs across the seam: "新版办公室统在…" is 办公室, not 办 + 公室统
+        seam = match.start(1) - 1
+        if is_full_name(match.group(1)) and not is_title_form(match.group(1)) and not any(in_dictionary(text[seam:seam + n]) for n in (2, 3)):
             add(match.group(1), match.start(1), match.end(1), "person")
     # a title form right after 由/请/让, whatever jieba glued it to: "客运部由钟经理牵头" (部由钟/经理)
     for match in _glued_title().finditer(text):
