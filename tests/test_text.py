@@ -64,6 +64,10 @@ def _sentences(text):
         ("- 彭立拍板回滚补偿任务\n- 王磊周五前出方案", [("彭立拍板回滚补偿任务", None, None), ("王磊周五前出方案", None, None)]),
         ("二、时间线\n- 20:15 拉起故障群", [("拉起故障群", None, "timeline")]),
         ("**风险**\n- 海外案例数据偏旧", [("海外案例数据偏旧", None, "info")]),
+        # "【待办】" opens the task list, though 待办 also names a title field; a remark in brackets
+        # after a heading is the heading's own note, and what it opens is no longer what was before
+        ("【讨论】\n- 场地还没定\n【待办】\n- 电梯年检材料 邵姐 本周五前", [("场地还没定", None, "info"), ("电梯年检材料 邵姐 本周五前", None, "tasks")]),
+        ("【上周回顾】\n- 样品柜换新了\n【量尺档期】（备忘）\n- 阿峰明天打电话约时间", [("样品柜换新了", None, "done"), ("阿峰明天打电话约时间", None, None)]),
         # an English section word counts as a word of its own: 《AI时代的孩子》 is a book, not action items
         ("2.《AI时代的孩子》—钱报\n- 英文版去年9月出的", [("《AI时代的孩子》—钱报", None, None), ("英文版去年9月出的", None, None)]),
         # period labels opening lines: this week reports, next week plans
@@ -91,6 +95,22 @@ def _sentences(text):
 )
 def test_split_sentences(text, expected):
     assert [(t.strip(), s, sec) for t, s, sec in _sentences(text)] == [(t.strip(), s, sec) for t, s, sec in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a dashed heading over the labels of a plan opens that person's part, whichever side they are on
+        ("一、客服部 —— 庞丽娟\n下月计划：\n1. 7月10日前完成投诉分析报告", "庞丽娟"),
+        ("■ Kevin（张凯）— CPU 子系统集成\n下周计划：\n1. 4月8日前跑完全流程仿真", "Kevin"),
+        # over a plain list it is a status report by topic; with a due day it is an item itself
+        ("DV status — Grace\n- Regression pass rate 98.7%", None),
+        ("• 小林 — FAQ 本周内\n- 退货地址 ASAP", None),
+        ("《AI时代的孩子》（引进）—钱报\n- 英文版去年9月出的", None),
+    ],
+)
+def test_a_dashed_heading_opens_a_persons_part(text, person):
+    assert split_sentences(normalize(text))[-1].person == person
 
 
 def test_sentence_offsets_point_into_input():

@@ -281,7 +281,10 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
         inner = bracketed.group("inner").strip()
         kind = section_of(inner)
         who = person_in_label(re.sub(r"[\"“”'‘’「」]", " ", inner), known) if not kind else None
-        if field_of(inner) is None and (kind or who or not bracketed.group("rest")):
+        # "【客户档期】（备忘）": a remark in brackets after a heading is the heading's own note
+        remark = re.fullmatch(r"[(（][^)）]{1,20}[)）]", bracketed.group("rest").strip())
+        # "【待办】" alone on its line opens the task list, though 待办 also names a title field
+        if (field_of(inner) is None or kind and not bracketed.group("rest").strip()) and (kind or who or not bracketed.group("rest") or remark):
             rest_at = start + bracketed.start("rest")
             if kind and not who:
                 state.section = kind
@@ -297,9 +300,12 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             else:
                 state.section, state.person = None, None
             state.record = None
-            if bracketed.group("rest"):
+            if bracketed.group("rest") and not remark:
                 _read_line(rest_at, bracketed.group("rest"), state, known, next_line=next_line)
             return
+    if who := _dashed_part(line, next_line, known):
+        state.person, state.section, state.record = who, None, None
+        return
     role = PERSON_WITH_ROLE.match(line)
     if role and _is_speaker(role.group("who"), known):
         # "丁一帆（店铺运营）", "Sherry (内容)": a per-person section opens.
@@ -407,6 +413,33 @@ _INITIALS = re.compile(r"[A-Z]{2,3}")
 # a chat reply quoting whom it answers: "回复 yutong：", "回复@李娜:"
 _REPLY_TO = re.compile(r"回复\s*@?[^\s:：，,]{1,20}\s*[:：]\s*")
 _SENDER = re.compile(r"(?P<who>[A-Za-z][A-Za-z0-9_\-.]{1,30}|[\u4e00-\u9fffA-Za-z0-9]{1,8})\s*(?:[（(][^）)]{1,10}[）)])?")
+
+# "一、客服部 —— 庞丽娟", "■ Kevin（张凯）— CPU 子系统集成", "■ 运营 - Kevin": the heading of a
+# person's part, with their unit or area of work on the other side of the dash
+_DASHED_PART = re.compile(r"(?P<a>[^—–:：，,。；;\d]{1,20}?)\s*(?:——|—|–|\s-{1,2}\s)\s*(?P<b>[^—–:：，,。；;\d]{1,24})")
+# …but "小林 — FAQ 本周内", "薛行长 - 月底前 整改报告交分行" are list items with a due day
+_DUE_WORD = re.compile(r"[前内底]|[今明后]天|[本这下]周|尽快|ASAP|EOD|同上|done|完成|好了")
+
+
+def _dashed_part(line: str, next_line: str, known: frozenset[str]) -> str | None:
+    """The person whose part a dashed heading opens: one side of the dash is a person, the other
+    is not, and the labels of a plan ("本周进展：", "下月计划：") follow."""
+    dashed = _DASHED_PART.fullmatch(line)
+    following = next_line.strip()
+    if not dashed or not following or _DUE_WORD.search(line):
+        return None
+    label = LABEL.match(_strip(0, following)[1])
+    if not (label and len(label.group("label")) <= 8 and not label.group("rest").strip()):
+        return None  # "DV status — Grace" over a list is a status report by topic, not a plan
+    sides = [side.strip(" *") for side in (dashed.group("a"), dashed.group("b"))]
+    people = [person_in_label(side, known) if len(side) <= 14 else None for side in sides]
+    if sum(p is not None for p in people) != 1:
+        return None
+    who = next(p for p in people if p)
+    side = sides[people.index(who)]
+    # the whole side is the person, maybe with an alias or a title: not "配合 Grace 导出"
+    return who if len(re.sub(r"[（(][^)）]*[)）]", "", side).replace(who, "").strip()) <= 4 else None
+
 
 _BRACKETED_FIELD = re.compile(r"^[【\[](?P<label>[^】\]]{1,10})[】\]]\s*(?P<rest>.*)$")
 
