@@ -223,6 +223,7 @@ def may_be_task(sentence: Sentence) -> bool:
     # and takes on the asking; "…下周三前给到我，没问题吧？" requests, the tag asks only for a yes.
     if not _ASKS_OPINION.search(text):
         text = cue("tag_question").sub("", text)
-    if has("question", text) and sentence.section != "tasks" and not (has("second_person", text) or has("first_person", text) or _dated_request(text)):
+    # "方阵服装费用由谁出还没定，李秀梅老师去问德育处": the question stays open, finding out is work
+    if has("question", text) and sentence.section != "tasks" and not (has("second_person", text) or has("first_person", text) or _dated_request(text) or has("goes_to_ask", text)):
         return False
     return True

@@ -947,7 +947,9 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
         return verb or bool(owners) or deadline is not None
     if sentence.section in ("decisions", "info"):
         # "许工下周把WMS库容预警接到企业微信群": a person, a date and a 把 of work hand it out anywhere
-        return named and not implicit and deadline is not None and (verb or deadline.date is not None and due_after_name)
+        return named and not implicit and (deadline is not None and (verb or deadline.date is not None and due_after_name) or has("goes_to_ask", body))
+    if owners and not implicit and has("goes_to_ask", body) and not owner_rules.first_person(body):
+        return True  # "上半年够不够→ 待确认，老周去问总编办": the question stays open, the asking is hers
     if owners and verb:
         return not implicit or deadline is not None or owner_rules.first_person(body)
     if explicit and deadline is not None:
