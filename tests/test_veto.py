@@ -44,8 +44,10 @@ def test_fit_learns_which_feature_says_yes_and_is_deterministic():
         ([(1.0, 0.4, 0.8161), (1.0, 0.45, 0.8158), (1.0, 0.5, 0.8124)], (1.0, 0.45, 0.8158)),
         # a clear winner stays the winner
         ([(1.0, 0.4, 0.8200), (1.0, 0.45, 0.8100)], (1.0, 0.4, 0.8200)),
-        # the same threshold under two penalties: the better F1
-        ([(1.0, 0.45, 0.8150), (30.0, 0.45, 0.8158)], (30.0, 0.45, 0.8158)),
+        # the same threshold under two penalties within the tie: the stronger penalty
+        ([(1.0, 0.45, 0.8158), (30.0, 0.45, 0.8150)], (30.0, 0.45, 0.8150)),
+        # …but not one outside the tie
+        ([(1.0, 0.45, 0.8158), (30.0, 0.45, 0.8140)], (1.0, 0.45, 0.8158)),
     ],
 )
 def test_model_selection_takes_the_strictest_threshold_of_a_tie(results, chosen):
