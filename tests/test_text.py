@@ -238,6 +238,10 @@ def test_markdown_table_rows_have_cells():
         # a person glued to their unit, but not a word that runs across the seam
         ("质控办邱楠汇总各科室的数据", [("邱楠", "person"), ("数据", "dept")]),
         ("会议决定,新版办公室统在12月8日正式上线", [("办公室", "dept")]),  # ASR's 系统 → 室统: not 办 + 公室统
+        # a subdistrict and a group company are units in government minutes; a line along a road is not
+        ("由临江街道牵头，区房屋征收中心配合", [("临江街道", "dept"), ("区房屋征收中心", "dept")]),
+        ("区城投集团要加快施工组织", [("区城投集团", "dept")]),
+        ("东门街道负责沿线商户的告知工作", [("东门街道", "dept")]),
     ],
 )
 def test_find_mentions(text, expected):

@@ -660,6 +660,8 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         # "【周卫东】 住院部新楼弱电验收，9月23日前出整改清单": in a person's own part a unit said in
         # passing is what the work is about; the person does it
         owners_found = []
+    unit_of = _unit_led_by(text, owners_found)
+    owners_found = [m for m in owners_found if m.name not in unit_of.values()]
     all_deadlines = _deadlines_in(text, meeting_date)
     groups = _groups(text, sorted(owners_found + _commitments(text, owners_found), key=lambda m: m.start))
     groups = [part for group in groups for part in _by_deadline(text, group, all_deadlines)]
@@ -670,6 +672,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         if not body:
             continue
         owners = [owner_rules.to_owner(m, text[m.start:m.end]) for m in group.owners if m.kind != "self"]
+        owners = [o.model_copy(update={"dept": unit_of[o.name]}) if o.name in unit_of else o for o in owners]
         speaker = owner_rules.speaker_name(sentence.speaker)
         first = owner_rules.first_person_at(body)
         delegates = first is not None and re.match(r"我(?:这边)?(?:让|叫|安排|派)", body[first:])  # "我让小胖来做"
@@ -714,6 +717,20 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             continue
         drafts.extend(drafts_for(title, owners, deadline, criteria, sentence, confidence=min(confidence, 0.95)))
     return drafts + _shares_of_the_work(shares, drafts, sentence)
+
+
+# "东门街道负责沿线商户的告知工作，由分管副主任谭晓梅牵头": the unit's work, and who of it leads it
+_LED_BY = re.compile(r"[，,]\s*(?:具体)?由[^，,。；;]{0,10}?$")
+
+
+def _unit_led_by(text: str, owners: list[Mention]) -> dict[str, str]:
+    """{person: unit} for a unit that opens the clause with its work and a person the next clause
+    puts in charge of it ("由分管副主任谭晓梅牵头"): one task, the person's, in that unit."""
+    led: dict[str, str] = {}
+    for unit, person in zip(owners, owners[1:]):
+        if unit.kind == "dept" and person.kind == "person" and _LED_BY.search(text[unit.end:person.start]) and _in_charge_after(text, person):
+            led[person.name] = unit.name
+    return led
 
 
 def _is_the_work(body: str, found: tuple[str, int, int]) -> bool:
