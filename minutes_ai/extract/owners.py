@@ -112,7 +112,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             or tagged
             # "新版8D报告模板郑海涛5月7日前发到群里", "纪要小苗今晚发群里", "情况说明韦婷来写": the
             # topic, then at once who does it and by when or that they will
-            or (m.kind == "person" and _solid_name(m.name) and (cue("due_next").match(tail) or bool(_WILL_DO.match(tail))))
+            or (m.kind == "person" and solid_name(m.name) and (cue("due_next").match(tail) or bool(_WILL_DO.match(tail))))
             or (m.kind == "person" and _unit_before(head))
             # "解释口径Leo写一段": a Latin name glued into the Chinese, then at once the work
             or (m.kind == "person" and names.is_english_name(m.name) and re.search(r"[\u4e00-\u9fff]$", head) is not None and not _HELPS_WITH.search(head) and has("task_verbs", tail[:3]))
@@ -219,7 +219,7 @@ def _role_before() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[\s，,：:；;])[\u4e00-\u9fffA-Za-z]{{0,6}}(?:{ruledata.alternation(roles)})\s*$")
 
 
-def _solid_name(name: str) -> bool:
+def solid_name(name: str) -> bool:
     """A name no thing is called: a full name, a title form, 小X/老X/阿X, a Latin name — not 大巴,
     大厅, which read like nicknames."""
     return names.is_full_name(name) or names.is_title_form(name) or len(name) == 2 and name[0] in "小老阿" or names.is_english_name(name, loose=True) or names.is_parent_name(name)

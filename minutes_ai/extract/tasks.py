@@ -660,6 +660,11 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         # "【周卫东】 住院部新楼弱电验收，9月23日前出整改清单": in a person's own part a unit said in
         # passing is what the work is about; the person does it
         owners_found = []
+    if sentence.person and owners_found and all(_topic_shaped_like_a_name(text, m, known) for m in owners_found):
+        # "蓝山公众号推文2篇" in 卢佳's part, "华锐案证据原件扫描件…" in 唐悦's: a brand or a case
+        # name the document never lists as a person, glued to what the work is about — the person
+        # whose part it is does it
+        owners_found = []
     unit_of = _unit_led_by(text, owners_found)
     owners_found = [m for m in owners_found if m.name not in unit_of.values()]
     all_deadlines = _deadlines_in(text, meeting_date)
@@ -717,6 +722,15 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             continue
         drafts.extend(drafts_for(title, owners, deadline, criteria, sentence, confidence=min(confidence, 0.95)))
     return drafts + _shares_of_the_work(shares, drafts, sentence)
+
+
+def _topic_shaped_like_a_name(text: str, mention: Mention, known: frozenset[str]) -> bool:
+    """A person mention no one vouches for (not a participant or speaker, no title, 小X or Latin
+    name), glued to the noun after it and put in charge of nothing: "蓝山公众号", "华越医疗"."""
+    if mention.kind != "person" or "|" in mention.name or mention.name in known or owner_rules.solid_name(mention.name) and not names.is_full_name(mention.name):
+        return False
+    after = text[mention.end:mention.end + 1]
+    return bool(re.match(r"[\u4e00-\u9fffA-Za-z]", after)) and not _in_charge_after(text, mention) and not owner_rules.named_in_charge(text, mention.name)
 
 
 # "东门街道负责沿线商户的告知工作，由分管副主任谭晓梅牵头": the unit's work, and who of it leads it
