@@ -238,6 +238,10 @@ def test_markdown_table_rows_have_cells():
         # a person glued to their unit, but not a word that runs across the seam
         ("质控办邱楠汇总各科室的数据", [("邱楠", "person"), ("数据", "dept")]),
         ("会议决定,新版办公室统在12月8日正式上线", [("办公室", "dept")]),  # ASR's 系统 → 室统: not 办 + 公室统
+        # speech pausing for punctuation: a name alone between pauses, then the 你 it is called for
+        ("一定要清掉 大刘 三号楼这个你牵头 年底前给我清完", [("大刘", "person")]),
+        ("老蔫儿 地里那些苞米秆子 十号之前你给清了", [("老蔫儿", "person")]),
+        ("然后 这个 事情 你 看 一下", []),
         # a subdistrict and a group company are units in government minutes; a line along a road is not
         ("由临江街道牵头，区房屋征收中心配合", [("临江街道", "dept"), ("区房屋征收中心", "dept")]),
         ("区城投集团要加快施工组织", [("区城投集团", "dept")]),

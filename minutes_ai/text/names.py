@@ -408,6 +408,10 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
         # ("我今天发你": 天发 is no one)
         if _VOCATIVE_BREAK.search(text, 0, match.start(1)) is not None and (is_given_name(word) or is_called_name(word)):
             add(word, match.start(1), match.end(1), "person")
+    for match in _SPACED_VOCATIVE.finditer(text) if "你" in text else ():
+        word = match.group(1)
+        if (is_called_name(word) or is_given_name(word) or is_title_form(word) or is_full_name(word) or word.endswith("儿") and word[0] == "老" or word.endswith(("哥", "姐")) and len(word) == 2) and _may_be_nickname(word):
+            add(word, match.start(1), match.end(1), "person")
     # "小四川你们架子班…", "胖哥你…": a three-character 小-nickname or an X哥 called out with 你
     for match in _CREW_VOCATIVE.finditer(text) if "你" in text else ():
         word = match.group(1)
@@ -535,6 +539,9 @@ _SPOKEN_VOCATIVE = re.compile(rf"([{_CJK}]{{2}})(?=\s?{YOU_CALLED}|\s?你们(?!�
 _VOCATIVE_BREAK = re.compile(r"(?:^|[，,。；;：:\s!！?？]|[那嗯啊呃哦行好对]|然后|这块|这个|那个|这边|那边)$")
 
 
+# speech with pauses for punctuation: "…一定要清掉 大刘 三号楼这个你牵头", "老蔫儿 地里那些苞米秆子 十号之前你给清了" —
+# a name alone between pauses, then, in the same clause, the 你 it is called for
+_SPACED_VOCATIVE = re.compile(rf"(?:^|(?<=\s))([{_CJK}]{{2,3}})\s+(?=[^，,。；;？?\s]+(?:\s[^，,。；;？?\s]+)?\s?{YOU_CALLED}|{YOU_CALLED})")
 _CREW_VOCATIVE = re.compile(rf"(小[{_CJK}]{{2}}|[{_CJK}]哥)(?=\s?(?:{YOU_CALLED}|你们(?!的|好|说|看|觉得)))")
 
 
