@@ -98,6 +98,9 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
     return merged
 
 
+# what notes put between a report and what follows from it
+_THEN = re.compile(r"\s*(?:→|->|=>|——)\s*")
+
 _ROLES_ONLY = re.compile(r"(?:由?[^，,、；;。\s]{0,10}?(?:牵头|配合|负责|协助|协办|主责|具体负责|为第一责任单位)|[，,、；;。\s])+")
 
 
@@ -645,6 +648,11 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         if (quote := owner_rules.quoted(text, mentions)) and not decided:
             said_by, start = quote  # "张总强调：小李下周把预算表报上来": the quote, said by 张总
             inner = sentence.model_copy(update={"text": text[start:], "start": sentence.start + start, "speaker": said_by.name})
+            return _from_prose(inner, meeting_date, known)
+        if (arrow := _THEN.search(text)) and not decided and arrow.end() < len(text):
+            # "西交还没回，Kevin说他们就业中心换人了 → Kevin继续跟，2个工作日内给结论": the report,
+            # then what was settled for it
+            inner = sentence.model_copy(update={"text": text[arrow.end():], "start": sentence.start + arrow.end()})
             return _from_prose(inner, meeting_date, known)
         return []  # "营销中心提出在4月中旬举办开放日": a report of what someone said
     if _ROLES_ONLY.fullmatch(text.strip()) and not any(m.kind == "person" for m in mentions):
