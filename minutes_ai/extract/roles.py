@@ -183,9 +183,17 @@ _DATED_REQUEST = re.compile(r"(?:@\S+|你(?!们|觉得|看|说|知道)).*(?:前|
 
 def _asks_after_report(text: str) -> bool:
     """"钱老师今天请假了许老师你今天跟她说一声": speech without commas reports, then asks someone
-    by name; the ask is work."""
+    by name, or the speaker promises something by a day; the ask or the promise is work."""
     report = cue("done").search(text) or cue("cancelled").search(text)
-    return report is not None and re.search(r"你(?:们)?[^，,。]{0,8}?(?:跟|把|去|来|给|找|联系|说一声|通知)", text[report.end():]) is not None
+    if report is None:
+        return False
+    rest = text[report.end():]
+    # …or promises, with a day: "整改检验科已经在做了 … 我这边下周一之前把整改报告交质控办"
+    return ASKED.search(rest) is not None or has("first_person", rest) and has("due_ahead", rest)
+
+
+# someone asked to act: "许老师你今天跟她说一声", "温丽 你 负责" (not "你不用再跟客户说了")
+ASKED = re.compile(r"你(?:们)?(?!不用|不要|不必|别)[^，,。]{0,8}?(?:跟|把|去|来|给|找|联系|说一声|通知|负责)")
 
 
 def _volunteers_after_proposing(text: str) -> bool:

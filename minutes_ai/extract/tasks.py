@@ -28,7 +28,7 @@ from .drafts import TRIM, TaskDraft, drafts_for, review_flags
 from .merge import merge_repeats
 from .meeting import team_members
 from .progress import cell_status
-from .roles import is_cancelled, is_done, may_be_task
+from .roles import ASKED, is_cancelled, is_done, may_be_task
 from .titles import clean_title, without
 
 
@@ -824,6 +824,12 @@ def _without_reports(body: str) -> str:
     if not (is_done(body) or is_cancelled(body)):
         return body
     clauses = re.findall(r"[^，,；;]+[，,；;]?", body)
+    if len(clauses) == 1:
+        # speech without commas: "整改检验科已经在做了 就是夜班加了一道电话二次确认 我这边下周一之前把
+        # 整改报告交质控办", "…折页的事已经换完了 … 温丽 你 负责" — what follows the last report, when
+        # someone takes it on there
+        rest = body[max(m.end() for name in ("done", "cancelled") for m in cue(name).finditer(body)):]
+        return rest if (owner_rules.first_person(rest) or ASKED.search(rest)) and has("task_verbs", rest) else ""
     kept = [c for c in clauses if not (is_done(c) or is_cancelled(c))]
     rest = "".join(kept)
     # only where someone then commits to the rest ("我会…", "我来…") or the rest hands the work
