@@ -673,6 +673,9 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         # name the document never lists as a person, glued to what the work is about — the person
         # whose part it is does it
         owners_found = []
+    if (arrow := re.search(ARROW, text)) and any(m.start > arrow.start() for m in owners_found):
+        # "客户张总那边要补采购合同原件 → 小秦跟一下": before the arrow the matter, after it who acts
+        owners_found = [m for m in owners_found if m.start > arrow.start()]
     unit_of = _unit_led_by(text, owners_found)
     owners_found = [m for m in owners_found if m.name not in unit_of.values()]
     all_deadlines = _deadlines_in(text, meeting_date)
