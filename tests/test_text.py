@@ -238,6 +238,10 @@ def test_markdown_table_rows_have_cells():
         # a person glued to their unit, but not a word that runs across the seam
         ("质控办邱楠汇总各科室的数据", [("邱楠", "person"), ("数据", "dept")]),
         ("会议决定,新版办公室统在12月8日正式上线", [("办公室", "dept")]),  # ASR's 系统 → 室统: not 办 + 公室统
+        # a chat account named for a unit, then the person's name ("@应急办 谢宇"): the unit is no person
+        ("@应急办 谢宇 周四前把防汛物资清点完", [("应急办", "dept"), ("谢宇", "person")]),
+        ("@西河村 杨勇 你们村今晚把转移名单落实", [("西河村", "dept"), ("杨勇", "person")]),
+        ("@孙涛 @Amy 你俩分一下", [("孙涛", "person"), ("Amy", "person")]),
         # speech pausing for punctuation: a name alone between pauses, then the 你 it is called for
         ("一定要清掉 大刘 三号楼这个你牵头 年底前给我清完", [("大刘", "person")]),
         ("老蔫儿 地里那些苞米秆子 十号之前你给清了", [("老蔫儿", "person")]),

@@ -347,7 +347,11 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
             for i in range(match.start(), match.end()):
                 taken[i] = True  # "@所有人" addresses everyone: no owner
             continue
-        add(match.group(1), match.start(), match.end(), "person")
+        # "@应急办 谢宇", "@西河村 杨勇": a chat account named for a unit, the person after it
+        handle = match.group(1)
+        signed = _SIGNED_BY.match(text, match.end())
+        unit = is_department(handle) and not is_person(handle) or signed is not None and is_full_name(signed.group(1)) and not is_full_name(handle) and not is_english_name(handle, loose=True)
+        add(handle, match.start(), match.end(), "dept" if unit else "person")
     for match in _groups_pattern().finditer(text):
         add(match.group(), match.start(), match.end(), "dept")
     # notes shorten people to a surname standing alone: "→ 陈 下周三前跟作者谈", "何 配图出两套"
@@ -542,6 +546,8 @@ _VOCATIVE_BREAK = re.compile(r"(?:^|[，,。；;：:\s!！?？]|[那嗯啊呃哦
 # speech with pauses for punctuation: "…一定要清掉 大刘 三号楼这个你牵头", "老蔫儿 地里那些苞米秆子 十号之前你给清了" —
 # a name alone between pauses, then, in the same clause, the 你 it is called for
 _SPACED_VOCATIVE = re.compile(rf"(?:^|(?<=\s))([{_CJK}]{{2,3}})\s+(?=[^，,。；;？?\s]+(?:\s[^，,。；;？?\s]+)?\s?{YOU_CALLED}|{YOU_CALLED})")
+# the person's name after a chat account's unit: "@西河村 杨勇 你们村…"
+_SIGNED_BY = re.compile(rf"\s+([{_CJK}]{{2,3}})(?=[\s，,]|$)")
 _CREW_VOCATIVE = re.compile(rf"(小[{_CJK}]{{2}}|[{_CJK}]哥)(?=\s?(?:{YOU_CALLED}|你们(?!的|好|说|看|觉得)))")
 
 
