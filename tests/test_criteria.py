@@ -11,6 +11,11 @@ from minutes_ai.extract.criteria import find_criteria
     "text, criterion",
     [
         ("交付标准：包含3个核心页面高保真设计稿", "包含3个核心页面高保真设计稿"),
+        # a bare 标准/要求 labels where a clause starts or before its colon, not inside a noun phrase
+        ("老陈下周三前出标准配方，克数、火候、出品照片都要有", "克数、火候、出品照片都要有"),
+        ("老陈下周三前出标准配方", None),
+        ("周五前完成，要求甲级病历率≥90%", "甲级病历率≥90%"),
+        ("会议要求邵明远于10月23日前完成文本修改，修改稿须附新旧课程对照表", "修改稿须附新旧课程对照表"),
         ("回收脚本二次校验，确保无误扣【负责人：彭宇、蔡佳琪】截止：本周五", "确保无误扣"),  # the fields after it are not the standard
         ("财政所牵头，年底前完成全镇11个村的清产核资复核，做到账实相符、账账相符", "做到账实相符、账账相符"),
         ("核对一遍台账，要有签字，这个你来牵头吧周护士长，做到账物相符", "要有签字"),  # the first run of standard clauses, not across the owner

@@ -19,7 +19,11 @@ _TRIM = "，,；;。.、：: \n\t（）()【】*"
 @functools.lru_cache(maxsize=1)
 def _label() -> re.Pattern[str]:
     labels = ruledata.load("cues.yaml")["criteria_labels"]
-    return re.compile(rf"(?:{ruledata.alternation(labels)})\s*[:：]?\s*")
+    # a bare 标准/要求 labels only where a clause starts or with its colon: "，要求甲级病历率≥90%",
+    # "标准：…" — not "出标准配方", "按要求的格式"
+    bare = ("标准", "要求")
+    words = ruledata.alternation([label for label in labels if label not in bare])
+    return re.compile(rf"(?:{words}|(?:(?<![^\s，,；;。：:（(])(?:标准|要求)(?=\s*(?:是|为)?\s*[^的化])|(?:标准|要求)(?=\s*[:：])))\s*[:：]?\s*")
 
 
 def find_criteria(text: str) -> tuple[str, int, int] | None:
