@@ -103,13 +103,18 @@ def test_split_sentences(text, expected):
         # a dashed heading over the labels of a plan opens that person's part, whichever side they are on
         ("一、客服部 —— 庞丽娟\n下月计划：\n1. 7月10日前完成投诉分析报告", "庞丽娟"),
         ("■ Kevin（张凯）— CPU 子系统集成\n下周计划：\n1. 4月8日前跑完全流程仿真", "Kevin"),
+        ("■ 个贷｜宋涛\n本周完成：\n• 放款3笔", "宋涛"),
+        # a role and the name, a space between
+        ("## 记者 黎晓彤\n下周：\n- 选题单下周二前报杜老师", "黎晓彤"),
+        ("## 编辑 Vivian（钟薇）\n本周：\n- 排版周三前完成", "Vivian"),
+        ("## 上周 完成\n本周：\n- 排版", None),
         # over a plain list it is a status report by topic; with a due day it is an item itself
         ("DV status — Grace\n- Regression pass rate 98.7%", None),
         ("• 小林 — FAQ 本周内\n- 退货地址 ASAP", None),
         ("《AI时代的孩子》（引进）—钱报\n- 英文版去年9月出的", None),
     ],
 )
-def test_a_dashed_heading_opens_a_persons_part(text, person):
+def test_a_part_heading_opens_a_persons_part(text, person):
     assert split_sentences(normalize(text))[-1].person == person
 
 

@@ -414,23 +414,30 @@ _INITIALS = re.compile(r"[A-Z]{2,3}")
 _REPLY_TO = re.compile(r"回复\s*@?[^\s:：，,]{1,20}\s*[:：]\s*")
 _SENDER = re.compile(r"(?P<who>[A-Za-z][A-Za-z0-9_\-.]{1,30}|[\u4e00-\u9fffA-Za-z0-9]{1,8})\s*(?:[（(][^）)]{1,10}[）)])?")
 
-# "一、客服部 —— 庞丽娟", "■ Kevin（张凯）— CPU 子系统集成", "■ 运营 - Kevin": the heading of a
-# person's part, with their unit or area of work on the other side of the dash
-_DASHED_PART = re.compile(r"(?P<a>[^—–:：，,。；;\d]{1,20}?)\s*(?:——|—|–|\s-{1,2}\s)\s*(?P<b>[^—–:：，,。；;\d]{1,24})")
+# "一、客服部 —— 庞丽娟", "■ Kevin（张凯）— CPU 子系统集成", "■ 个贷｜宋涛": the heading of a
+# person's part, with their unit or area of work on the other side of the dash or bar
+_DASHED_PART = re.compile(r"(?P<a>[^—–:：，,。；;|\d]{1,20}?)\s*(?:——|—|–|\s-{1,2}\s|\|)\s*(?P<b>[^—–:：，,。；;|\d]{1,24})")
+# "## 记者 黎晓彤", "## 编辑 Vivian（钟薇）": a role and the person, a space between
+_ROLE_AND_NAME = re.compile(r"[^\s:：，,。；;|\d]{1,8}\s+[^\s:：，,。；;|\d]{1,12}")
 # …but "小林 — FAQ 本周内", "薛行长 - 月底前 整改报告交分行" are list items with a due day
 _DUE_WORD = re.compile(r"[前内底]|[今明后]天|[本这下]周|尽快|ASAP|EOD|同上|done|完成|好了")
 
 
 def _dashed_part(line: str, next_line: str, known: frozenset[str]) -> str | None:
-    """The person whose part a dashed heading opens: one side of the dash is a person, the other
-    is not, and the labels of a plan ("本周进展：", "下月计划：") follow."""
+    """The person whose part a dashed heading ("客服部 —— 庞丽娟") or a role-and-name heading
+    ("记者 黎晓彤") opens: one side is a person, the other is not, and the labels of a plan
+    ("本周进展：", "下月计划：") follow."""
     dashed = _DASHED_PART.fullmatch(line)
     following = next_line.strip()
-    if not dashed or not following or _DUE_WORD.search(line):
+    if not (dashed or _ROLE_AND_NAME.fullmatch(line)) or not following or _DUE_WORD.search(line):
         return None
     label = LABEL.match(_strip(0, following)[1])
     if not (label and len(label.group("label")) <= 8 and not label.group("rest").strip()):
         return None  # "DV status — Grace" over a list is a status report by topic, not a plan
+    if not dashed:
+        role, name = line.split(None, 1)
+        who = person_in_label(name, known)
+        return who if who and person_in_label(role, known) is None and len(re.sub(r"[（(][^)）]*[)）]", "", name).replace(who, "").strip()) == 0 else None
     sides = [side.strip(" *") for side in (dashed.group("a"), dashed.group("b"))]
     people = [person_in_label(side, known) if len(side) <= 14 else None for side in sides]
     if sum(p is not None for p in people) != 1:
