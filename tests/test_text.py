@@ -243,6 +243,10 @@ def test_markdown_table_rows_have_cells():
         # a person glued to their unit, but not a word that runs across the seam
         ("质控办邱楠汇总各科室的数据", [("邱楠", "person"), ("数据", "dept")]),
         ("会议决定,新版办公室统在12月8日正式上线", [("办公室", "dept")]),  # ASR's 系统 → 室统: not 办 + 公室统
+        # a chat account with the role on one side of a hyphen: the person is its name
+        ("@付强-安全员 今天下班前下发停工通知", [("付强", "person")]),
+        ("@工长-黄建国 这个明天安排改一下", [("黄建国", "person")]),
+        ("@zhang-san 今天发版", [("zhang-san", "person")]),
         # a chat account named for a unit, then the person's name ("@应急办 谢宇"): the unit is no person
         ("@应急办 谢宇 周四前把防汛物资清点完", [("应急办", "dept"), ("谢宇", "person")]),
         ("@西河村 杨勇 你们村今晚把转移名单落实", [("西河村", "dept"), ("杨勇", "person")]),

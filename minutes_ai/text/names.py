@@ -19,7 +19,7 @@ from .segment import Token, in_dictionary, tag, tokenize
 
 _CJK = r"\u4e00-\u9fff"
 ENGLISH_NAME = re.compile(r"[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?")
-HANDLE = re.compile(r"@([A-Za-z0-9_\-.]{2,39}|[" + _CJK + r"A-Za-z]{1,8}?)(?=[\s,，:：;；、。)）]|$|[^" + _CJK + r"A-Za-z0-9_\-.])")
+HANDLE = re.compile(r"@([A-Za-z0-9_\-.]{2,39}|[" + _CJK + r"A-Za-z]{1,8}?)(?=[\s,，:：;；、。)）]|$|[^" + _CJK + r"A-Za-z0-9_\-.]|-[" + _CJK + r"])")
 
 
 GLUE = frozenset("由和与请让给向跟被叫派找")  # what jieba glues to the name after it: 由马丽, 请谭振宇
@@ -347,8 +347,17 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
             for i in range(match.start(), match.end()):
                 taken[i] = True  # "@所有人" addresses everyone: no owner
             continue
-        # "@应急办 谢宇", "@西河村 杨勇": a chat account named for a unit, the person after it
+        # "@付强-安全员", "@工长-黄建国": a chat account with the person's role on one side; the
+        # whole account is the mention, the person its name
         handle = match.group(1)
+        role = _ROLE_SUFFIX.match(text, match.end())
+        if role and not re.fullmatch(r"[A-Za-z0-9_\-.]+", handle):
+            other = role.group(1)
+            who = handle if is_person(handle, loose=True) or is_called_name(handle) or is_title_form(handle) else other if is_person(other, loose=True) else None
+            if who:
+                add(who, match.start(), role.end(), "person")
+                continue
+        # "@应急办 谢宇", "@西河村 杨勇": a chat account named for a unit, the person after it
         signed = _SIGNED_BY.match(text, match.end())
         unit = is_department(handle) and not is_person(handle) or signed is not None and is_full_name(signed.group(1)) and not is_full_name(handle) and not is_english_name(handle, loose=True)
         add(handle, match.start(), match.end(), "dept" if unit else "person")
@@ -546,6 +555,8 @@ _VOCATIVE_BREAK = re.compile(r"(?:^|[，,。；;：:\s!！?？]|[那嗯啊呃哦
 # speech with pauses for punctuation: "…一定要清掉 大刘 三号楼这个你牵头", "老蔫儿 地里那些苞米秆子 十号之前你给清了" —
 # a name alone between pauses, then, in the same clause, the 你 it is called for
 _SPACED_VOCATIVE = re.compile(rf"(?:^|(?<=\s))([{_CJK}]{{2,3}})\s+(?=[^，,。；;？?\s]+(?:\s[^，,。；;？?\s]+)?\s?{YOU_CALLED}|{YOU_CALLED})")
+# the other half of a chat account named "name-role" or "role-name": "@付强-安全员", "@工长-黄建国"
+_ROLE_SUFFIX = re.compile(rf"-([{_CJK}]{{1,6}})(?=[^{_CJK}]|$)")
 # the person's name after a chat account's unit: "@西河村 杨勇 你们村…"
 _SIGNED_BY = re.compile(rf"\s+([{_CJK}]{{2,3}})(?=[\s，,]|$)")
 _CREW_VOCATIVE = re.compile(rf"(小[{_CJK}]{{2}}|[{_CJK}]哥)(?=\s?(?:{YOU_CALLED}|你们(?!的|好|说|看|觉得)))")
