@@ -44,6 +44,7 @@ def _sentences(text):
         ("王磊 2026/3/5 14:02:11\n我来改", [("我来改", "王磊", None)]),
         ("说话人1 00:03:12\n嗯 周五前给大家", [("嗯 周五前给大家", "说话人1", None)]),
         ("A: 嗯 我来调 节前调好", [("嗯 我来调 节前调好", "A", None)]),  # speakers known only by a letter
+        ("说话人3 华远那边我去对一下 明天回个话", [("华远那边我去对一下 明天回个话", "说话人3", None)]),  # a numbered voice, a space
         # a numbered item whose fields follow its topic and a 。 is one record
         (
             "1. 会务保障。牵头部门：办公室（杜明）；配合部门：党群工作部。5月18日前完成彩排。",

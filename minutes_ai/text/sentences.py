@@ -311,6 +311,10 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
         # "丁一帆（店铺运营）", "Sherry (内容)": a per-person section opens.
         state.person, state.section, state.record = role.group("who"), None, None
         return
+    if (spoken := _NUMBERED_VOICE.match(line)) and spoken.end() < len(line):
+        # "说话人3 华远那边我去跟他们对一下": a numbered voice and a space, as some recorders write
+        # them, is a label: read the space as its colon (one character for one, offsets hold)
+        line = line[:spoken.end(1)] + "：" + line[spoken.end(1) + 1:]
     label_match = LABEL.match(line) or _bracketed_field(line)
     if is_markdown_heading and label_match:
         # "## 议题 1：v3.2 release 进度" opens a new part: what the part before was (上次 Action
@@ -446,6 +450,10 @@ def _dashed_part(line: str, next_line: str, known: frozenset[str]) -> str | None
     side = sides[people.index(who)]
     # the whole side is the person, maybe with an alias or a title: not "配合 Grace 导出"
     return who if len(re.sub(r"[（(][^)）]*[)）]", "", side).replace(who, "").strip()) <= 4 else None
+
+
+# a speaker's number at the start of a line, then a space: "说话人3 …", "发言人2 …", "Speaker 1 …"
+_NUMBERED_VOICE = re.compile(r"((?:说话人|发言人|[Ss]peaker|[Ss]pk)\s?\d{1,2})\s(?=\S)")
 
 
 _BRACKETED_FIELD = re.compile(r"^[【\[](?P<label>[^】\]]{1,10})[】\]]\s*(?P<rest>.*)$")
