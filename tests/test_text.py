@@ -291,6 +291,9 @@ def test_find_mentions_known(text, known, expected):
         # a list of people vouches for nicknames no name list knows, and a status after a name goes
         ("到场：Vivian、小鹿、大刘、糖糖，老温请假线上听", ["Vivian", "小鹿", "大刘", "糖糖", "老温"]),
         ("参会：骆建平、副校长、全体", ["骆建平"]),  # a role alone, a group
+        # notes write 到 for who came; an absence said after a name is no one
+        ("到：老K、胡子、小鱼、Leo、胖虎、谢叔（仓库）", ["老K", "胡子", "小鱼", "Leo", "胖虎", "谢叔"]),
+        ("到：黄姐 小唐 罗佳 Coco ／ 阿雯休假 没来", ["黄姐", "小唐", "罗佳", "Coco", "阿雯"]),
         ("参会：工程部、客服部、物业（绿城服务）", []),  # a list of units vouches for no one
         ("参会人员：安全环保部、城北水厂、城南水厂、二号车间", []),  # plants and workshops are units: no "南水厂"
         ("参加：安监部、运检部、营销部，城关、桥头、白沙供电所所长", []),  # a list of units: its places are no people

@@ -69,7 +69,10 @@ def units(text: str) -> list[str]:
     return [u for u in dict.fromkeys(found) if names.is_department(u, loose=True)]
 
 
-_ABSENT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:请假|缺席|出差|线上|远程|迟到|早退|列席)\S*$")
+_ABSENT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:请假|休假|缺席|出差|线上|远程|迟到|早退|列席)\S*$")
+
+
+_AWAY = re.compile(r"没来|没到|未到|缺席|请假|休假|迟到|出差")
 
 
 def _people_in(value: str) -> list[str]:
@@ -81,6 +84,7 @@ def _people_in(value: str) -> list[str]:
     value = re.sub(r"[（(][^)）]*[)）]", " ", value)
     parts = [p for chunk in re.split(r"[、,，;；/]+", value) for p in (chunk.split() if re.search(r"[\u4e00-\u9fff]", chunk) else [chunk])]
     parts = [_ABSENT.sub("", part.strip("@*：: ")) for part in parts]  # "老温请假线上听": 老温
+    parts = [part for part in parts if not _AWAY.fullmatch(part)]  # "阿雯休假 没来": 阿雯
     found = [part if _is_handle(part) else person_in_label(part) for part in parts]
     units = sum(1 for part in parts if names.is_department(part, loose=True))
     if any(found) and units * 2 < len(parts):
