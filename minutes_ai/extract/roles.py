@@ -181,6 +181,9 @@ _AGREED_AFTER = re.compile(r"(?:大家|都|一致|会议|与会\S{0,3})(?:同意
 _DATED_REQUEST = re.compile(r"(?:@\S+|你(?!们|觉得|看|说|知道)).*(?:前|之内|以内|今天|明天|后天|下班|[本这下]周|周[一二三四五六日末]|\d+[号日])")
 
 
+_IF_CLAUSE = re.compile(r"(?:要是|如果|假如|万一)[^，,。；;？?]*?(?=就|的话|[，,。；;]|$)")
+
+
 def _asks_after_report(text: str) -> bool:
     """"钱老师今天请假了许老师你今天跟她说一声": speech without commas reports, then asks someone
     by name, or the speaker promises something by a day; the ask or the promise is work."""
@@ -231,6 +234,8 @@ def may_be_task(sentence: Sentence) -> bool:
     # and takes on the asking; "…下周三前给到我，没问题吧？" requests, the tag asks only for a yes.
     if not _ASKS_OPINION.search(text):
         text = cue("tag_question").sub("", text)
+    # "对手要是还没定就两个都做": a condition says what to do either way, it asks nothing
+    text = _IF_CLAUSE.sub("", text)
     # "方阵服装费用由谁出还没定，李秀梅老师去问德育处": the question stays open, finding out is work
     if has("question", text) and sentence.section != "tasks" and not (has("second_person", text) or has("first_person", text) or _dated_request(text) or has("goes_to_ask", text)):
         return False
