@@ -838,7 +838,7 @@ def _without_reports(body: str) -> str:
     # only where someone then commits to the rest ("我会…", "我来…") or the rest hands the work
     # that replaces it to someone ("…演练取消，改由各区政府…组织桌面推演"); otherwise the whole
     # group is a status report
-    takes_over = owner_rules.first_person(rest) or re.match(r"\W*(?:改由|转由|改为由|交由|由)", rest) is not None
+    takes_over = owner_rules.first_person(rest) or re.match(r"\W*(?:改由|转由|改为由|交由|由)", rest) is not None or ASKED.search(rest) is not None
     return rest if len(kept) < len(clauses) and takes_over and has("task_verbs", rest) else ""
 
 
