@@ -244,6 +244,9 @@ def test_markdown_table_rows_have_cells():
         # a person glued to their unit, but not a word that runs across the seam
         ("质控办邱楠汇总各科室的数据", [("邱楠", "person"), ("数据", "dept")]),
         ("会议决定,新版办公室统在12月8日正式上线", [("办公室", "dept")]),  # ASR's 系统 → 室统: not 办 + 公室统
+        # jieba glues the verb to the surname after 老/小 ("老/刘说"); a name never ends in 说 ("林婉说誓词…")
+        ("老刘说他明天去看看", [("老刘", "person")]),
+        ("林婉说誓词周三晚上直接发你", []),
         # a chat account with the role on one side of a hyphen: the person is its name
         ("@付强-安全员 今天下班前下发停工通知", [("付强", "person")]),
         ("@工长-黄建国 这个明天安排改一下", [("黄建国", "person")]),
