@@ -98,6 +98,9 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
     return merged
 
 
+# asked to divide the work among themselves
+_SPLIT_UP = re.compile(r"分一下|分工|分配一下|商量着?分|自己分")
+
 # what notes put between a report and what follows from it
 _THEN = re.compile(r"\s*(?:→|->|=>|——)\s*")
 
@@ -683,7 +686,10 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     groups = [part for group in groups for part in _by_deadline(text, group, all_deadlines)]
     drafts: list[TaskDraft] = []
     shares: list[tuple[int, str, list[Owner]]] = []  # owned groups with no work of their own: (draft count so far, body, owners)
-    for group in groups:
+    for index, group in enumerate(groups):
+        later = {m.name for other in groups[index + 1:] for m in other.owners}
+        if len(group.owners) >= 2 and all(m.name in later for m in group.owners) and _SPLIT_UP.search(text, group.start, group.end):
+            continue  # "@孙涛 @Amy 你俩分一下，孙涛负责签到，Amy负责VIP接待": each one's share follows
         body = _without_reports(text[group.start:group.end])
         if not body:
             continue
