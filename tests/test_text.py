@@ -105,6 +105,9 @@ def test_split_sentences(text, expected):
         ("一、客服部 —— 庞丽娟\n下月计划：\n1. 7月10日前完成投诉分析报告", "庞丽娟"),
         ("■ Kevin（张凯）— CPU 子系统集成\n下周计划：\n1. 4月8日前跑完全流程仿真", "Kevin"),
         ("■ 个贷｜宋涛\n本周完成：\n• 放款3笔", "宋涛"),
+        ("■ 唐悦｜原画\n本周计划：\n- 剩下2个NPC周三前重新提交", "唐悦"),  # 原画 is a word, not a name
+        ("■ 何静怡 Ivy｜3D场景\n本周计划：\n- 广场中模，下周一给客户看", "何静怡"),  # the name written first
+        ("活动 — 5月20日\n下周计划：\n- 物料", None),  # a date is no part of a person's heading
         # a role and the name, a space between
         ("## 记者 黎晓彤\n下周：\n- 选题单下周二前报杜老师", "黎晓彤"),
         ("## 编辑 Vivian（钟薇）\n本周：\n- 排版周三前完成", "Vivian"),

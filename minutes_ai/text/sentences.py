@@ -420,11 +420,11 @@ _SENDER = re.compile(r"(?P<who>[A-Za-z][A-Za-z0-9_\-.]{1,30}|[\u4e00-\u9fffA-Za-
 
 # "一、客服部 —— 庞丽娟", "■ Kevin（张凯）— CPU 子系统集成", "■ 个贷｜宋涛": the heading of a
 # person's part, with their unit or area of work on the other side of the dash or bar
-_DASHED_PART = re.compile(r"(?P<a>[^—–:：，,。；;|\d]{1,20}?)\s*(?:——|—|–|\s-{1,2}\s|\|)\s*(?P<b>[^—–:：，,。；;|\d]{1,24})")
+_DASHED_PART = re.compile(r"(?P<a>[^—–:：，,。；;|]{1,20}?)\s*(?:——|—|–|\s-{1,2}\s|\|)\s*(?P<b>[^—–:：，,。；;|]{1,24})")
 # "## 记者 黎晓彤", "## 编辑 Vivian（钟薇）": a role and the person, a space between
 _ROLE_AND_NAME = re.compile(r"[^\s:：，,。；;|\d]{1,8}\s+[^\s:：，,。；;|\d]{1,12}")
 # …but "小林 — FAQ 本周内", "薛行长 - 月底前 整改报告交分行" are list items with a due day
-_DUE_WORD = re.compile(r"[前内底]|[今明后]天|[本这下]周|尽快|ASAP|EOD|同上|done|完成|好了")
+_DUE_WORD = re.compile(r"[前内底]|[今明后]天|[本这下]周|尽快|ASAP|EOD|同上|done|完成|好了|\d\s*[月/.号日]")
 
 
 def _dashed_part(line: str, next_line: str, known: frozenset[str]) -> str | None:
@@ -444,10 +444,16 @@ def _dashed_part(line: str, next_line: str, known: frozenset[str]) -> str | None
         return who if who and person_in_label(role, known) is None and len(re.sub(r"[（(][^)）]*[)）]", "", name).replace(who, "").strip()) == 0 else None
     sides = [side.strip(" *") for side in (dashed.group("a"), dashed.group("b"))]
     people = [person_in_label(side, known) if len(side) <= 14 else None for side in sides]
+    if all(people):
+        # "唐悦｜原画": of two name-shaped sides, a word of the dictionary is the role
+        people = [None if names.in_dictionary(side) else who for side, who in zip(sides, people)]
     if sum(p is not None for p in people) != 1:
         return None
     who = next(p for p in people if p)
     side = sides[people.index(who)]
+    first = side.split()[0]
+    if first != who and person_in_label(first, known) == first:
+        who = first  # "何静怡 Ivy": the name written first
     # the whole side is the person, maybe with an alias or a title: not "配合 Grace 导出"
     return who if len(re.sub(r"[（(][^)）]*[)）]", "", side).replace(who, "").strip()) <= 4 else None
 
