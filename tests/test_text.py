@@ -108,6 +108,8 @@ def test_split_sentences(text, expected):
         ("■ 唐悦｜原画\n本周计划：\n- 剩下2个NPC周三前重新提交", "唐悦"),  # 原画 is a word, not a name
         ("■ 何静怡 Ivy｜3D场景\n本周计划：\n- 广场中模，下周一给客户看", "何静怡"),  # the name written first
         ("活动 — 5月20日\n下周计划：\n- 物料", None),  # a date is no part of a person's heading
+        ("■ Leo｜动作\n上周完成：无（请假3天）\n本周计划：\n- 动作重做", "Leo"),  # a label with its content
+        ("■ Leo｜动作\n本周计划：\n- 动作重做\n\n■ 韩东｜组长\n- 跟Sandy确认", "韩东"),  # a list, after plan parts
         # a role and the name, a space between
         ("## 记者 黎晓彤\n下周：\n- 选题单下周二前报杜老师", "黎晓彤"),
         ("## 编辑 Vivian（钟薇）\n本周：\n- 排版周三前完成", "Vivian"),

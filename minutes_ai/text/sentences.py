@@ -147,6 +147,7 @@ class _State:
     periods: dict[str, str] = field(default_factory=dict)  # "本周" → done when "下周：" follows
     listed: bool = False  # the line being read is a list entry ("- …", "2. …")
     numbered: bool = False  # … or a numbered item of formal minutes ("（三）…", "二、…")
+    plan_parts: bool = False  # a dashed heading over a plan's labels opened a person's part
 
     def section_of(self, label: str) -> str | None:
         return self.periods.get(label.strip()) or section_of(label)
@@ -303,8 +304,8 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             if bracketed.group("rest") and not remark:
                 _read_line(rest_at, bracketed.group("rest"), state, known, next_line=next_line)
             return
-    if who := _dashed_part(line, next_line, known):
-        state.person, state.section, state.record = who, None, None
+    if who := _dashed_part(line, next_line, known, plan=state.plan_parts):
+        state.person, state.section, state.record, state.plan_parts = who, None, None, True
         return
     role = PERSON_WITH_ROLE.match(line)
     if role and _is_speaker(role.group("who"), known):
@@ -427,17 +428,19 @@ _ROLE_AND_NAME = re.compile(r"[^\s:：，,。；;|\d]{1,8}\s+[^\s:：，,。；;
 _DUE_WORD = re.compile(r"[前内底]|[今明后]天|[本这下]周|尽快|ASAP|EOD|同上|done|完成|好了|\d\s*[月/.号日]")
 
 
-def _dashed_part(line: str, next_line: str, known: frozenset[str]) -> str | None:
+def _dashed_part(line: str, next_line: str, known: frozenset[str], *, plan: bool = False) -> str | None:
     """The person whose part a dashed heading ("客服部 —— 庞丽娟") or a role-and-name heading
     ("记者 黎晓彤") opens: one side is a person, the other is not, and the labels of a plan
-    ("本周进展：", "下月计划：") follow."""
+    ("本周进展：", "下月计划：") follow, or a list after such parts (`plan`)."""
     dashed = _DASHED_PART.fullmatch(line)
     following = next_line.strip()
     if not (dashed or _ROLE_AND_NAME.fullmatch(line)) or not following or _DUE_WORD.search(line):
         return None
     label = LABEL.match(_strip(0, following)[1])
-    if not (label and len(label.group("label")) <= 8 and not label.group("rest").strip()):
-        return None  # "DV status — Grace" over a list is a status report by topic, not a plan
+    # "DV status — Grace" over a list is a status report by topic, not a plan — unless the parts
+    # before it were plans ("■ 韩东｜组长" over a list, after "■ Leo｜动作" over 本周计划：)
+    if not (label and len(label.group("label")) <= 8 and (not label.group("rest").strip() or section_of(label.group("label"))) or plan and ITEM_MARKER.match(following)):
+        return None
     if not dashed:
         role, name = line.split(None, 1)
         who = person_in_label(name, known)
