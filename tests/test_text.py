@@ -249,6 +249,7 @@ def test_markdown_table_rows_have_cells():
         # a person glued to their unit, but not a word that runs across the seam
         ("质控办邱楠汇总各科室的数据", [("邱楠", "person"), ("数据", "dept")]),
         ("会议决定,新版办公室统在12月8日正式上线", [("办公室", "dept")]),  # ASR's 系统 → 室统: not 办 + 公室统
+        ("3个工作日内找学院盖好章", []),  # 盖 is a surname, 盖好章 is stamping
         # jieba glues the verb to the surname after 老/小 ("老/刘说"); a name never ends in 说 ("林婉说誓词…")
         ("老刘说他明天去看看", [("老刘", "person")]),
         ("林婉说誓词周三晚上直接发你", []),
