@@ -71,6 +71,10 @@ _TAG_OPEN = re.compile(r"(?:[（(\[【]|[\[【][^\]】\n]{1,20}[/、])\s*$")
 _TAG_CLOSE = re.compile(r"\s*(?:[/、][^\]】\n]{1,20})?[)）\]】]\s*[。.；;]?\s*$")
 
 
+# the one concerned, then the speaker who acts on it: "那边我去通知", "那边这两天我也给他打个电话"
+_SIDE_THEN_ME = re.compile(r"\s*(?:那边|这边)[^，,。；;我]{0,6}我(?!们|觉得|看|想|听说|知道)")
+
+
 def _same_person(a: str, b: str) -> bool:
     """"曹经理"/"曹德明", "韩"/"韩建国": a title form or a lone surname and a full name with its surname."""
     if a == b:
@@ -132,6 +136,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             continue  # "邢振宇通报，……" reports; "王总认为……", "曹建平主任反映……" opine; "张老师同意" answers
         if cue("helper_after").match(_until_next_clause(tail)):
             continue  # "办公室配合": helps, does not own
+        if _SIDE_THEN_ME.match(tail):
+            continue  # "演出队那边我去通知", "老孙那边这两天我也给他打个电话": whom it concerns; the speaker acts
         if _PREPOSITION.search(head) and not is_handle:
             continue  # joined_owners() still adds "王磊和李娜" — 和 joins, it does not govern
         if names.is_bare_team(m.name) and not (is_handle or before.search(head) or _TEAM_IN_CHARGE.match(tail)):
