@@ -56,6 +56,7 @@ def _sentences(text):
         ("园长-何丽萍 09:12\n今天几件事说一下", [("今天几件事说一下", "何丽萍", None)]),
         # a given name alone labels a speaker; a status label does not
         ("可欣：那航拍就不要了吧", [("那航拍就不要了吧", "可欣", None)]),
+        ("老板娘：民宿这周末满房，保洁多叫一个人", [("民宿这周末满房，保洁多叫一个人", "老板娘", None)]),  # a role as the label
         ("进行中：知网镜像站访问很慢", [("进行中：知网镜像站访问很慢", None, None)]),
         ("决议事项：\n1. 同意方案B", [("同意方案B", None, "decisions")]),
         ("## 本周完成\n- 接口联调", [("接口联调", None, "done")]),
