@@ -712,6 +712,8 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         implicit = not owners
         if implicit:
             owners, implicit = _implicit_owner(sentence, body)
+            # "- 晓峰：下周一前把健康档案抽查一遍": a note item under a name label names its owner
+            named = named or bool(owners and not implicit and sentence.item and sentence.speaker)
         chosen = _group_deadline(text, group, groups, all_deadlines)
         deadline = chosen.deadline if chosen else None
         found = find_criteria(body)
@@ -965,8 +967,12 @@ _PLAN_OPENER = re.compile(r"\W*(?:下周|下个?月|下阶段|下一步|接下�
 
 
 def _starts_with_work(body: str) -> bool:
-    """"整理需求池", "1. 回访重点客户": a note item that opens with its verb."""
-    return bool(re.match(r"^\s*(?:\d+[.、)]\s*)?(?:" + _VERB_START + ")", body))
+    """"整理需求池", "1. 回访重点客户": a note item that opens with its verb — or with its limit
+    and then the verb ("下周一前把健康档案抽查一遍", "5个工作日内跟街道沟通", "3/13前把书目清单给…")."""
+    return bool(re.match(r"^\s*(?:\d+[.、)]\s*)?(?:" + _VERB_START + "|" + _DUE_FIRST + r"\s*(?:把|找|跟|" + _VERB_START + "))", body))
+
+
+_DUE_FIRST = r"(?:今天|明天|后天|今晚|明早|(?:本|这|下)?周[一二三四五六日末]?|月底|\d{1,2}\s*[/.月]\s*\d{1,2}\s*[日号]?|[\d一二两三四五六七八九十]+\s*个?\s*(?:工作日|天|周|小时))\s*(?:内|前|之前|以内)?\s*(?:先|再)?"
 
 
 _VERB_START = "整理|完成|提交|输出|准备|安排|对接|确认|落实|推进|修复|解决|上线|发送|更新|联系|组织|协调|评估|梳理|制定|编写|撰写|起草|设计|开发|测试|排查|调研|汇总|统计|核对|检查|培训|通知|发布|部署|申请|采购|回访|跟进|负责|出|写|做|改|补|交|给|发|约|催|盯|跟|查|拉|订|买|办|做好|搞定"
