@@ -181,6 +181,9 @@ _AGREED_AFTER = re.compile(r"(?:大家|都|一致|会议|与会\S{0,3})(?:同意
 _DATED_REQUEST = re.compile(r"(?:@\S+|你(?!们|觉得|看|说|知道)).*(?:前|之内|以内|今天|明天|后天|下班|[本这下]周|周[一二三四五六日末]|\d+[号日])")
 
 
+# what brackets hold beside the sentence: a report said in passing ("（王老师说英语的已经编好了）"),
+# not a status tag of the item itself ("（已定）")
+ASIDE = re.compile(r"[（(][^（）()]{6,}[)）]")
 _IF_CLAUSE = re.compile(r"(?:要是|如果|假如|万一)[^，,。；;？?]*?(?=就|的话|[，,。；;]|$)")
 
 
@@ -221,7 +224,9 @@ def may_be_task(sentence: Sentence) -> bool:
     # A run of clauses ("登录模块已经完成，…，我会在本周五前完成对接") is judged clause group by
     # clause group in the task extractor; a single clause is judged here.
     single = len(re.findall(r"[，,；;]", text)) < 2
-    if single and (is_done(text) or is_cancelled(text)) and not _asks_after_report(text) and not _dated_promise(text):
+    # "…6月30日前交刘组长审核（王老师说英语的已经编好了）": a report in brackets is an aside
+    main = ASIDE.sub("", text)
+    if single and (is_done(main) or is_cancelled(text)) and not _asks_after_report(text) and not _dated_promise(text):
         return False
     if sentence.section == "questions":
         return False

@@ -28,7 +28,7 @@ from .drafts import TRIM, TaskDraft, drafts_for, review_flags
 from .merge import merge_repeats
 from .meeting import team_members
 from .progress import cell_status
-from .roles import ASKED, is_cancelled, is_done, may_be_task
+from .roles import ASIDE, ASKED, is_cancelled, is_done, may_be_task
 from .titles import clean_title, without
 
 
@@ -832,7 +832,8 @@ def _closes_item(text: str, mention: Mention) -> bool:
 def _without_reports(body: str) -> str:
     """Drop the clauses that report work done or cancelled: "登录模块已经完成，支付接口还差最后的
     对接，我会在本周五前完成对接" keeps what is still to do."""
-    if not (is_done(body) or is_cancelled(body)):
+    aside = ASIDE.sub("", body)  # "…交刘组长审核（王老师说英语的已经编好了）": a report in brackets is an aside
+    if not (is_done(aside) or is_cancelled(body)):
         return body
     clauses = re.findall(r"[^，,；;]+[，,；;]?", body)
     if len(clauses) == 1:
@@ -841,7 +842,7 @@ def _without_reports(body: str) -> str:
         # someone takes it on there
         rest = body[max(m.end() for name in ("done", "cancelled") for m in cue(name).finditer(body)):]
         return rest if (owner_rules.first_person(rest) or ASKED.search(rest)) and has("task_verbs", rest) else ""
-    kept = [c for c in clauses if not (is_done(c) or is_cancelled(c))]
+    kept = [c for c in clauses if not (is_done(ASIDE.sub("", c)) or is_cancelled(c))]
     rest = "".join(kept)
     # only where someone then commits to the rest ("我会…", "我来…") or the rest hands the work
     # that replaces it to someone ("…演练取消，改由各区政府…组织桌面推演"); otherwise the whole
