@@ -218,7 +218,7 @@ def _dated_request(text: str) -> bool:
 
 def may_be_task(sentence: Sentence) -> bool:
     """False for sentences that cannot assign new work: reports, cancellations, open questions."""
-    text = item_fields(sentence.text)
+    text = cue("embedded_question").sub("", item_fields(sentence.text))
     if sentence.section == "timeline" or sentence.section == "done" and not (has("due_ahead", text) and not is_done(text)):
         return False
     # A run of clauses ("登录模块已经完成，…，我会在本周五前完成对接") is judged clause group by

@@ -832,7 +832,7 @@ def _closes_item(text: str, mention: Mention) -> bool:
 def _without_reports(body: str) -> str:
     """Drop the clauses that report work done or cancelled: "登录模块已经完成，支付接口还差最后的
     对接，我会在本周五前完成对接" keeps what is still to do."""
-    aside = ASIDE.sub("", body)  # "…交刘组长审核（王老师说英语的已经编好了）": a report in brackets is an aside
+    aside = ASIDE.sub("", cue("embedded_question").sub("", body))  # "…交刘组长审核（王老师说英语的已经编好了）": a report in brackets is an aside
     if not (is_done(aside) or is_cancelled(body)):
         return body
     clauses = re.findall(r"[^，,；;]+[，,；;]?", body)
