@@ -254,6 +254,8 @@ def test_markdown_table_rows_have_cells():
         # jieba glues the verb to the surname after 老/小 ("老/刘说"); a name never ends in 说 ("林婉说誓词…")
         ("老刘说他明天去看看", [("老刘", "person")]),
         ("林婉说誓词周三晚上直接发你", []),
+        ("奖杯：小孟出报价，下周三前", [("小孟", "person")]),  # jieba glued the verb on: 小孟出
+        ("小朋友们都来了", []),
         # a chat account with the role on one side of a hyphen: the person is its name
         ("@付强-安全员 今天下班前下发停工通知", [("付强", "person")]),
         ("@工长-黄建国 这个明天安排改一下", [("黄建国", "person")]),

@@ -636,7 +636,7 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
         return word + nxt[0], start, start + 2, "person"  # 老/刘说: jieba glued the verb after the name
     if is_title_form(word):
         return word, start, token.end, "person"
-    if len(word) == 3 and word[2] in _FUNCTION_CHARS and word[0] in names["prefixes"] and is_title_form(word[:2]):
+    if len(word) == 3 and (word[2] in _FUNCTION_CHARS or not in_dictionary(word)) and word[0] in names["prefixes"] and is_title_form(word[:2]):
         return word[:2], start, start + 2, "person"  # jieba glued the next word on: 小葛/去 read as 小葛去
     if is_english_name(word):
         if start > 0 and text[start - 1] in "阿小老":
