@@ -101,6 +101,9 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
 # asked to divide the work among themselves
 _SPLIT_UP = re.compile(r"分一下|分工|分配一下|商量着?分|自己分")
 
+# after a report, the reporter as the subject of what comes next: "…，他今天就报修", "…，她来负责落实"
+_REPORTER_TAKES = re.compile(r"[，,]\s*(?P<he>[他她])(?=今天|明天|后天|这周|下周|周[一二三四五六日]|月底|马上|就|会|来|去|再|回头|这两天)")
+
 # what notes put between a report and what follows from it
 _THEN = re.compile(r"\s*(?:→|->|=>|——)\s*")
 
@@ -652,6 +655,18 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             said_by, start = quote  # "张总强调：小李下周把预算表报上来": the quote, said by 张总
             inner = sentence.model_copy(update={"text": text[start:], "start": sentence.start + start, "speaker": said_by.name})
             return _from_prose(inner, meeting_date, known)
+        if (takes := _REPORTER_TAKES.search(text)) and not decided and mentions[0].kind == "person":
+            # "建国说他认识户外俱乐部的人，他去借": the one who reported then takes it on — read
+            # from 他 as the reporter's own "我…" (one character for one, offsets hold)
+            at = takes.start("he")
+            inner = sentence.model_copy(update={"text": "我" + text[at + 1:], "start": sentence.start + at, "speaker": mentions[0].name})
+            taken = _from_prose(inner, meeting_date, known)
+            said = [m for m in _deadlines_in(text[:at], meeting_date) if sets_limit(m)]
+            for draft in taken:
+                if draft.deadline is None and said:
+                    # "…本月底前压缩到1天以内，她来负责落实": the limit was said in the report
+                    draft.deadline, draft.flags = said[0].deadline, review_flags(draft.owner, said[0].deadline)
+            return taken
         if (arrow := _THEN.search(text)) and not decided and arrow.end() < len(text):
             # "西交还没回，Kevin说他们就业中心换人了 → Kevin继续跟，2个工作日内给结论": the report,
             # then what was settled for it
