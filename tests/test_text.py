@@ -431,6 +431,8 @@ def test_report_header_fields_are_the_meeting_not_work():
         ("护理部范秀云主任", "范秀云"),  # the unit, the name, the title: not 云主任
         ("应急办主任龚伟", "龚伟"),  # the unit's title, then the name: not 任龚伟
         ("维修组侯师傅", "侯师傅"),  # the title goes with the surname: not 修组侯
+        ("钱副行长", "钱副行长"),  # a deputy of any title
+        ("孙副书记", "孙副书记"),
     ],
 )
 def test_person_in_label(label, who):

@@ -96,7 +96,7 @@ def _title_form() -> re.Pattern[str]:
     surnames = ruledata.alternation(list(names["compound"]) + list(names["surnames"]))
     long_titles = ruledata.alternation([t for t in names["titles"] if len(t) > 1 or t in ("总", "工")])
     short_titles = ruledata.alternation([t for t in names["titles"] if len(t) == 1 and t not in ("总", "工")])
-    return re.compile(rf"(?:{surnames})(?:{long_titles}|(?:{short_titles})(?![{_CJK}]))")
+    return re.compile(rf"(?:{surnames})(?:副(?={long_titles}))?(?:{long_titles}|(?:{short_titles})(?![{_CJK}]))")
 
 
 @functools.lru_cache(maxsize=1)
@@ -244,7 +244,9 @@ def is_title_form(word: str) -> bool:
     if len(word) == 2 and word[1] in names["nickname_titles"] and word[0] in names["given"]:
         return True  # 静姐, 芳姐, 强哥: a given-name character and 姐/哥
     surname = surname_of(word)
-    return bool(surname) and word[len(surname):] in names["titles"]
+    title = word[len(surname):] if surname else ""
+    # 钱副行长, 孙副书记: a deputy of any title ("副" + 行长)
+    return bool(surname) and (title in names["titles"] or title[:1] == "副" and len(title) >= 3 and title[1:] in names["titles"])
 
 
 def is_full_name(word: str, *, loose: bool = False) -> bool:
