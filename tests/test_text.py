@@ -107,6 +107,9 @@ def test_split_sentences(text, expected):
         ("■ Kevin（张凯）— CPU 子系统集成\n下周计划：\n1. 4月8日前跑完全流程仿真", "Kevin"),
         ("■ 个贷｜宋涛\n本周完成：\n• 放款3笔", "宋涛"),
         ("■ 唐悦｜原画\n本周计划：\n- 剩下2个NPC周三前重新提交", "唐悦"),  # 原画 is a word, not a name
+        ("一、内科片区 —— 邓琴\n本月完成：\n1. 评估表电子化切换", "邓琴"),  # 内 of 内科 is no limit
+        ("### 硬件 - 陈立\n**上周完成**\n- 原理图评审完成", "陈立"),  # a bold label
+        ("五、护理部（综合） —— 护理部副主任 苗慧\n本月完成：\n1. 排班表汇总", "苗慧"),  # the title before the name
         ("■ 何静怡 Ivy｜3D场景\n本周计划：\n- 广场中模，下周一给客户看", "何静怡"),  # the name written first
         ("活动 — 5月20日\n下周计划：\n- 物料", None),  # a date is no part of a person's heading
         ("■ Leo｜动作\n上周完成：无（请假3天）\n本周计划：\n- 动作重做", "Leo"),  # a label with its content

@@ -425,7 +425,7 @@ _DASHED_PART = re.compile(r"(?P<a>[^—–:：，,。；;|]{1,20}?)\s*(?:——|
 # "## 记者 黎晓彤", "## 编辑 Vivian（钟薇）": a role and the person, a space between
 _ROLE_AND_NAME = re.compile(r"[^\s:：，,。；;|\d]{1,8}\s+[^\s:：，,。；;|\d]{1,12}")
 # …but "小林 — FAQ 本周内", "薛行长 - 月底前 整改报告交分行" are list items with a due day
-_DUE_WORD = re.compile(r"[前内底]|[今明后]天|[本这下]周|尽快|ASAP|EOD|同上|done|完成|好了|\d\s*[月/.号日]")
+_DUE_WORD = re.compile(r"(?:[天日号月周年末\d]|工作日)\s*(?:之?前|以?内|底)|[今明后]天|[本这下]周|尽快|ASAP|EOD|同上|done|完成|好了|\d\s*[月/.号日]")
 
 
 def _dashed_part(line: str, next_line: str, known: frozenset[str], *, plan: bool = False) -> str | None:
@@ -439,7 +439,8 @@ def _dashed_part(line: str, next_line: str, known: frozenset[str], *, plan: bool
     label = LABEL.match(_strip(0, following)[1])
     # "DV status — Grace" over a list is a status report by topic, not a plan — unless the parts
     # before it were plans ("■ 韩东｜组长" over a list, after "■ Leo｜动作" over 本周计划：)
-    if not (label and len(label.group("label")) <= 8 and (not label.group("rest").strip() or section_of(label.group("label"))) or plan and ITEM_MARKER.match(following)):
+    bold = BRACKETED.match(following)  # "**上周完成**", "【本周计划】"
+    if not (label and len(label.group("label")) <= 8 and (not label.group("rest").strip() or section_of(label.group("label"))) or bold and not bold.group("rest") and section_of(bold.group("inner")) or plan and ITEM_MARKER.match(following)):
         return None
     if not dashed:
         role, name = line.split(None, 1)
@@ -457,8 +458,9 @@ def _dashed_part(line: str, next_line: str, known: frozenset[str], *, plan: bool
     first = side.split()[0]
     if first != who and person_in_label(first, known) == first:
         who = first  # "何静怡 Ivy": the name written first
-    # the whole side is the person, maybe with an alias or a title: not "配合 Grace 导出"
-    return who if len(re.sub(r"[（(][^)）]*[)）]", "", side).replace(who, "").strip()) <= 4 else None
+    # the whole side is the person, maybe with an alias or a title ("护理部副主任 苗慧"): not "配合 Grace 导出"
+    rest = re.sub(r"[（(][^)）]*[)）]", "", side).replace(who, "").strip()
+    return who if len(rest) <= 4 or any(names.is_role(rest[i:]) for i in range(len(rest) - 1)) else None
 
 
 # a speaker's number at the start of a line, then a space: "说话人3 …", "发言人2 …", "Speaker 1 …"
