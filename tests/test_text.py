@@ -108,6 +108,10 @@ def test_split_sentences(text, expected):
         ("■ 个贷｜宋涛\n本周完成：\n• 放款3笔", "宋涛"),
         ("■ 唐悦｜原画\n本周计划：\n- 剩下2个NPC周三前重新提交", "唐悦"),  # 原画 is a word, not a name
         ("一、内科片区 —— 邓琴\n本月完成：\n1. 评估表电子化切换", "邓琴"),  # 内 of 内科 is no limit
+        ("一、策划（韩子墨）\n本周完成：\n1. 活动方案终版评审通过", "韩子墨"),  # the area, who in brackets
+        ("美术（宋沛然 / 阿June）\n本周完成：\n- 主KV已交付", "宋沛然"),
+        ("三、科主任意见（孟庆林）\n- 同意按计划推进", None),  # over no plan labels: not a part
+        ("第四章关卡流程文档 (周三前)\n本周：\n- 关卡", None),  # a limit in brackets is no name
         ("### 硬件 - 陈立\n**上周完成**\n- 原理图评审完成", "陈立"),  # a bold label
         ("五、护理部（综合） —— 护理部副主任 苗慧\n本月完成：\n1. 排班表汇总", "苗慧"),  # the title before the name
         ("■ 何静怡 Ivy｜3D场景\n本周计划：\n- 广场中模，下周一给客户看", "何静怡"),  # the name written first

@@ -422,10 +422,12 @@ _SENDER = re.compile(r"(?P<who>[A-Za-z][A-Za-z0-9_\-.]{1,30}|[\u4e00-\u9fffA-Za-
 # "一、客服部 —— 庞丽娟", "■ Kevin（张凯）— CPU 子系统集成", "■ 个贷｜宋涛": the heading of a
 # person's part, with their unit or area of work on the other side of the dash or bar
 _DASHED_PART = re.compile(r"(?P<a>[^—–:：，,。；;|]{1,20}?)\s*(?:——|—|–|\s-{1,2}\s|\|)\s*(?P<b>[^—–:：，,。；;|]{1,24})")
+# "一、策划（韩子墨）", "美术（宋沛然 / 阿June）": the area, then who in brackets
+_ROLE_THEN_BRACKETED = re.compile(r"(?P<a>[^（(:：，,。；;|\d]{1,10})\s*[（(](?P<b>[^）)/、，,]{2,12})(?:\s*[/、，,][^）)]*)?[）)]")
 # "## 记者 黎晓彤", "## 编辑 Vivian（钟薇）": a role and the person, a space between
 _ROLE_AND_NAME = re.compile(r"[^\s:：，,。；;|\d]{1,8}\s+[^\s:：，,。；;|\d]{1,12}")
 # …but "小林 — FAQ 本周内", "薛行长 - 月底前 整改报告交分行" are list items with a due day
-_DUE_WORD = re.compile(r"(?:[天日号月周年末\d]|工作日)\s*(?:之?前|以?内|底)|[今明后]天|[本这下]周|尽快|ASAP|EOD|同上|done|完成|好了|\d\s*[月/.号日]")
+_DUE_WORD = re.compile(r"(?:[天日号月年末\d]|周[一二三四五六日天末]?|工作日)\s*(?:之?前|以?内|底)|[今明后]天|[本这下]周|尽快|ASAP|EOD|同上|done|完成|好了|\d\s*[月/.号日]")
 
 
 def _dashed_part(line: str, next_line: str, known: frozenset[str], *, plan: bool = False) -> str | None:
@@ -433,6 +435,8 @@ def _dashed_part(line: str, next_line: str, known: frozenset[str], *, plan: bool
     ("记者 黎晓彤") opens: one side is a person, the other is not, and the labels of a plan
     ("本周进展：", "下月计划：") follow, or a list after such parts (`plan`)."""
     dashed = _DASHED_PART.fullmatch(line)
+    if not dashed and (bracketed := _ROLE_THEN_BRACKETED.fullmatch(line)) and person_in_label(bracketed.group("a"), known) is None:
+        dashed = bracketed  # (not "编辑 Vivian（钟薇）": a name first, its alias in brackets)
     following = next_line.strip()
     if not (dashed or _ROLE_AND_NAME.fullmatch(line)) or not following or _DUE_WORD.search(line):
         return None
