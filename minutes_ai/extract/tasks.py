@@ -847,7 +847,9 @@ def _closes_item(text: str, mention: Mention) -> bool:
 def _without_reports(body: str) -> str:
     """Drop the clauses that report work done or cancelled: "登录模块已经完成，支付接口还差最后的
     对接，我会在本周五前完成对接" keeps what is still to do."""
-    aside = ASIDE.sub("", cue("embedded_question").sub("", body))  # "…交刘组长审核（王老师说英语的已经编好了）": a report in brackets is an aside
+    # a report in brackets is an aside ("…交刘组长审核（王老师说英语的已经编好了）"), and so is the
+    # sorting of what is done from what is not ("哪些已经办结 哪些没有")
+    aside = ASIDE.sub("", cue("embedded_question").sub("", body))
     if not (is_done(aside) or is_cancelled(body)):
         return body
     clauses = re.findall(r"[^，,；;]+[，,；;]?", body)

@@ -115,8 +115,9 @@ def choose(rows, labels, groups, missed, always=None) -> tuple[float, float, flo
 
 def strictest_tie(results: list[tuple[float, float, float]], tie: float = TIE) -> tuple[float, float, float]:
     """Of (l2, threshold, F1) results, the highest threshold whose F1 is within `tie` of the best,
-    and at that threshold the strongest penalty within `tie` of the threshold's best. Within a tie the corpus cannot tell
-    the settings apart; the strictest threshold keeps fewest items where the corpus says least —
+    and at that threshold the strongest penalty within `tie` of the threshold's best. Within a
+    tie the corpus cannot tell the settings apart; the strictest threshold keeps fewest items
+    where the corpus says least —
     panel talk and chat unlike it (VCSum's talk shows gained a third more decisions from 0.45 to
     0.4, a tie of 0.0003) — and the strongest penalty keeps weights from swinging with the last
     documents added (at l2 1.0 a table row's weight turned negative, 0.0001 of F1 from l2 3.0 and 10)."""

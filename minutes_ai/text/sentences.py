@@ -304,7 +304,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
             if bracketed.group("rest") and not remark:
                 _read_line(rest_at, bracketed.group("rest"), state, known, next_line=next_line)
             return
-    if who := _dashed_part(line, next_line, known, plan=state.plan_parts):
+    if who := _part_heading(line, next_line, known, plan=state.plan_parts):
         state.person, state.section, state.record, state.plan_parts = who, None, None, True
         return
     role = PERSON_WITH_ROLE.match(line)
@@ -430,7 +430,7 @@ _ROLE_AND_NAME = re.compile(r"[^\s:：，,。；;|\d]{1,8}\s+[^\s:：，,。；;
 _DUE_WORD = re.compile(r"(?:[天日号月年末\d]|周[一二三四五六日天末]?|工作日)\s*(?:之?前|以?内|底)|[今明后]天|[本这下]周|尽快|ASAP|EOD|同上|done|完成|好了|\d\s*[月/.号日]")
 
 
-def _dashed_part(line: str, next_line: str, known: frozenset[str], *, plan: bool = False) -> str | None:
+def _part_heading(line: str, next_line: str, known: frozenset[str], *, plan: bool = False) -> str | None:
     """The person whose part a dashed heading ("客服部 —— 庞丽娟") or a role-and-name heading
     ("记者 黎晓彤") opens: one side is a person, the other is not, and the labels of a plan
     ("本周进展：", "下月计划：") follow, or a list after such parts (`plan`)."""
