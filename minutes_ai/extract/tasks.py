@@ -702,9 +702,10 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     drafts: list[TaskDraft] = []
     shares: list[tuple[int, str, list[Owner]]] = []  # owned groups with no work of their own: (draft count so far, body, owners)
     for index, group in enumerate(groups):
-        later = {m.name for other in groups[index + 1:] for m in other.owners}
-        if len(group.owners) >= 2 and all(m.name in later for m in group.owners) and _SPLIT_UP.search(text, group.start, group.end):
-            continue  # "@孙涛 @Amy 你俩分一下，孙涛负责签到，Amy负责VIP接待": each one's share follows
+        if len(group.owners) >= 2 and _SPLIT_UP.search(text, group.start, group.end):
+            later = {m.name for other in groups[index + 1:] for m in other.owners}
+            if all(m.name in later for m in group.owners):
+                continue  # "@孙涛 @Amy 你俩分一下，孙涛负责签到，Amy负责VIP接待": each one's share follows
         body = _without_reports(text[group.start:group.end])
         if not body:
             continue

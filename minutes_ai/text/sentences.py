@@ -434,17 +434,20 @@ def _part_heading(line: str, next_line: str, known: frozenset[str], *, plan: boo
     """The person whose part a dashed heading ("客服部 —— 庞丽娟") or a role-and-name heading
     ("记者 黎晓彤") opens: one side is a person, the other is not, and the labels of a plan
     ("本周进展：", "下月计划：") follow, or a list after such parts (`plan`)."""
+    # the cheap tests first: this runs for every line. "DV status — Grace" over a list is a status
+    # report by topic, not a plan — unless the parts before it were plans ("■ 韩东｜组长" over a
+    # list, after "■ Leo｜动作" over 本周计划：)
+    following = next_line.strip()
+    if not following or _DUE_WORD.search(line):
+        return None
+    label = LABEL.match(_strip(0, following)[1])
+    bold = BRACKETED.match(following)  # "**上周完成**", "【本周计划】"
+    if not (label and len(label.group("label")) <= 8 and (not label.group("rest").strip() or section_of(label.group("label"))) or bold and not bold.group("rest") and section_of(bold.group("inner")) or plan and ITEM_MARKER.match(following)):
+        return None
     dashed = _DASHED_PART.fullmatch(line)
     if not dashed and (bracketed := _ROLE_THEN_BRACKETED.fullmatch(line)) and person_in_label(bracketed.group("a"), known) is None:
         dashed = bracketed  # (not "编辑 Vivian（钟薇）": a name first, its alias in brackets)
-    following = next_line.strip()
-    if not (dashed or _ROLE_AND_NAME.fullmatch(line)) or not following or _DUE_WORD.search(line):
-        return None
-    label = LABEL.match(_strip(0, following)[1])
-    # "DV status — Grace" over a list is a status report by topic, not a plan — unless the parts
-    # before it were plans ("■ 韩东｜组长" over a list, after "■ Leo｜动作" over 本周计划：)
-    bold = BRACKETED.match(following)  # "**上周完成**", "【本周计划】"
-    if not (label and len(label.group("label")) <= 8 and (not label.group("rest").strip() or section_of(label.group("label"))) or bold and not bold.group("rest") and section_of(bold.group("inner")) or plan and ITEM_MARKER.match(following)):
+    if not (dashed or _ROLE_AND_NAME.fullmatch(line)):
         return None
     if not dashed:
         role, name = line.split(None, 1)
@@ -464,7 +467,7 @@ def _part_heading(line: str, next_line: str, known: frozenset[str], *, plan: boo
         who = first  # "何静怡 Ivy": the name written first
     # the whole side is the person, maybe with an alias or a title ("护理部副主任 苗慧"): not "配合 Grace 导出"
     rest = re.sub(r"[（(][^)）]*[)）]", "", side).replace(who, "").strip()
-    return who if len(rest) <= 4 or any(names.is_role(rest[i:]) for i in range(len(rest) - 1)) else None
+    return who if len(rest) <= 4 or names.ends_with_title(rest) else None
 
 
 # a speaker's number at the start of a line, then a space: "说话人3 …", "发言人2 …", "Speaker 1 …"
