@@ -419,9 +419,9 @@ _INITIALS = re.compile(r"[A-Z]{2,3}")
 _REPLY_TO = re.compile(r"回复\s*@?[^\s:：，,]{1,20}\s*[:：]\s*")
 _SENDER = re.compile(r"(?P<who>[A-Za-z][A-Za-z0-9_\-.]{1,30}|[\u4e00-\u9fffA-Za-z0-9]{1,8})\s*(?:[（(][^）)]{1,10}[）)])?")
 
-# "一、客服部 —— 庞丽娟", "■ Kevin（张凯）— CPU 子系统集成", "■ 个贷｜宋涛": the heading of a
+# "一、客服部 —— 庞丽娟", "■ Kevin（张凯）— CPU 子系统集成", "■ 个贷｜宋涛", "▶ 程序组 · 邹凯": the heading of a
 # person's part, with their unit or area of work on the other side of the dash or bar
-_DASHED_PART = re.compile(r"(?P<a>[^—–:：，,。；;|]{1,20}?)\s*(?:——|—|–|\s-{1,2}\s|\|)\s*(?P<b>[^—–:：，,。；;|]{1,24})")
+_DASHED_PART = re.compile(r"(?P<a>[^—–:：，,。；;|·•]{1,20}?)\s*(?:——|—|–|\s-{1,2}\s|\||[·•])\s*(?P<b>[^—–:：，,。；;|·•]{1,24})")
 # "一、策划（韩子墨）", "美术（宋沛然 / 阿June）": the area, then who in brackets
 _ROLE_THEN_BRACKETED = re.compile(r"(?P<a>[^（(:：，,。；;|\d]{1,10})\s*[（(](?P<b>[^）)/、，,]{2,12})(?:\s*[/、，,][^）)]*)?[）)]")
 # "## 记者 黎晓彤", "## 编辑 Vivian（钟薇）": a role and the person, a space between
