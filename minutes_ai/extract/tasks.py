@@ -987,8 +987,12 @@ _PLAN_OPENER = re.compile(r"\W*(?:下周|下个?月|下阶段|下一步|接下�
 
 def _starts_with_work(body: str) -> bool:
     """"整理需求池", "1. 回访重点客户": a note item that opens with its verb — or with its limit
-    and then the verb ("下周一前把健康档案抽查一遍", "5个工作日内跟街道沟通", "3/13前把书目清单给…")."""
-    return bool(re.match(r"^\s*(?:\d+[.、)]\s*)?(?:" + _VERB_START + "|" + _DUE_FIRST + r"\s*(?:把|找|跟|" + _VERB_START + "))", body))
+    and then the verb ("下周一前把健康档案抽查一遍", "5个工作日内跟街道沟通", "3/13前把书目清单给…"),
+    or with the thing to do, its limit and the verb ("测算表这周内出", "样机7/10前寄5台")."""
+    return bool(re.match(r"^\s*(?:\d+[.、)]\s*)?(?:" + _VERB_START + "|" + _TOPIC_FIRST + _DUE_FIRST + r"\s*(?:把|找|跟|寄|" + _VERB_START + "))", body))
+
+
+_TOPIC_FIRST = r"(?:[^\W\d_][^，,。；;：:\s]{0,9}?)?"
 
 
 _DUE_FIRST = r"(?:今天|明天|后天|今晚|明早|(?:本|这|下)?周[一二三四五六日末]?|月底|\d{1,2}\s*[/.月]\s*\d{1,2}\s*[日号]?|[\d一二两三四五六七八九十]+\s*个?\s*(?:工作日|天|周|小时))\s*(?:内|前|之前|以内)?\s*(?:先|再)?"
