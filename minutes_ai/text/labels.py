@@ -21,6 +21,7 @@ def layout_rules() -> dict:
     return {
         "sections": data["sections"],
         "exact_sections": data.get("exact_sections", {}),
+        "dated_sections": [(kind, re.compile(rf"^\W*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月份?\s*(?:{'|'.join(words)})\W*$|^\W*第?\s*\d{{1,2}}\s*周\s*(?:{'|'.join(words)})\W*$")) for kind, words in data["dated_sections"].items()],
         "fields": fields,
         "meeting": meeting,
         "speaker_ids": speaker_ids,
@@ -55,6 +56,9 @@ def section_of(label: str) -> str | None:
     for kind, words in layout_rules().get("exact_sections", {}).items():
         if label.strip() in words:
             return kind
+    for kind, pattern in layout_rules()["dated_sections"]:
+        if pattern.match(label):
+            return kind  # "9月完成", "10月计划"
     for kind, pattern in _section_patterns():
         if pattern.search(label):
             return kind

@@ -442,7 +442,8 @@ def _part_heading(line: str, next_line: str, known: frozenset[str], *, plan: boo
         return None
     label = LABEL.match(_strip(0, following)[1])
     bold = BRACKETED.match(following)  # "**上周完成**", "【本周计划】"
-    if not (label and len(label.group("label")) <= 8 and (not label.group("rest").strip() or section_of(label.group("label"))) or bold and not bold.group("rest") and section_of(bold.group("inner")) or plan and ITEM_MARKER.match(following)):
+    # (after such parts, a list or any short label: "■ 金融保险 谢婷" over "9月数据：贷款渗透率54%")
+    if not (label and len(label.group("label")) <= 8 and (not label.group("rest").strip() or section_of(label.group("label")) or plan) or bold and not bold.group("rest") and section_of(bold.group("inner")) or plan and ITEM_MARKER.match(following)):
         return None
     dashed = _DASHED_PART.fullmatch(line)
     if not dashed and (bracketed := _ROLE_THEN_BRACKETED.fullmatch(line)) and person_in_label(bracketed.group("a"), known) is None:
