@@ -104,6 +104,8 @@ def person_in_label(label: str, known: frozenset[str] = frozenset()) -> str | No
             tail = label[-size:]
             if size == 3 and names.ends_with_title(label[:-2]):
                 continue  # "应急办主任龚伟": 龚伟 after the title, not 任龚伟
+            if size == 3 and names.in_dictionary(label[-4:-2]) and not names.is_title_form(tail):
+                continue  # "监管报送" is a work area, not 管报送: the name would cut the word 监管
             if names.is_person(tail, loose=True) and not names.is_department(tail) and tail not in layout_rules()["fields"]:
                 return tail
     return None
