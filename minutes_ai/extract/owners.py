@@ -165,8 +165,8 @@ _SPEAKER_PROMISES = re.compile(r"\s*[，,][^。；;！!？?你]{0,12}?(?<![给�
 
 def _work_follows(head: str, tail: str, tagged: bool) -> bool:
     """Does what follows a name at a clause start hand that person work?"""
-    if has("task_verbs", tail[:30]):
-        return True
+    if has("task_verbs", tail[:30]) or has("goes_to_ask", tail[:16]):
+        return True  # (finding out is work: "柏经理找人行问一下", "老谭问问工厂报价")
     # "小郑，你本周五前把人招齐": addressed, then a 把 of work, whatever the verb; "小周，稳定性实验
     # 你这周五之前把装置搭起来": called, a topic, then 你 and a 把 of work
     if (_ADDRESSED.match(tail) or _ADDRESSED_AFTER_TOPIC.match(tail)) and "把" in tail[:24]:

@@ -634,8 +634,8 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
         return titled.group(), start, titled.end(), "person"
     if word in names["prefixes"] and len(nxt) == 1 and nxt in names["surnames"]:
         return word + nxt, start, start + 2, "person"
-    if word in names["prefixes"] and len(nxt) == 2 and nxt[0] in names["surnames"] and (nxt[1] in _FUNCTION_CHARS or nxt[1] in "说讲问") and not in_dictionary(word + nxt[0]):
-        return word + nxt[0], start, start + 2, "person"  # 老/刘说: jieba glued the verb after the name
+    if word in names["prefixes"] and len(nxt) == 2 and nxt[0] in names["surnames"] and (nxt[1] in _FUNCTION_CHARS or nxt[1] in "说讲问找") and not in_dictionary(word + nxt[0]):
+        return word + nxt[0], start, start + 2, "person"  # 老/刘说, 小/鲍找: jieba glued the verb after the name
     if is_title_form(word):
         return word, start, token.end, "person"
     if len(word) == 3 and (word[2] in _FUNCTION_CHARS or not in_dictionary(word)) and word[0] in names["prefixes"] and is_title_form(word[:2]):
