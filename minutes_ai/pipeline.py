@@ -36,7 +36,7 @@ from .text import names
 from .text.days import date_messages
 from .text.labels import layout_rules, section_of
 from .text.normalize import normalize
-from .text.sentences import HEADER_LINE, split_sentences, unknown_person
+from .text.sentences import HEADER_LINE, INLINE_HEADER, split_sentences, unknown_person
 
 _SPEAKER = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：\d][^:：\n]{0,11}?)\s*[:：]", re.M)
 
@@ -232,6 +232,7 @@ def _known_names(text: str, people: list[str] | None = None) -> frozenset[str]:
     # "郑晓燕 00:00:29", "00:07:48 冯晓雨": a header line of its own, read as the splitter reads it
     headers = (HEADER_LINE.match(line.strip()) for line in text.splitlines())
     labels += [h.group("who") or h.group("after") for h in headers if h]
+    labels += [h.group("who") for h in (INLINE_HEADER.match(line.strip()) for line in text.splitlines()) if h]
     speaking = Counter(label for label, words in said if layout_rules()["speech"].search(words))
     for label in labels:
         if names.is_person(label, loose=True) and not names.is_department(label) and not section_of(label):  # not "Yesterday："

@@ -33,6 +33,9 @@ HEADER_LINE = re.compile(
     # "00:07:48 冯晓雨", "[00:03:12] 说话人2": meeting apps that put the time first
     rf"|[\[【(（]?(?:{_DATE}\s*)?{_TIME}[\]】)）]?\s+(?P<after>[^\s:：\d][^\s:：]{{0,15}}))\s*$"
 )
+# "石磊 00:01:58 嗯 那春节排班就按这个方案定了", "王磊 14:02 @李娜 …": transcript and chat exports
+# that put who speaks, the time and what they say on one line
+INLINE_HEADER = re.compile(rf"^(?P<who>[^\s:：\d\[【(（][^\s:：]{{0,15}}?)\s+[\[【(（]?(?:{_DATE}\s*)?{_TIME}[\]】)）]?\s+(?=\S)")
 LABEL = re.compile(r"^(?P<label>[^:：\n]{1,24}?)\s*[:：]\s*(?P<rest>.*)$")
 # List and heading markers: "#", "-", "*", "•", "▍", "- [ ]", "1.", "1、", "(1)", "①", "一、", "（一）". A
 # ticked box ("- [x] 修 flaky test") stays in the text: it says the work is done.
@@ -266,6 +269,11 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
         # a chat message header: what a heading said before is over (chat has no sections)
         state.speaker, state.person, state.record, state.section = who, None, None, None
         return
+    inline = INLINE_HEADER.match(line)
+    if inline and person_in_label(inline.group("who"), known):
+        # read the time as the label's colon, the rest as what is said (one character for one,
+        # offsets hold)
+        line = inline.group("who") + "：" + " " * (inline.end() - inline.end("who") - 1) + line[inline.end():]
     if stamp and stamp.end() < len(line):
         start, line = start + stamp.end(), line[stamp.end():]
     if _NAME_LINE.fullmatch(line) and (line in known or names.is_full_name(line) or names.is_english_name(line) or names.is_title_form(line) or names.is_called_name(line) and line[0] != line[1]) and next_line.strip() and not _NAME_LINE.fullmatch(next_line.strip()):
