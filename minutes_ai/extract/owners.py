@@ -94,8 +94,10 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         if start < 0 or end > len(text):
             continue
         head, tail = text[:start], text[end:]
-        if _HELPS_BEFORE.search(head):
-            continue  # "协助欧阳骏整理证据目录", "带宁浩、向晓晨做对照实验": the one named is helped or led
+        if _HELPS_BEFORE.search(head) or _TAKEN_ALONG.search(head) and not head[:1] == "@":
+            # "协助欧阳骏整理证据目录", "带宁浩、向晓晨做对照实验": the one named is helped or led;
+            # "骆成后天带摄影组去复勘", "Jason下周先找平台组负责人聊": taken along, or sought out
+            continue
         if _TAG_OPEN.search(head) and _TAG_CLOSE.match(tail):
             # "…，要求甲级病历率≥90%。（贺医生）", "…出料单给物资 [宋佳]": the name noted after the
             # item, unless the item already named that owner ("罗师傅 明天返工… [罗师傅]")
@@ -210,6 +212,7 @@ _VALUE_END = re.compile(r"\s*(?:[，,；;。]|$)")
 _COPULA = re.compile(r"(?:是|为)\s*$")
 _COPULA_IN_CHARGE = re.compile(r"负责|[Oo]wner|牵头|对接人|联系人|执行人|承办|由")
 # a clause that opens by helping or leading someone: the one named is not who the work falls to
+_TAKEN_ALONG = re.compile(r"[\u4e00-\u9fffA-Za-z]\s*(?:带着?|找)\s*$")
 _HELPS_BEFORE = re.compile(r"(?:^|[，,；;。\s])\W*(?:协助|帮助|帮着|帮忙|配合|跟着|支援|陪同|陪着|带着|带)\s*$")
 # "跟着Amy写…", "支援Kelly写…": the one named is helped, the writer of the line helps
 _HELPS_WITH = re.compile(r"(?:跟着|支援|协助|帮着|配合|[跟帮给和与同向陪找问替])$")
