@@ -753,6 +753,10 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             owners = [Owner(name=label, text=label)]
         confidence = 0.5 + (0.2 if deadline is not None and deadline.date is not None else 0) + (0.2 if owners and not implicit else 0.1 if owners else 0)
         title = clean_title(without(body, criteria), owners, deadline)
+        if len(title) < 2 and owners and not implicit and sentence.speaker and owner_rules.first_person(body):
+            # "我来吧，下周四前弄完", "我来做": a promise whose work was named in the turn before —
+            # the clause itself stands for it
+            title = body.strip(TRIM)[:40]
         if len(title) < 2:
             continue
         drafts.extend(drafts_for(title, owners, deadline, criteria, sentence, confidence=min(confidence, 0.95)))
