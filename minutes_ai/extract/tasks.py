@@ -102,7 +102,10 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
 _SPLIT_UP = re.compile(r"分一下|分工|分配一下|商量着?分|自己分")
 
 # after a report, the reporter as the subject of what comes next: "…，他今天就报修", "…，她来负责落实"
-_REPORTER_TAKES = re.compile(r"[，,]\s*(?P<he>[他她])(?=今天|明天|后天|这周|下周|周[一二三四五六日]|月底|马上|就|会|来|去|再|回头|这两天)")
+_REPORTER_TAKES = re.compile(r"(?:[，,]\s*|(?<=说))(?P<he>[他她])(?=今天|明天|后天|这周|下周|周[一二三四五六日]|月底|马上|就|会|来|去|再|回头|这两天|自己)")
+
+# in a to-do list, a name then 问 is going to ask ("- 彭工 问厂家探头协议，明天回复黎明"), not asking
+_ASKS_AROUND = re.compile(r"\s*问(?![：:])")
 
 # what notes put between a report and what follows from it
 _THEN = re.compile(r"\s*(?:→|->|=>|——)\s*")
@@ -650,16 +653,19 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     if not decided and sentence.section != "tasks" and not has("task_verbs", text) and not owner_rules.first_person(text) and not re.search(r"[你把前内]", text) and not _ARROW.search(text) and not _CALLS.match(text) and not _DAY.search(text):
         return []  # outside a task list a prose task needs a work verb, a promise, an addressee (你, or "杜婷，…"), a 把, a due date ("…前", "…内", "明天") or an arrow (see _is_task)
     mentions = names.find_mentions(text, known=known)
-    if owner_rules.reports(text, mentions):
+    if owner_rules.reports(text, mentions) and not (sentence.section == "tasks" and _ASKS_AROUND.match(text, mentions[0].end)):
         if (quote := owner_rules.quoted(text, mentions)) and not decided:
             said_by, start = quote  # "张总强调：小李下周把预算表报上来": the quote, said by 张总
             inner = sentence.model_copy(update={"text": text[start:], "start": sentence.start + start, "speaker": said_by.name})
             return _from_prose(inner, meeting_date, known)
-        if (takes := _REPORTER_TAKES.search(text)) and not decided and mentions[0].kind == "person":
+        takes = _REPORTER_TAKES.search(text)
+        # the reporter is the last one named before 他 ("宋晓问…，邓经理说他去问园区管委会": 邓经理)
+        reporter = next((m for m in reversed(mentions) if m.end <= takes.start("he")), None) if takes else None
+        if takes and not decided and reporter is not None and reporter.kind == "person":
             # "建国说他认识户外俱乐部的人，他去借": the one who reported then takes it on — read
             # from 他 as the reporter's own "我…" (one character for one, offsets hold)
             at = takes.start("he")
-            inner = sentence.model_copy(update={"text": "我" + text[at + 1:], "start": sentence.start + at, "speaker": mentions[0].name})
+            inner = sentence.model_copy(update={"text": "我" + text[at + 1:], "start": sentence.start + at, "speaker": reporter.name})
             taken = _from_prose(inner, meeting_date, known)
             said = [m for m in _deadlines_in(text[:at], meeting_date) if sets_limit(m)]
             for draft in taken:
@@ -839,7 +845,7 @@ def _opens_item(text: str, mention: Mention) -> bool:
     return (
         mention.kind == "person"
         and not re.search(r"[^\W_]", text[:mention.start])
-        and not cue("report_verbs").match(tail)
+        and (not cue("report_verbs").match(tail) or _ASKS_AROUND.match(tail) is not None)
         and not cue("helper_after").match(tail)
     )
 
