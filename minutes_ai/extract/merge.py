@@ -46,7 +46,7 @@ def merge_repeats(drafts: list[TaskDraft], known: frozenset[str] = frozenset()) 
                 continue  # "收到✅" alone is never a task of its own
             # "好，这个我来跟进，周五前给大家": takes on what was just discussed
             draft.title = draft.title or "跟进"
-        asked = _acknowledged(out, draft)
+        asked = _acknowledged(out, draft, full_name)
         if asked is not None:
             _fill(asked, draft)  # "@Cindy 主图下周三前出完" — Cindy："收到，周五前全部出完，尺寸按800x800"
             continue
@@ -60,11 +60,22 @@ def merge_repeats(drafts: list[TaskDraft], known: frozenset[str] = frozenset()) 
         # each way of being said again needs the same owner: asked first, once per earlier draft
         twin = next((d for d in reversed(out[-40:]) if (_same_owner(d, draft) or _same_person(d, draft, full_name)) and (d.start != draft.start and _same_work(d, draft) or draft.summary or _recap_work(d, draft))), None)
         if twin is not None:
+            if not draft.summary and not draft.reply and _sets_the_date(twin, draft):
+                # "我得提前给她试个妆，能不能约这周五？" … "好嘞，周五前我把港风妆的三套方案备好": the
+                # later turn is where the work was settled, with its date; the source moves there
+                twin.absorbed.append(twin.start)
+                twin.start, twin.end, twin.criteria = draft.start, draft.end, draft.criteria
+            else:
+                twin.absorbed.append(draft.start)  # a recap: the model must not add it back
             _fill(twin, draft)
-            twin.absorbed.append(draft.start)  # a recap: the model must not add it back
             continue
         out.append(draft)
     return out
+
+
+def _sets_the_date(first: TaskDraft, later: TaskDraft) -> bool:
+    """Does the later saying give the date the first lacked?"""
+    return (first.deadline is None or first.deadline.date is None) and later.deadline is not None and later.deadline.date is not None
 
 
 def _recap_work(first: TaskDraft, later: TaskDraft) -> bool:
@@ -96,14 +107,15 @@ def _confirms(offer: TaskDraft, answer: TaskDraft) -> bool:
     return offered and (offer.deadline is None or offer.deadline.date != answer.deadline.date)
 
 
-def _acknowledged(out: list[TaskDraft], draft: TaskDraft) -> TaskDraft | None:
+def _acknowledged(out: list[TaskDraft], draft: TaskDraft, full_name=lambda name: name) -> TaskDraft | None:
     """The task a "收到，…" reply takes on: a recent one handed to the replying speaker — or, when
     the speaker is known only by an id ("C：好 明天我整理一下发你" right after "A：…晓燕你…"), the
     task handed out in the turn just before: whoever answers at once is the one called."""
     if not draft.speaker or not draft.reply:
         return None
     named = next(
-        (d for d in reversed(out[-5:]) if 0 <= draft.start - d.end <= 300 and d.speaker != draft.speaker and d.owner and _same_names((draft.speaker, None), (d.owner.name, d.owner.dept))),
+        # ("吴姐，…这周内方便安排一下" — 吴敏："好，这周内转。": the participants say 吴姐 is 吴敏)
+        (d for d in reversed(out[-5:]) if 0 <= draft.start - d.end <= 300 and d.speaker != draft.speaker and d.owner and (_same_names((draft.speaker, None), (d.owner.name, d.owner.dept)) or bool(d.owner.name) and full_name(d.owner.name) == full_name(draft.speaker))),
         None,
     )
     if named is not None or not out or speaker_name(draft.speaker) is not None:
