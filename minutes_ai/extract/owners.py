@@ -94,7 +94,7 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         if start < 0 or end > len(text):
             continue
         head, tail = text[:start], text[end:]
-        if _HELPS_BEFORE.search(head) or _TAKEN_ALONG.search(head) and not head[:1] == "@":
+        if _HELPS_BEFORE.search(head) or _TAKEN_ALONG.search(head) and re.match(r"\s*[\u4e00-\u9fffA-Za-z]", tail):
             # "协助欧阳骏整理证据目录", "带宁浩、向晓晨做对照实验": the one named is helped or led;
             # "骆成后天带摄影组去复勘", "Jason下周先找平台组负责人聊": taken along, or sought out
             continue

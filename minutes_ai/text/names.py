@@ -620,6 +620,7 @@ def _may_start_mention(word: str) -> bool:
 
 
 # what stands before 组 without naming a team: "我们组", "整个组", "下周五组会", "分两组", "第一次组会"
+# (nor a word of not_names: "王磊、方案组下周定" is the plan, then the group)
 _NO_TEAM_NAME = re.compile(r"[一二两三四五六七八九十几每各本这那哪全该此某分第整]|[我你他她咱]们|.*(?:周[一二三四五六日天末]?|次|天|号|上|下)$")
 
 
@@ -627,7 +628,7 @@ def _mention_at(text: str, tokens: list[Token], i: int) -> tuple[str, int, int, 
     token = tokens[i]
     word, start = token.word, token.start
     nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
-    if nxt[:1] == "组" and tokens[i + 1].start == token.end and (len(nxt) == 1 or nxt[1] in _FUNCTION_CHARS or nxt[1] in "于先") and nxt != "组会" and not (start > 0 and text[start - 1] in "部处科室局司院所队") and re.fullmatch(f"[{_CJK}]{{2,4}}", word) and not _NO_TEAM_NAME.match(word) and not is_full_name(word) and is_department(word + "组"):
+    if nxt[:1] == "组" and tokens[i + 1].start == token.end and (len(nxt) == 1 or nxt[1] in _FUNCTION_CHARS or nxt[1] in "于先") and nxt != "组会" and not (start > 0 and text[start - 1] in "部处科室局司院所队") and re.fullmatch(f"[{_CJK}]{{2,4}}", word) and not _NO_TEAM_NAME.match(word) and word not in _names()["not_names"] and not is_full_name(word) and is_department(word + "组"):
         return word + "组", start, token.end + 1, "dept"  # jieba left a team's 组 apart: 服装/组, 英语/组于, 基础设施/组先
     if not _NAME_START.match(word) or not _may_start_mention(word):
         return None  # punctuation, digits, spaces, and words no name or unit can start with
