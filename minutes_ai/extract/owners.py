@@ -206,6 +206,9 @@ def _after_vocative(text: str, chosen: list[Mention], offset: int) -> list[Menti
     return chosen
 
 
+# "老何你跟Kevin一起出个方案", "你和小周两个人…": the one called does it together with the one named
+_WITH_YOU = re.compile(r"\s*[你您]\s*(?:跟|和|与|同)\s*")
+_TOGETHER = re.compile(r"\s*(?:一起|一块儿?|两个人?|俩|共同)")
 _WORK_COLON = re.compile(r"[^\s:：]{4}[^:：]*[:：]\s*$")
 _WORK_SPACE = re.compile(r"[^\s:：，,]{3,}\s+$")  # "奖品采购 汪爸爸，5月20号前到货"
 _VALUE_END = re.compile(r"\s*(?:[，,；;。]|$)")
@@ -393,8 +396,9 @@ def speaker_name(speaker: str | None) -> str | None:
 
 
 def is_joined(gap: str) -> bool:
-    """Is `gap` (the text between two names) a conjunction: 和, 与, 、, "还有那个"?"""
-    return bool(_JOINERS.match(gap))
+    """Is `gap` (the text between two names) a conjunction: 和, 与, 、, "还有那个" — or "你跟"
+    between two owners ("老何你跟Kevin一起…": joined_owners took the second only when together)?"""
+    return bool(_JOINERS.match(gap) or _WITH_YOU.fullmatch(gap))
 
 
 def joined_owners(text: str, mentions: list[Mention], offset: int) -> list[Mention]:
@@ -409,7 +413,8 @@ def joined_owners(text: str, mentions: list[Mention], offset: int) -> list[Menti
             continue  # an owner already, or inside one ("蔡丽萍" of the merged "门诊部|蔡丽萍")
         for o in owners:
             gap = text[m.end - offset:o.start - offset] if m.end <= o.start else text[o.end - offset:m.start - offset]
-            if _JOINERS.match(gap) and m.kind == o.kind:
+            together = m.start > o.end and _WITH_YOU.fullmatch(gap) and _TOGETHER.match(text[m.end - offset:])
+            if (_JOINERS.match(gap) or together) and m.kind == o.kind:
                 extra.append(m)
                 break
     return _without_appositives(text, sorted(set(owners) | set(extra), key=lambda m: m.start), offset)
