@@ -113,6 +113,9 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         at_clause_start = (
             not re.search(r"[^\s\W_]", _strip_fillers(head))
             or re.search(r"(?:[，,：:；;]|(?:[\u4e00-\u9fff](?<![的跟和与给向对找同])|(?<=[合共协相])同)\s)\s*$", head)
+            # "客服话术+FAQ 茹琳 本周五前": a Chinese name after a Latin topic and a space (not
+            # "KubeCon China", "split Grace 拍板": Latin after Latin is one phrase)
+            or re.search(r"[A-Za-z)）]\s+$", head) and re.match(r"[\u4e00-\u9fff]", m.name) and not re.search(r"\b(?:by|with|and|to|for)\s+$", head, re.I)
             or _TOPIC_THEN.search(head) or _ADDRESSED.match(tail)
             or _role_before().search(head)
             or tagged

@@ -748,7 +748,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         # with the names blanked out
         unnamed = _blank(text, mentions)[group.start:group.end]
         explicit = any(owner_rules.explicitly_assigned(text, m) for m in group.owners if m.kind != "self")
-        if not decided and not _is_task(sentence, unnamed, owners, deadline, implicit=implicit, named=named, firm=chosen is not None and _is_firm(chosen, body), explicit=explicit, due_after_name=_named_then_due(text, group.owners, chosen)):
+        if not decided and not _is_task(sentence, unnamed, owners, deadline, implicit=implicit, named=named, firm=chosen is not None and _is_firm(chosen, body), explicit=explicit, due_after_name=_named_then_due(text, group.owners, chosen) or _topic_name_due(text, group.owners, chosen)):
             if owners and not implicit and len(re.sub(r"\W", "", body)) <= 10:
                 shares.append((len(drafts), body, owners))
             continue
@@ -1014,6 +1014,14 @@ _VERB_START = "整理|完成|提交|输出|准备|安排|对接|确认|落实|�
 def _is_note_item(body: str) -> bool:
     """Short, verb-first, no subject: how a note taker writes an item, not how people speak."""
     return len(body) <= 40 and not re.search(r"[吧呢吗啊嘛呀]", body)
+
+
+def _topic_name_due(text: str, owners: list[Mention], chosen: DeadlineMatch | None) -> bool:
+    """"客服话术+FAQ 茹琳 本周五前", "降温曲线方案 彭工 下月底前": a note item of the thing to do, who,
+    and by when, nothing after — the work is the topic before the name."""
+    if chosen is None or chosen.deadline.date is None or re.search(r"[^\W_]", text[chosen.end:]):
+        return False
+    return any(m.kind != "self" and re.search(r"[^\W_]", text[:m.start]) and re.fullmatch(r"\s+", text[m.end:chosen.start]) for m in owners)
 
 
 def _named_then_due(text: str, owners: list[Mention], chosen: DeadlineMatch | None) -> bool:
