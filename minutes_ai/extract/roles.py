@@ -140,7 +140,10 @@ def is_decision(sentence: Sentence) -> bool:
         # "汛期安全。", "室外管网开工时间；": the topic of the next item, not a decision of its own
         # (but "代表客户提起上诉。", "蟹粉豆腐不上" under 会议决定 are short decisions)
         topic = len(text) <= 12 and has("topic_line", text) and not (has("decision", text) or has("rejection", text) or has("task_verbs", text))
-        return not (deferred or topic or is_done(text) or _TOPIC_LINE.match(text))
+        # "邵国强反映闸口高峰期集卡排队时间超过40分钟。": what someone reported or offered, said
+        # between the decisions — not decided unless a word of deciding follows
+        reported = reports(text, names.find_mentions(text)) and not (has("decision", text) or has("strong_decision", text) or has("rejection", text))
+        return not (deferred or topic or reported or is_done(text) or _TOPIC_LINE.match(text))
     if has("decided_label", text):
         return True  # "会上定了：新批次PP料暂停发放，等温静的结论再说"
     if _says_no(text) and not is_unagreed_proposal(_last_clause(text)):
