@@ -107,6 +107,19 @@ _REPORTER_TAKES = re.compile(r"(?:[，,]\s*|(?<=说))(?P<he>[他她])(?=今天|�
 # in a to-do list, a name then 问 is going to ask ("- 彭工 问厂家探头协议，明天回复黎明"), not asking
 _ASKS_AROUND = re.compile(r"\s*问(?![：:])")
 
+def _asked_of(after_name: str) -> bool:
+    """After a name in the middle of a report: work handed to them ("Eric先出个测算方案，下周三前
+    给我"), not what they said or felt ("阿峰不太同意，说…", "Tina 担心…")."""
+    after_name = re.sub(r"^(?:\s*[、和与及跟]\s*[^\s，,、；;。]{1,4}?(?=[、和与及跟]|都|也|不|\s|$))*", "", after_name)  # "徐工、范总都不同意"
+    clause = re.split(r"[，,；;。]", after_name, maxsplit=1)[0]
+    if cue("report_verbs").match(after_name) or cue("agrees").match(after_name) or _OPINES.match(after_name):
+        return False
+    return has("task_verbs", clause) or "把" in clause
+
+
+_OPINES = re.compile(r"\s*(?:都|也|还是|就)?\s*(?:不太|不大|不)?(?:同意|担心|反对|觉得|认为|倾向|想|希望|支持|坚持|建议|质疑|犹豫)")
+
+
 # what notes put between a report and what follows from it
 _THEN = re.compile(r"\s*(?:→|->|=>|——)\s*")
 
@@ -673,6 +686,24 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
                     # "…本月底前压缩到1天以内，她来负责落实": the limit was said in the report
                     draft.deadline, draft.flags = said[0].deadline, review_flags(draft.owner, said[0].deadline)
             return taken
+        # "老杜说村里还能叫十来个，明天落实人数报给刘姐": after the report, a clause that opens with
+        # its limit and the work, no one else named but whom it goes to — the reporter takes it on (the comma is read
+        # as their "我", one character for one)
+        first = mentions[0] if mentions else None
+        then = _REPORTER_DUE.search(text, first.end) if first is not None and first.kind == "person" and not takes and not decided else None
+        if then and all(m is first or re.search(r"(?:给|交|报|向|问)\s*$", text[:m.start]) for m in mentions):
+            at = then.start()
+            inner = sentence.model_copy(update={"text": "我" + text[at + 1:], "start": sentence.start + at, "speaker": first.name})
+            taken = _from_prose(inner, meeting_date, known)
+            for draft in taken:
+                draft.start = max(draft.start, sentence.start + at + 1)  # the source starts after the comma
+            return taken
+        # "何薇说这个先不拍板，Eric先出个测算方案，下周三前给我": the report, then a clause that opens
+        # with someone else — what was asked of them
+        nxt = next((m for m in mentions[1:] if m.kind == "person" and re.search(r"[，,；;]\s*$", text[:m.start]) and _asked_of(text[m.end:])), None) if first is not None and first.kind == "person" and not decided else None
+        if nxt is not None:
+            inner = sentence.model_copy(update={"text": text[nxt.start:], "start": sentence.start + nxt.start})
+            return _from_prose(inner, meeting_date, known)
         if (arrow := _THEN.search(text)) and not decided and arrow.end() < len(text):
             # "西交还没回，Kevin说他们就业中心换人了 → Kevin继续跟，2个工作日内给结论": the report,
             # then what was settled for it
@@ -1009,6 +1040,9 @@ _DUE_FIRST = r"(?:今天|明天|后天|今晚|明早|(?:本|这|下)?周[一二�
 
 
 _VERB_START = "整理|完成|提交|输出|准备|安排|对接|确认|落实|推进|修复|解决|上线|发送|更新|联系|组织|协调|评估|梳理|制定|编写|撰写|起草|设计|开发|测试|排查|调研|汇总|统计|核对|检查|培训|通知|发布|部署|申请|采购|回访|跟进|负责|出|写|做|改|补|交|给|发|约|催|盯|跟|查|拉|订|买|办|做好|搞定"
+
+# after a report, a clause that opens with its limit and then the work ("…，明天落实人数报给刘姐")
+_REPORTER_DUE = re.compile(r"[，,](?=\s*" + _DUE_FIRST + r"\s*(?:就)?\s*(?:把|找|跟|去|" + _VERB_START + "))")
 
 
 def _is_note_item(body: str) -> bool:
