@@ -317,6 +317,8 @@ def draft_features(units: list[Sentence], drafts: list[TaskDraft], cats: Categor
             f["owner_is_speaker"] = sentence is not None and owner == sentence.speaker
             # "研发部负责技术实现": the owner, then at once the word that puts them in charge
             f["owner_in_charge"] = sentence is not None and _in_charge(sentence.text, owner)
+            # "小雨你先去上门道个歉": called by name, then 你 — handed the work in person
+            f["owner_addressed"] = sentence is not None and _addressed(sentence.text, owner)
         if draft.deadline is not None:
             f[f"deadline_{draft.deadline.kind.value}"] = 1
             f["deadline_dated"] = draft.deadline.date is not None
@@ -340,6 +342,11 @@ def draft_features(units: list[Sentence], drafts: list[TaskDraft], cats: Categor
         seen.add((draft.start, owner))
         out.append({name: float(value) for name, value in f.items() if value})
     return out
+
+
+def _addressed(text: str, owner: str | None) -> bool:
+    at = text.find(owner) if owner else -1
+    return at >= 0 and bool(re.match(r"\s*[，,]?\s*[你您](?!们)", text[at + len(owner):]))
 
 
 def _in_charge(text: str, owner: str | None) -> bool:
