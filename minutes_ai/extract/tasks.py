@@ -1003,8 +1003,8 @@ def _implicit_owner(sentence: Sentence, body: str) -> tuple[list[Owner], bool]:
         # "彭宇：本周，…。下周，年度框架报价做出来，12月20日前给邓经理审": the speaker's own plan
         return [Owner(name=speaker, text=speaker)], False
     if speaker and not re.match(r"\W*(?:[你我咱]|大家|各位|谁)", body):
-        if _is_note_item(body):
-            return [Owner(name=speaker, text=speaker)], not _starts_with_work(body)
+        if _is_note_item(body) or _labelled_action(body):
+            return [Owner(name=speaker, text=speaker)], not (_starts_with_work(body) or _labelled_action(body))
         if sentence.section == "tasks":
             return [Owner(name=speaker, text=speaker)], True
     return [], True
@@ -1043,6 +1043,17 @@ _VERB_START = "整理|完成|提交|输出|准备|安排|对接|确认|落实|�
 
 # after a report, a clause that opens with its limit and then the work ("…，明天落实人数报给刘姐")
 _REPORTER_DUE = re.compile(r"[，,](?=\s*" + _DUE_FIRST + r"\s*(?:就)?\s*(?:把|找|跟|去|" + _VERB_START + "))")
+
+
+def _labelled_action(body: str) -> bool:
+    """"柯律师：股权转让 tax structuring memo 两周内出，重点看…", "老葛：下周三前联合城管再过一遍":
+    under a name label, a line with no word of speech that gives a limit — the label's person's
+    item, however long (speech says 我/你/吧: "王总：下周把方案交上来吧" is someone talking)."""
+    return not (layout_rules()["speech"].search(body) or _SPOKEN.search(body)) and has("due_ahead", body) and len(body) <= 80
+
+
+# what only talk says, or what hands work to many ("那就抓紧…", "这个 deviation…", "另外大家月底前…")
+_SPOKEN = re.compile(r"那就|这个|那个|然后|呃|大家|各位|所有人|各(?=[\u4e00-\u9fff])")
 
 
 def _is_note_item(body: str) -> bool:
