@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from .. import ruledata
 from ..models import Deadline, DeadlineKind, Owner, Sentence
 from ..text import names
 from ..text.labels import field_of, is_empty_cell, is_open_cell, layout_rules
@@ -761,6 +762,8 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             # "@Yuki VAT 那个我今天下午 call 一下 accountant": Yuki is spoken to, the speaker promises
             owners = [Owner(name=speaker, text=speaker)]
         # named in the clause, or "我…" said by a labelled speaker; not the person whose part it is
+        if not owners and (every := _every_unit_asked(body)):
+            owners = [Owner(dept=every, text=every)]  # "各部门3个工作日内反馈整改联系人"
         named = bool(owners) or bool(sentence.speaker and owner_rules.first_person(body))
         implicit = not owners
         if implicit:
@@ -1059,6 +1062,14 @@ _SPOKEN = re.compile(r"那就|这个|那个|然后|呃|大家|各位|所有人|�
 def _is_note_item(body: str) -> bool:
     """Short, verb-first, no subject: how a note taker writes an item, not how people speak."""
     return len(body) <= 40 and not re.search(r"[吧呢吗啊嘛呀]", body)
+
+
+def _every_unit_asked(body: str) -> str | None:
+    """"各部门3个工作日内反馈…", "各单位9月28日前把名单报办公室": every unit of the meeting, asked at
+    once by a date or with a 把 of work (rules/departments.yaml every_unit_asked)."""
+    words = "|".join(ruledata.load("departments.yaml")["every_unit_asked"])
+    match = re.match(rf"\W*(各(?:{words}))(?=\s*(?:{_DUE_FIRST}|于|在)?\s*(?:把|[\d一二两三四五六七八九十今明后本这下周月]))", body)
+    return match.group(1) if match else None
 
 
 def _topic_name_due(text: str, owners: list[Mention], chosen: DeadlineMatch | None) -> bool:
