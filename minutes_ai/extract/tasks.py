@@ -12,6 +12,7 @@ where a new owner is named, and each owner gets a task of their own — "王磊�
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -1067,9 +1068,14 @@ def _is_note_item(body: str) -> bool:
 def _every_unit_asked(body: str) -> str | None:
     """"各部门3个工作日内反馈…", "各单位9月28日前把名单报办公室": every unit of the meeting, asked at
     once by a date or with a 把 of work (rules/departments.yaml every_unit_asked)."""
-    words = "|".join(ruledata.load("departments.yaml")["every_unit_asked"])
-    match = re.match(rf"\W*(各(?:{words}))(?=\s*(?:{_DUE_FIRST}|于|在)?\s*(?:把|[\d一二两三四五六七八九十今明后本这下周月]))", body)
+    match = _every_unit_pattern().match(body)
     return match.group(1) if match else None
+
+
+@functools.lru_cache(maxsize=1)
+def _every_unit_pattern() -> re.Pattern[str]:
+    words = "|".join(ruledata.load("departments.yaml")["every_unit_asked"])
+    return re.compile(rf"\W*(各(?:{words}))(?=\s*(?:{_DUE_FIRST}|于|在)?\s*(?:把|[\d一二两三四五六七八九十今明后本这下周月]))")
 
 
 def _topic_name_due(text: str, owners: list[Mention], chosen: DeadlineMatch | None) -> bool:
