@@ -104,7 +104,7 @@ def extract_tasks(sentences: list[Sentence], *, text: str, meeting_date: dt.date
 _SPLIT_UP = re.compile(r"分一下|分工|分配一下|商量着?分|自己分")
 
 # after a report, the reporter as the subject of what comes next: "…，他今天就报修", "…，她来负责落实"
-_REPORTER_TAKES = re.compile(r"(?:[，,]\s*|(?<=说))(?P<he>[他她])(?=今天|明天|后天|这周|下周|周[一二三四五六日]|月底|马上|就|会|来|去|再|回头|这两天|自己)")
+_REPORTER_TAKES = re.compile(r"(?:[，,]\s*|(?<=说))(?P<he>[他她])(?=今天|明天|后天|这周|下周|周[一二三四五六日]|月底|马上|就|会|来|去|再|回头|亲自|这两天|自己)")
 
 # in a to-do list, a name then 问 is going to ask ("- 彭工 问厂家探头协议，明天回复黎明"), not asking
 _ASKS_AROUND = re.compile(r"\s*问(?![：:])")
