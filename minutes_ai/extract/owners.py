@@ -94,6 +94,8 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
         if start < 0 or end > len(text):
             continue
         head, tail = text[:start], text[end:]
+        if _SENT_TO.search(head):
+            continue  # "周四前发 Vivian", "抄送李娜": whom it is sent to
         if _HELPS_BEFORE.search(head) or _TAKEN_ALONG.search(head) and re.match(r"\s*[\u4e00-\u9fffA-Za-z]", tail):
             # "协助欧阳骏整理证据目录", "带宁浩、向晓晨做对照实验": the one named is helped or led;
             # "骆成后天带摄影组去复勘", "Jason下周先找平台组负责人聊": taken along, or sought out
@@ -217,6 +219,7 @@ _WORK_SPACE = re.compile(r"[^\s:：，,]{3,}\s+$")  # "奖品采购 汪爸爸，
 _VALUE_END = re.compile(r"\s*(?:[，,；;。]|$)")
 _COPULA = re.compile(r"(?:是|为)\s*$")
 _COPULA_IN_CHARGE = re.compile(r"负责|[Oo]wner|牵头|对接人|联系人|执行人|承办|由")
+_SENT_TO = re.compile(r"(?:(?<![出开分])发|抄送|转发|[Cc][Cc])\s*$")
 # a clause that opens by helping or leading someone: the one named is not who the work falls to
 _TAKEN_ALONG = re.compile(r"[\u4e00-\u9fffA-Za-z]\s*(?:带着?|找)\s*$")
 _HELPS_BEFORE = re.compile(r"(?:^|[，,；;。\s])\W*(?:协助|帮助|帮着|帮忙|配合|跟着|支援|陪同|陪着|带着|带)\s*$")
