@@ -794,9 +794,9 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             owners = [Owner(name=label, text=label)]
         confidence = 0.5 + (0.2 if deadline is not None and deadline.date is not None else 0) + (0.2 if owners and not implicit else 0.1 if owners else 0)
         title = clean_title(without(body, criteria), owners, deadline)
-        if len(title) < 2 and owners and not implicit and sentence.speaker and owner_rules.first_person(body):
-            # "我来吧，下周四前弄完", "我来做": a promise whose work was named in the turn before —
-            # the clause itself stands for it
+        if len(title) < 2 and owners and not implicit and (sentence.speaker and owner_rules.first_person(body) or has("task_verbs", re.sub(r"负责|牵头|配合|协助|主导|跟进|要求|交给?|给", "", unnamed))):
+            # "我来吧，下周四前弄完", "冯一帆去催，尽快": a promise or a request whose work was named
+            # before — the clause itself stands for it
             title = body.strip(TRIM)[:40]
         if len(title) < 2:
             continue
