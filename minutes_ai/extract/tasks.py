@@ -905,13 +905,21 @@ def _without_reports(body: str) -> str:
         # someone takes it on there
         rest = body[max(m.end() for name in ("done", "cancelled") for m in cue(name).finditer(body)):]
         return rest if (owner_rules.first_person(rest) or ASKED.search(rest)) and has("task_verbs", rest) else ""
-    kept = [c for c in clauses if not (is_done(ASIDE.sub("", c)) or is_cancelled(c))]
-    rest = "".join(kept)
+    reported = [is_done(ASIDE.sub("", c)) or is_cancelled(c) for c in clauses]
+    rest = "".join(_asked_after(c) if was else c for c, was in zip(clauses, reported))
     # only where someone then commits to the rest ("我会…", "我来…") or the rest hands the work
     # that replaces it to someone ("…演练取消，改由各区政府…组织桌面推演"); otherwise the whole
     # group is a status report
     takes_over = owner_rules.first_person(rest) or re.match(r"\W*(?:改由|转由|改为由|交由|由)", rest) is not None or ASKED.search(rest) is not None
-    return rest if len(kept) < len(clauses) and takes_over and has("task_verbs", rest) else ""
+    return rest if any(reported) and takes_over and has("task_verbs", rest) else ""
+
+
+def _asked_after(clause: str) -> str:
+    """What follows the report in a clause when someone is asked there ("…合同也一起取消 @陆小鹿
+    你跟对方沟通下，"), else nothing."""
+    ends = [m.end() for name in ("done", "cancelled") for m in cue(name).finditer(clause)]
+    rest = clause[max(ends):] if ends else ""
+    return rest if ASKED.search(rest) else ""
 
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|[（(][^）)]*[）)]")
