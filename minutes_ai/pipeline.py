@@ -35,7 +35,7 @@ from .models import Decision, Minutes, Owner, OpenQuestion, ProgressItem, Senten
 from .text import names
 from .text.days import date_messages
 from .text.labels import layout_rules, section_of
-from .text.normalize import normalize
+from .text.normalize import heard_right, normalize
 from .text.sentences import HEADER_LINE, INLINE_HEADER, split_sentences, unknown_person
 
 _SPEAKER = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：\d][^:：\n]{0,11}?)\s*[:：]", re.M)
@@ -64,7 +64,7 @@ def extract(
         text = text.text
         kind = kind or "audio"
     kind = kind or "notes"
-    normalized = normalize(text)
+    normalized = normalize(text) if timing is None else heard_right(normalize(text))
     if meeting_date is None:
         date, date_source = find_meeting_date(normalized, dt.date.today())
     else:

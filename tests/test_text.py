@@ -468,3 +468,30 @@ def test_owner_from_cell(cell, owners):
     from minutes_ai.extract.owners import owner_from_cell
 
     assert [(o.name, o.dept) for o in owner_from_cell(cell, frozenset())] == owners
+
+
+@pytest.mark.parametrize(
+    "heard, meant",
+    [
+        ("上线那天是否需要停机维护,目前还带顶", "上线那天是否需要停机维护,目前还待定"),
+        ("预算多少还代定", "预算多少还待定"),
+        ("时间待定", "时间待定"),
+        ("下周三前交方案", "下周三前交方案"),
+    ],
+)
+def test_transcripts_get_misheard_words_back(heard, meant):
+    from minutes_ai.text.normalize import heard_right
+
+    assert heard_right(heard) == meant
+
+
+def test_only_transcripts_get_misheard_words_back():
+    import datetime as dt
+
+    from minutes_ai import extract
+    from minutes_ai.models import Transcript
+
+    said = "停机维护的时间目前还带顶"
+    heard = Transcript(text=said, duration=3.0, language="zh", model="base")
+    assert len(extract(heard, dt.date(2026, 11, 24)).open_questions) == 1
+    assert extract(said, dt.date(2026, 11, 24)).open_questions == []  # typed, 带顶 means what it says
