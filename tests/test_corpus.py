@@ -121,7 +121,9 @@ def test_bad_quote_is_reported(tmp_path):
 # 0.7568, questions 0.8357, progress 0.8245, owner 0.9404 (6,612 of 7,031), deadline 0.9434,
 # criteria 0.8746. 853 documents (the 56th set added, start code): tasks 0.8204, decisions 0.7572,
 # questions 0.8347, progress 0.8254, owner 0.9400 (6,799 of 7,233), deadline 0.9414, criteria 0.8757.
-FLOORS = {"tasks_f1": 0.820, "decisions_f1": 0.7565, "questions_f1": 0.834, "progress_f1": 0.823, "owner": 0.940, "deadline": 0.941, "criteria": 0.871}
+# Stop 22 end on the same 853: tasks 0.8276, decisions 0.7592, questions 0.8355, progress 0.8258,
+# owner 0.9444 (6,910 of 7,317), deadline 0.9414, criteria 0.8767 — the floors keep the stop's gains.
+FLOORS = {"tasks_f1": 0.827, "decisions_f1": 0.759, "questions_f1": 0.835, "progress_f1": 0.825, "owner": 0.944, "deadline": 0.941, "criteria": 0.876}
 
 
 @pytest.fixture(scope="module")
