@@ -689,8 +689,8 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
                     draft.deadline, draft.flags = said[0].deadline, review_flags(draft.owner, said[0].deadline)
             return taken
         # "老杜说村里还能叫十来个，明天落实人数报给刘姐": after the report, a clause that opens with
-        # its limit and the work, no one else named but whom it goes to — the reporter takes it on (the comma is read
-        # as their "我", one character for one)
+        # its limit and the work, no one else named but whom it goes to — the reporter takes it
+        # on (the comma is read as their "我", one character for one)
         first = mentions[0] if mentions else None
         then = _REPORTER_DUE.search(text, first.end) if first is not None and first.kind == "person" and not takes and not decided else None
         if then and all(m is first or re.search(r"(?:给|交|报|向|问)\s*$", text[:m.start]) for m in mentions):
