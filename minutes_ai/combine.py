@@ -345,13 +345,17 @@ def draft_features(units: list[Sentence], drafts: list[TaskDraft], cats: Categor
 
 
 def _addressed(text: str, owner: str | None) -> bool:
-    at = text.find(owner) if owner else -1
-    return at >= 0 and bool(re.match(r"\s*[，,]?\s*[你您](?!们)", text[at + len(owner):]))
+    return _owner_then(text, owner, r"\s*[，,]?\s*[你您](?!们)")
 
 
 def _in_charge(text: str, owner: str | None) -> bool:
+    return _owner_then(text, owner, r"\s*(?:负责|牵头|主责|来|去|跟进|对接)")
+
+
+def _owner_then(text: str, owner: str | None, after: str) -> bool:
+    """Is the owner's first mention in `text` followed at once by `after`?"""
     at = text.find(owner) if owner else -1
-    return at >= 0 and bool(re.match(r"\s*(?:负责|牵头|主责|来|去|跟进|对接)", text[at + len(owner):]))
+    return at >= 0 and re.match(after, text[at + len(owner):]) is not None
 
 
 def _logit(p: float) -> float:

@@ -230,9 +230,12 @@ def _known_names(text: str, people: list[str] | None = None) -> frozenset[str]:
     said = [(match.group(1).strip(), _rest_of_line(text, match.end())) for match in _SPEAKER.finditer(text)]
     labels = [label for label, _ in said]
     # "郑晓燕 00:00:29", "00:07:48 冯晓雨": a header line of its own, read as the splitter reads it
-    headers = (HEADER_LINE.match(line.strip()) for line in text.splitlines())
-    labels += [h.group("who") or h.group("after") for h in headers if h]
-    labels += [h.group("who") for h in (INLINE_HEADER.match(line.strip()) for line in text.splitlines()) if h]
+    # "石磊 00:01:58 嗯 …": the name, the time and what is said on one line
+    for line in map(str.strip, text.splitlines()):
+        if header := HEADER_LINE.match(line):
+            labels.append(header.group("who") or header.group("after"))
+        if inline := INLINE_HEADER.match(line):
+            labels.append(inline.group("who"))
     speaking = Counter(label for label, words in said if layout_rules()["speech"].search(words))
     for label in labels:
         if names.is_person(label, loose=True) and not names.is_department(label) and not section_of(label):  # not "Yesterday："

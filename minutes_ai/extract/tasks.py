@@ -680,8 +680,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             # "建国说他认识户外俱乐部的人，他去借": the one who reported then takes it on — read
             # from 他 as the reporter's own "我…" (one character for one, offsets hold)
             at = takes.start("he")
-            inner = sentence.model_copy(update={"text": "我" + text[at + 1:], "start": sentence.start + at, "speaker": reporter.name})
-            taken = _from_prose(inner, meeting_date, known)
+            taken = _from_prose(_as_the_reporter(sentence, at, reporter.name), meeting_date, known)
             said = [m for m in _deadlines_in(text[:at], meeting_date) if sets_limit(m)]
             for draft in taken:
                 if draft.deadline is None and said:
@@ -695,8 +694,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         then = _REPORTER_DUE.search(text, first.end) if first is not None and first.kind == "person" and not takes and not decided else None
         if then and all(m is first or re.search(r"(?:给|交|报|向|问)\s*$", text[:m.start]) for m in mentions):
             at = then.start()
-            inner = sentence.model_copy(update={"text": "我" + text[at + 1:], "start": sentence.start + at, "speaker": first.name})
-            taken = _from_prose(inner, meeting_date, known)
+            taken = _from_prose(_as_the_reporter(sentence, at, first.name), meeting_date, known)
             for draft in taken:
                 draft.start = max(draft.start, sentence.start + at + 1)  # the source starts after the comma
             return taken
@@ -804,6 +802,12 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
     return drafts + _shares_of_the_work(shares, drafts, sentence)
 
 
+def _as_the_reporter(sentence: Sentence, at: int, reporter: str) -> Sentence:
+    """The sentence from `at` on, read as the reporter's own words: the character at `at` (他, or
+    the comma before the clause) becomes their 我 — one character for one, offsets hold."""
+    return sentence.model_copy(update={"text": "我" + sentence.text[at + 1:], "start": sentence.start + at, "speaker": reporter})
+
+
 def _topic_shaped_like_a_name(text: str, mention: Mention, known: frozenset[str]) -> bool:
     """A person mention no one vouches for (not a participant or speaker, no title, 小X or Latin
     name), glued to the noun after it and put in charge of nothing: "蓝山公众号", "华越医疗"."""
@@ -903,7 +907,7 @@ def _without_reports(body: str) -> str:
         # speech without commas: "整改检验科已经在做了 就是夜班加了一道电话二次确认 我这边下周一之前把
         # 整改报告交质控办", "…折页的事已经换完了 … 温丽 你 负责" — what follows the last report, when
         # someone takes it on there
-        rest = body[max(m.end() for name in ("done", "cancelled") for m in cue(name).finditer(body)):]
+        rest = _after_last_report(body)
         return rest if (owner_rules.first_person(rest) or ASKED.search(rest)) and has("task_verbs", rest) else ""
     reported = [is_done(ASIDE.sub("", c)) or is_cancelled(c) for c in clauses]
     rest = "".join(_asked_after(c) if was else c for c, was in zip(clauses, reported))
@@ -917,9 +921,14 @@ def _without_reports(body: str) -> str:
 def _asked_after(clause: str) -> str:
     """What follows the report in a clause when someone is asked there ("…合同也一起取消 @陆小鹿
     你跟对方沟通下，"), else nothing."""
-    ends = [m.end() for name in ("done", "cancelled") for m in cue(name).finditer(clause)]
-    rest = clause[max(ends):] if ends else ""
+    rest = _after_last_report(clause)
     return rest if ASKED.search(rest) else ""
+
+
+def _after_last_report(text: str) -> str:
+    """The text after the last word that reports work done or called off ("" when none)."""
+    ends = [m.end() for name in ("done", "cancelled") for m in cue(name).finditer(text)]
+    return text[max(ends):] if ends else ""
 
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|[（(][^）)]*[）)]")
@@ -1015,8 +1024,9 @@ def _implicit_owner(sentence: Sentence, body: str) -> tuple[list[Owner], bool]:
         # "彭宇：本周，…。下周，年度框架报价做出来，12月20日前给邓经理审": the speaker's own plan
         return [Owner(name=speaker, text=speaker)], False
     if speaker and not re.match(r"\W*(?:[你我咱]|大家|各位|谁)", body):
-        if _is_note_item(body) or _labelled_action(body):
-            return [Owner(name=speaker, text=speaker)], not (_starts_with_work(body) or _labelled_action(body))
+        labelled = _labelled_action(body)
+        if labelled or _is_note_item(body):
+            return [Owner(name=speaker, text=speaker)], not (labelled or _starts_with_work(body))
         if sentence.section == "tasks":
             return [Owner(name=speaker, text=speaker)], True
     return [], True
