@@ -123,7 +123,9 @@ def test_bad_quote_is_reported(tmp_path):
 # questions 0.8347, progress 0.8254, owner 0.9400 (6,799 of 7,233), deadline 0.9414, criteria 0.8757.
 # Stop 22 end on the same 853: tasks 0.8276, decisions 0.7592, questions 0.8355, progress 0.8258,
 # owner 0.9444 (6,910 of 7,317), deadline 0.9414, criteria 0.8767 — the floors keep the stop's gains.
-FLOORS = {"tasks_f1": 0.827, "decisions_f1": 0.759, "questions_f1": 0.835, "progress_f1": 0.825, "owner": 0.944, "deadline": 0.941, "criteria": 0.876}
+# Stop 23 start, 873 documents (the 58th set added, start code): tasks 0.8290, decisions 0.7609,
+# questions 0.8373, progress 0.8263, owner 0.9439, deadline 0.9422, criteria 0.8774.
+FLOORS = {"tasks_f1": 0.828, "decisions_f1": 0.760, "questions_f1": 0.837, "progress_f1": 0.826, "owner": 0.943, "deadline": 0.942, "criteria": 0.877}
 
 
 @pytest.fixture(scope="module")
