@@ -543,7 +543,7 @@ def is_parent_name(word: str) -> bool:
 
 
 # the words a due date opens with, right after the one it is due from ("琪琪今天…", "阿强5个工作日内…")
-_DUE_AHEAD_WORDS = r"(?:今天|明天|后天|今晚|本周|这周|下下?周|周[一二三四五六日末]|月底|年前|节前|\d{1,2}\s*(?:个工作日|天|[月号日/.]))"
+_DUE_AHEAD_WORDS = r"(?:今天|明天|后天|今晚|本周|这周|下下?周|周[一二三四五六日末]|月底|年前|节前|有空|抽空|得空|尽快|马上|\d{1,2}\s*(?:个工作日|天|[月号日/.]))"
 _DATED_NICKNAME = re.compile(rf"(?<![{_CJK}])([小老阿][{_CJK}]|([{_CJK}])\2)(?={_DUE_AHEAD_WORDS})")
 _TEAM_NICKNAME = re.compile(rf"(?<=[组部科处室队])([小老阿][{_CJK}])(?=把|来|去|负责|牵头|先|帮|跟|和|在|[，,、；;。\s]|$)")
 _DELEGATED_NICKNAME = re.compile(rf"(?:让|叫|派|安排)([小老阿][{_CJK}])(?=来|去|负责|先|帮|跟)")
