@@ -48,6 +48,8 @@ def merge_repeats(drafts: list[TaskDraft], known: frozenset[str] = frozenset()) 
             draft.title = draft.title or "跟进"
         asked = _acknowledged(out, draft, full_name)
         if asked is not None:
+            if _sets_the_date(asked, draft):
+                _move_source(asked, draft)  # "你先按去年的量备" … "好，那我这边先按去年的量下单，这周内把订单提了": settled in the reply
             _fill(asked, draft)  # "@Cindy 主图下周三前出完" — Cindy："收到，周五前全部出完，尺寸按800x800"
             continue
         handed_back = bool(out) and (draft.owner is None or _same_owner(out[-1], draft) and re.match(r"\W*(?:给|发|交给|报给)我", draft.title) is not None)
@@ -63,14 +65,29 @@ def merge_repeats(drafts: list[TaskDraft], known: frozenset[str] = frozenset()) 
             if not draft.summary and not draft.reply and _sets_the_date(twin, draft):
                 # "我得提前给她试个妆，能不能约这周五？" … "好嘞，周五前我把港风妆的三套方案备好": the
                 # later turn is where the work was settled, with its date; the source moves there
-                twin.absorbed.append(twin.start)
-                twin.start, twin.end, twin.criteria = draft.start, draft.end, draft.criteria
+                _move_source(twin, draft)
             else:
                 twin.absorbed.append(draft.start)  # a recap: the model must not add it back
             _fill(twin, draft)
             continue
         out.append(draft)
     return out
+
+
+# a reply this close to the request (the next turn or two) is one exchange with it
+_EXCHANGE = 60
+
+
+def _move_source(first: TaskDraft, later: TaskDraft) -> None:
+    """The task is quoted where it was settled: the later saying, which set the date — together
+    with the request when the two are one exchange ("你先按去年的量备" / "好，那我这边先按去年的量
+    下单，这周内把订单提了": what was asked and when it is due)."""
+    first.absorbed.append(first.start)
+    if 0 <= later.start - first.end <= _EXCHANGE:
+        first.end = later.end
+    else:
+        first.start, first.end = later.start, later.end
+    first.criteria = later.criteria or first.criteria
 
 
 def _sets_the_date(first: TaskDraft, later: TaskDraft) -> bool:

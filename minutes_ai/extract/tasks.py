@@ -1049,10 +1049,11 @@ _PLAN_OPENER = re.compile(r"\W*(?:下周|下个?月|下阶段|下一步|接下�
 
 
 def _starts_with_work(body: str) -> bool:
-    """"整理需求池", "1. 回访重点客户": a note item that opens with its verb — or with its limit
+    """"整理需求池", "1. 回访重点客户": a note item that opens with its verb (not one that reports it
+    done: "出来了，有四处空鼓") — or with its limit
     and then the verb ("下周一前把健康档案抽查一遍", "5个工作日内跟街道沟通", "3/13前把书目清单给…"),
     or with the thing to do, its limit and the verb ("测算表这周内出", "样机7/10前寄5台")."""
-    return bool(re.match(r"^\s*(?:\d+[.、)]\s*)?(?:" + _VERB_START + "|" + _TOPIC_FIRST + _DUE_FIRST + r"\s*(?:把|找|跟|寄|" + _VERB_START + "))", body))
+    return bool(re.match(r"^\s*(?:\d+[.、)]\s*)?(?:(?:" + _VERB_START + r")(?!了|过|来了|完了|好了)|" + _TOPIC_FIRST + _DUE_FIRST + r"\s*(?:把|找|跟|寄|" + _VERB_START + "))", body))
 
 
 _TOPIC_FIRST = r"(?:[^\W\d_][^，,。；;：:\s]{0,9}?)?"
@@ -1114,6 +1115,10 @@ def _named_then_due(text: str, owners: list[Mention], chosen: DeadlineMatch | No
     return any(m.end <= chosen.start and (re.fullmatch(r"\s*(?:在|于)?\s*", gap := text[m.end:chosen.start]) or owner_rules.ADDRESSED_DUE.fullmatch(gap) or m.start == 0 and re.fullmatch(r"\s*[，,]\s*", gap)) for m in owners if m.kind != "self")
 
 
+# a clause spoken to someone: "那你…", "好，你…" — not 你们, 你觉得, 你看, 你说
+_SPOKEN_TO = re.compile(r"\W*(?:那就?|好|行|嗯)?\W*你(?!们|觉得|看|说|知道|想)")
+
+
 def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadline | None, *, implicit: bool, firm: bool, explicit: bool = False, named: bool = True, due_after_name: bool = False) -> bool:
     """Does this clause group hand out work? Under a 任务/待办 heading little is needed; in
     prose a task needs a work verb and someone to do it or a dated deadline; under 决议 or
@@ -1147,6 +1152,8 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
         return True  # "季敏3个工作日内定下来", "Amy 12月15日前完工": a person, the date, then what to do
     if deadline is not None and deadline.date is not None and firm and re.match(r"\W*你(?!们|觉得|看|说)[^，,。；;]{0,10}?把", body):
         return True  # "你今天下班前把库存整体盘一遍": the one spoken to, a day, and the work (owner: see _answer_previous_speaker)
+    if (not owners or implicit) and sentence.speaker and verb and _SPOKEN_TO.match(body) and not re.search(r"[?？吗]|什么时候|能不能|能否", body) and (deadline is not None and deadline.date is not None or has("second_person", body)):
+        return True  # "那你明天就去采购", "你再和刘老师确认一下阈值": work handed to the one spoken to (owner: see _answer_previous_speaker)
     return verb and deadline is not None and deadline.date is not None and firm
 
 
