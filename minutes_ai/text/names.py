@@ -130,7 +130,8 @@ def single_surnames() -> frozenset[str]:
 
 def full_name_for(name: str, known: frozenset[str]) -> str:
     """The participant a title form or nickname stands for: 邵经理 / 小邵 / 老邵 / 骆 → 邵建军 when
-    exactly one known full name has that surname; otherwise the name as written."""
+    exactly one known full name has that surname (a surname alone, 阎 → 阎姐, also the one title
+    form); otherwise the name as written."""
     if not known or name in known:
         return name
     if len(name) == 2 and name[1] in _names()["nickname_titles"] | _names()["kin_terms"] and name[0] not in _names()["kin_orders"]:
@@ -146,6 +147,9 @@ def full_name_for(name: str, known: frozenset[str]) -> str:
     if not surname:
         return name
     matches = [k for k in known if surname_of(k) == surname and is_full_name(k, loose=True) and not is_title_form(k)]
+    if not matches and name == surname:
+        # "阎：今天回访三户" among 阎姐, 蒋工…: the surname alone is the one listed by a title form
+        matches = [k for k in known if surname_of(k) == surname and is_title_form(k)]
     return matches[0] if len(matches) == 1 else name
 
 
@@ -432,6 +436,13 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
         word = match.group(1)
         if _VOCATIVE_BREAK.search(text, 0, match.start(1)) is not None and _may_be_nickname(word):
             add(word, match.start(1), match.end(1), "person")
+    # "邵列清单，周五前给覃姐走采购", "韦：下周开始每天加练", "数控（邵）": notes that call a participant
+    # by the surname alone — the one person of that surname the document lists; not where the
+    # surname starts a word (马上, 高出, 何时)
+    for surname, name in _lone_surnames(known).items():
+        for match in re.finditer(rf"(?:^|(?<=[\s：:，,。；;→>（(、-]))({re.escape(surname)})(?=[：:)）]|{_LONE_THEN})", text):
+            if not in_dictionary(text[match.start(1):match.start(1) + 2]):
+                add(name, match.start(1), match.end(1), "person")
     tokens = tokenize(text)
     for token in tokens:
         # "佳琪，你配合文涛…", "Kevin，你和白露…": a word addressed with 你 is a person, even a
@@ -462,6 +473,18 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
 
 
 _SANDWICHED = re.compile(rf"([、 ])([{_CJK}]{{2,3}})\1")
+# what follows a surname said alone as someone's name: a verb of work or a day
+_LONE_THEN = r"(?:列|找|跟|去|来|出|负责|统计|联系|收|问|做|写|改|查|催|盯|发|交|报|整理|准备|对接|确认|安排|牵头|加练|下周|本周|这周|今天|明天|周[一二三四五六日])"
+
+
+@functools.lru_cache(maxsize=256)
+def _lone_surnames(known: frozenset[str]) -> dict[str, str]:
+    """Surname → the one listed person who has it (邵 → 邵老师), for surnames only one of them has."""
+    by: dict[str, set[str]] = {}
+    for name in known:
+        if (is_full_name(name) or is_title_form(name)) and (surname := surname_of(name)) and len(surname) == 1:
+            by.setdefault(surname, set()).add(name)
+    return {surname: next(iter(names)) for surname, names in by.items() if len(names) == 1}
 
 
 def _listed_beside(text: str, start: int, end: int, kind: str) -> list[tuple[str, int, int, str]]:
