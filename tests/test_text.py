@@ -132,6 +132,21 @@ def test_a_part_heading_opens_a_persons_part(text, person):
     assert split_sentences(normalize(text))[-1].person == person
 
 
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("- 小蔡收报名材料，11月18号前交齐", True),
+        ("▶ 施卫东：一车间防暑降温药品检查，24小时内反馈。", True),  # an arrowhead bullet
+        ("★ 邝经理去和物业沟通", True),
+        ("1. 集训从下周一开始", True),
+        ("施卫东：一车间防暑降温药品检查，24小时内反馈。", False),
+        ("→ 小樊联系维保单位", False),  # an arrow says what follows from the line before, it is no bullet
+    ],
+)
+def test_a_bullet_marks_a_list_item(line, item):
+    assert split_sentences(normalize(line))[-1].item is item
+
+
 def test_sentence_offsets_point_into_input():
     text = "会议纪要\n任务1：修复回调，负责人：冯立军，截止时间：D+3\n李明：我来跟进，周五前给大家。"
     for sentence in split_sentences(normalize(text)):
