@@ -1106,9 +1106,10 @@ def _topic_name_due(text: str, owners: list[Mention], chosen: DeadlineMatch | No
 
 
 def _named_then_due(text: str, owners: list[Mention], chosen: DeadlineMatch | None) -> bool:
-    """Is the owner named, then at once the deadline, then what to do ("季敏3个工作日内定下来"), or
+    """Is the owner named, then at once the deadline, then what to do ("季敏3个工作日内定下来", "@liuxc
+    本周五打 `rc.1` tag"), or
     called with 你 and the deadline said at once ("孙姐，砖的颜色您明天给个准话")?"""
-    if chosen is None or chosen.deadline.date is None or not re.match(r"\s*(?:(?:把|将)\s*[A-Za-z\d]|(?:把|将)?(?!在|是|有|也|不|没|的)[\u4e00-\u9fff]{2})", text[chosen.end:]):
+    if chosen is None or chosen.deadline.date is None or not re.match(r"\s*(?:(?:把|将)\s*[A-Za-z\d]|(?:把|将)?(?!在|是|有|也|不|没|的)(?:[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]\s*[`'\"A-Za-z]))", text[chosen.end:]):
         return False
     # "…，尺寸你这周四之前再去复一遍", "砖的颜色您明天给个准话": called, a topic, 你, then the date
     # "杜婷，今天就在7栋贴个情况说明": called with a comma at the start, then the day
