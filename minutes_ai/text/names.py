@@ -408,6 +408,11 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
     for match in _glued_title().finditer(text):
         if match.group() not in _names()["not_names"]:  # not 施工 in "由施工总包承担"
             add(match.group(), match.start(), match.end(), "person")
+    # a full name right after 由/请/让 and right before the work, whatever jieba glued it to:
+    # "捐赠人致谢信由施雅琴起草" (信由施/雅琴)
+    for match in _GLUED_NAME.finditer(text):
+        if is_full_name(match.group(1)) and not in_dictionary(match.group(1)):
+            add(match.group(1), match.start(1), match.end(1), "person")
     # a note's owner then the day: "琪琪今天跟客户沟通退款流程", "阿强5个工作日内问三家报价" — a
     # nickname or doubled name that opens a clause, right before when it is due (not 欧阳/娜娜)
     for match in _DATED_NICKNAME.finditer(text):
@@ -473,6 +478,7 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
 
 
 _SANDWICHED = re.compile(rf"([、 ])([{_CJK}]{{2,3}})\1")
+_GLUED_NAME = re.compile(rf"(?:(?<=由)|(?<=请)|(?<=让))([{_CJK}]{{2,3}}?)(?=负责|牵头|起草|撰写|编写|整理|准备|组织|协调|对接|跟进|联系|落实|完成|提交|出具|制定|汇总|统计|审核|核对|安排|通知|发布|采购|办理|处理|主持|执笔)")
 # what follows a surname said alone as someone's name: a verb of work or a day
 _LONE_THEN = r"(?:列|找|跟|去|来|出|负责|统计|联系|收|问|做|写|改|查|催|盯|发|交|报|整理|准备|对接|确认|安排|牵头|加练|下周|本周|这周|今天|明天|周[一二三四五六日])"
 
