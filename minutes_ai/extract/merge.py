@@ -137,11 +137,16 @@ def _acknowledged(out: list[TaskDraft], draft: TaskDraft, full_name=lambda name:
     )
     if named is not None or not out or speaker_name(draft.speaker) is not None:
         return named  # a speaker with a name answers for that name only
-    last = out[-1]
-    answered = last.speaker and last.speaker != draft.speaker and last.owner is not None and last.owner.name != last.speaker
+    # the last task handed to someone in the turn before ("邵敏你来起草 明天给我看一下", then the
+    # speaker's own "我得报给公司" — "好的 明天上午给您" answers the first)
+    turn = out[-1].speaker
+    last = next((d for d in reversed(out[-3:]) if d.speaker == turn and d.owner is not None and d.owner.name != d.speaker), None)
+    if last is None or any(d.speaker != turn for d in out[out.index(last):]):
+        return None
+    answered = bool(last.speaker) and last.speaker != draft.speaker
     # a short yes, not "没问题 那节目单我们中班周四之前报给你" (work of their own)
     short = len(re.sub(r"\W", "", draft.title)) <= 8
-    return last if answered and short and 0 <= draft.start - last.end <= 40 else None
+    return last if answered and short and 0 <= draft.start - last.end <= 120 else None
 
 
 def _completes(previous: TaskDraft, draft: TaskDraft) -> bool:
