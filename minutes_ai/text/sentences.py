@@ -124,6 +124,12 @@ def unknown_person(word: str) -> str | None:
     return word
 
 
+def _chair_speaks(label: str, rest: str) -> bool:
+    """"主持人：那这样，护理部这边，曹护士长你们牵头…": in a transcript the chair's label opens a
+    turn of speech, not the header field that names the host ("主持人：王总")."""
+    return bool(layout_rules()["speaker_ids"].fullmatch(label)) and len(rest.strip()) > 12 and bool(layout_rules()["speech"].search(rest) or re.search(r"[，,。？?！!]", rest))
+
+
 def _is_speaker(label: str, known: frozenset[str]) -> bool:
     if label in known:
         return True
@@ -336,7 +342,7 @@ def _read_line(start: int, line: str, state: _State, known: frozenset[str], next
     if label_match:
         label = re.sub(r"^[*\s]+|[*\s]+$", "", label_match.group("label"))
         rest, rest_at = label_match.group("rest"), start + label_match.start("rest")
-        if label in layout_rules()["meeting"]:
+        if label in layout_rules()["meeting"] and not _chair_speaks(label, rest):
             return
         if not rest.strip() and label in layout_rules()["problem_labels"]:
             state.section, state.record = "info", None  # "风险：" over a list: what stands in the way
