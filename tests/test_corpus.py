@@ -126,8 +126,10 @@ def test_bad_quote_is_reported(tmp_path):
 # Stop 23 start, 873 documents (the 58th set added, start code): tasks 0.8290, decisions 0.7609,
 # questions 0.8373, progress 0.8263, owner 0.9439, deadline 0.9422, criteria 0.8774. 893 documents
 # (the 60th set added, start code): tasks 0.8290, decisions 0.7601, questions 0.8355, progress
-# 0.8274, owner 0.9438, deadline 0.9425, criteria 0.8785.
-FLOORS = {"tasks_f1": 0.828, "decisions_f1": 0.760, "questions_f1": 0.835, "progress_f1": 0.826, "owner": 0.943, "deadline": 0.942, "criteria": 0.877}
+# 0.8274, owner 0.9438, deadline 0.9425, criteria 0.8785. 913 documents (the 62nd set added, start
+# code): tasks 0.8301, decisions 0.7589, questions 0.8350, progress 0.8281, owner 0.9438, deadline
+# 0.9428, criteria 0.8793.
+FLOORS = {"tasks_f1": 0.828, "decisions_f1": 0.758, "questions_f1": 0.835, "progress_f1": 0.826, "owner": 0.943, "deadline": 0.942, "criteria": 0.877}
 
 
 @pytest.fixture(scope="module")
