@@ -281,6 +281,7 @@ def test_markdown_table_rows_have_cells():
         # a chat account with the role on one side of a hyphen: the person is its name
         ("@付强-安全员 今天下班前下发停工通知", [("付强", "person")]),
         ("@工长-黄建国 这个明天安排改一下", [("黄建国", "person")]),
+        ("@鲜果源-庞丽 明天之前补齐", [("庞丽", "person")]),  # a shop whose first character may be a surname
         ("@zhang-san 今天发版", [("zhang-san", "person")]),
         # a chat account named for a unit, then the person's name ("@应急办 谢宇"): the unit is no person
         ("@应急办 谢宇 周四前把防汛物资清点完", [("应急办", "dept"), ("谢宇", "person")]),

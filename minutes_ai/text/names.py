@@ -360,6 +360,8 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
         if role and not re.fullmatch(r"[A-Za-z0-9_\-.]+", handle):
             other = role.group(1)
             who = handle if is_person(handle, loose=True) or is_called_name(handle) or is_title_form(handle) else other if is_person(other, loose=True) else None
+            if who == handle and _plainly_named(other) and not _plainly_named(handle):
+                who = other  # "@鲜果源-庞丽": a shop whose first character may be a surname, then the person
             if who:
                 add(who, match.start(), role.end(), "person")
                 continue
@@ -591,6 +593,12 @@ _ROLE_SUFFIX = re.compile(rf"-([{_CJK}]{{1,6}})(?=[^{_CJK}]|$)")
 # the person's name after a chat account's unit: "@西河村 杨勇 你们村…"
 _SIGNED_BY = re.compile(rf"\s+([{_CJK}]{{2,3}})(?=[\s，,]|$)")
 _CREW_VOCATIVE = re.compile(rf"(小[{_CJK}]{{2}}|[{_CJK}]哥)(?=\s?(?:{YOU_CALLED}|你们(?!的|好|说|看|觉得)))")
+
+
+def _plainly_named(word: str) -> bool:
+    """A full name whose given name is made only of given-name characters: 庞丽, not 鲜果源."""
+    surname = surname_of(word)
+    return bool(surname) and 1 <= len(word) - len(surname) <= 2 and all(c in _names()["given"] for c in word[len(surname):])
 
 
 def _is_nickname(word: str) -> bool:
