@@ -321,8 +321,8 @@ def _answer_previous_speaker(drafts: list[TaskDraft], first: int, sentence: Sent
     """"杜明远：坪位要重新排。" "蒋卫东：那你出个调整方案，下周三给我初稿。": a 你 that names no one
     is the person who spoke just before. Only for drafts left without an owner, or with the
     speaker as a guess (a first-person sentence is the speaker's own)."""
-    if not previous or not sentence.speaker or previous == sentence.speaker or not _YOU.search(sentence.text):
-        return
+    if not previous or not sentence.speaker or previous == sentence.speaker or not (_YOU.search(sentence.text) or _TO_ME.search(sentence.text)):
+        return  # (or asks for it back: "月底前把初选名单发我" — not the speaker's own work)
     if owner_rules.first_person(sentence.text):
         return
     _readdress(drafts[first:], owner_rules.speaker_name(sentence.speaker), Owner(name=previous, text=previous))
