@@ -214,7 +214,9 @@ def _weighed(text: str, p_decision: float = 0.9) -> dict[str, dict[str, float]]:
 @pytest.mark.parametrize(
     ("text", "sentence", "present", "absent"),
     [
-        ("会议决定下周起站会改到十点。", "会议决定下周起站会改到十点。", {"rule", "is_decision", "vouches", "cue=decision", "cue=strong_decision"}, {"task", "labelled"}),
+        # the meeting named as the one deciding: labelled, kept whatever the classifier says
+        ("会议决定下周起站会改到十点。", "会议决定下周起站会改到十点。", {"rule", "is_decision", "vouches", "labelled", "cue=decision", "cue=strong_decision"}, {"task"}),
+        ("下周起站会改到十点，就这么定了。", "下周起站会改到十点，就这么定了。", {"rule", "is_decision", "vouches", "cue=strong_decision"}, {"task", "labelled"}),
         ("结论是新功能改动过大，下个版本再集成。", "结论是新功能改动过大，下个版本再集成。", {"labelled", "vouches"}, set()),
         ("王磊：我周五前把接口联调做完。", "我周五前把接口联调做完。", {"task", "owned_task", "speaker", "top_speaker", "cue=first_person"}, {"rule"}),
         # a document with a 决议 section: the same conclusion said in the discussion above it
