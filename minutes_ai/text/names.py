@@ -446,10 +446,10 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
     # "邵列清单，周五前给覃姐走采购", "韦：下周开始每天加练", "数控（邵）": notes that call a participant
     # by the surname alone — the one person of that surname the document lists; not where the
     # surname starts a word (马上, 高出, 何时)
-    for surname, name in _lone_surnames(known).items():
-        for match in re.finditer(rf"(?:^|(?<=[\s：:，,。；;→>（(、-]))({re.escape(surname)})(?=[：:)）]|{_LONE_THEN})", text):
-            if not in_dictionary(text[match.start(1):match.start(1) + 2]):
-                add(name, match.start(1), match.end(1), "person")
+    lone, by_surname = _lone_surnames(known)
+    for match in lone.finditer(text) if lone is not None else ():
+        if not in_dictionary(text[match.start(1):match.start(1) + 2]):
+            add(by_surname[match.group(1)], match.start(1), match.end(1), "person")
     tokens = tokenize(text)
     for token in tokens:
         # "佳琪，你配合文涛…", "Kevin，你和白露…": a word addressed with 你 is a person, even a
@@ -486,13 +486,18 @@ _LONE_THEN = r"(?:列|找|跟|去|来|出|负责|统计|联系|收|问|做|写|�
 
 
 @functools.lru_cache(maxsize=256)
-def _lone_surnames(known: frozenset[str]) -> dict[str, str]:
-    """Surname → the one listed person who has it (邵 → 邵老师), for surnames only one of them has."""
+def _lone_surnames(known: frozenset[str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The pattern of a surname said alone, and surname → the one listed person who has it
+    (邵 → 邵老师), for surnames only one of them has; once per document's participants."""
     by: dict[str, set[str]] = {}
     for name in known:
         if (is_full_name(name) or is_title_form(name)) and (surname := surname_of(name)) and len(surname) == 1:
             by.setdefault(surname, set()).add(name)
-    return {surname: next(iter(names)) for surname, names in by.items() if len(names) == 1}
+    single = {surname: next(iter(names)) for surname, names in by.items() if len(names) == 1}
+    if not single:
+        return None, single
+    pattern = re.compile(rf"(?:^|(?<=[\s：:，,。；;→>（(、-]))([{''.join(sorted(single))}])(?=[：:)）]|{_LONE_THEN})")
+    return pattern, single
 
 
 def _listed_beside(text: str, start: int, end: int, kind: str) -> list[tuple[str, int, int, str]]:
