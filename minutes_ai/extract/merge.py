@@ -140,9 +140,10 @@ def _acknowledged(out: list[TaskDraft], draft: TaskDraft, full_name=lambda name:
     # the last task handed to someone in the turn before ("邵敏你来起草 明天给我看一下", then the
     # speaker's own "我得报给公司" — "好的 明天上午给您" answers the first)
     turn = out[-1].speaker
-    last = next((d for d in reversed(out[-3:]) if d.speaker == turn and d.owner is not None and d.owner.name != d.speaker), None)
-    if last is None or any(d.speaker != turn for d in out[out.index(last):]):
+    at = next((i for i in range(len(out) - 1, max(len(out) - 4, -1), -1) if out[i].speaker == turn and out[i].owner is not None and out[i].owner.name != turn), None)
+    if at is None or any(d.speaker != turn for d in out[at:]):
         return None
+    last = out[at]
     answered = bool(last.speaker) and last.speaker != draft.speaker
     # a short yes, not "没问题 那节目单我们中班周四之前报给你" (work of their own)
     short = len(re.sub(r"\W", "", draft.title)) <= 8

@@ -757,7 +757,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             # "我来吧，质量部牵头": the speaker takes it; the department is theirs
             dept = next((o.dept for o in owners if o.dept and not o.name), None)
             owners = [Owner(name=speaker, dept=dept, text=speaker)]
-        elif speaker and first is not None and group.owners and all(m.kind == "dept" for m in group.owners) and first >= group.owners[-1].end - group.start and re.match(r"我(?:这边)?(?:来|负责|去)(?!配合|协助|帮)", body[first:]) and not re.search(r"[让叫请]", body[first:]) and not any(owner_rules.named_in_charge(text, m.name) for m in group.owners):
+        elif speaker and first is not None and _unit_is_the_topic(text, body, first, group):
             # "营业部通知和客户公告我来协调": the unit names what the work is about; the speaker takes it
             owners = [Owner(name=speaker, text=speaker)]
         elif speaker and _hails(text, group.owners) and (i_do := _I_WILL.search(body)) and "你" not in body[:i_do.start()]:
@@ -803,6 +803,18 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             continue
         drafts.extend(drafts_for(title, owners, deadline, criteria, sentence, confidence=min(confidence, 0.95)))
     return drafts + _shares_of_the_work(shares, drafts, sentence)
+
+
+def _unit_is_the_topic(text: str, body: str, first: int, group: _Group) -> bool:
+    """Only units named, all before the speaker's own 我来/我负责/我去 (not 我来配合, not 我去让…),
+    none of them put in charge: the units say what the work is about."""
+    return (
+        bool(group.owners) and all(m.kind == "dept" for m in group.owners)
+        and first >= group.owners[-1].end - group.start
+        and re.match(r"我(?:这边)?(?:来|负责|去)(?!配合|协助|帮)", body[first:]) is not None
+        and not re.search(r"[让叫请]", body[first:])
+        and not any(owner_rules.named_in_charge(text, m.name) for m in group.owners)
+    )
 
 
 def _as_the_reporter(sentence: Sentence, at: int, reporter: str) -> Sentence:
