@@ -307,3 +307,17 @@ def test_the_same_day_at_another_hour_is_the_next_round(first_due, later_due, me
         TaskDraft("贴片搞定", owner, resolve_deadline(later_due, MEETING), None, 200, 212, 0.8),
     ]
     assert len(merge_repeats(drafts)) == (1 if merged else 2)
+
+
+def test_a_reply_that_sets_the_date_makes_one_task_of_the_exchange():
+    """"@范晓蕾 错题素材也整理一份给产品" — 范晓蕾："收到，周五前发给Kevin": one task quoted across the
+    request and the reply, as sure as the reply that dated it; the reply is absorbed, so the model
+    cannot add it back as a second task when the exchange is vetoed."""
+    from minutes_ai.extract.merge import merge_repeats
+
+    owner = Owner(name="范晓蕾", dept=None, text="范晓蕾")
+    asked = TaskDraft("错题素材也整理一份给产品", owner, None, None, 10, 40, 0.7, speaker="郭慧敏")
+    reply = TaskDraft("发给Kevin", owner, resolve_deadline("周五前", MEETING), None, 46, 60, 0.9, speaker="范晓蕾", reply=True)
+    (merged,) = merge_repeats([asked, reply])
+    assert (merged.start, merged.end, merged.deadline.date, merged.confidence) == (10, 60, dt.date(2026, 11, 27), 0.9)
+    assert set(merged.absorbed) >= {10, 46}

@@ -85,9 +85,11 @@ def _move_source(first: TaskDraft, later: TaskDraft) -> None:
     first.absorbed.append(first.start)
     if 0 <= later.start - first.end <= _EXCHANGE:
         first.end = later.end
+        first.absorbed.append(later.start)  # the reply is no task of its own either
     else:
         first.start, first.end = later.start, later.end
     first.criteria = later.criteria or first.criteria
+    first.confidence = max(first.confidence, later.confidence)  # as sure as the saying that set the date
 
 
 def _sets_the_date(first: TaskDraft, later: TaskDraft) -> bool:
