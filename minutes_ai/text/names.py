@@ -412,7 +412,7 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
             add(match.group(), match.start(), match.end(), "person")
     # a full name right after 由/请/让 and right before the work, whatever jieba glued it to:
     # "捐赠人致谢信由施雅琴起草" (信由施/雅琴)
-    for match in _GLUED_NAME.finditer(text):
+    for match in _glued_name().finditer(text):
         if is_full_name(match.group(1)) and not in_dictionary(match.group(1)):
             add(match.group(1), match.start(1), match.end(1), "person")
     # a note's owner then the day: "琪琪今天跟客户沟通退款流程", "阿强5个工作日内问三家报价" — a
@@ -480,9 +480,13 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
 
 
 _SANDWICHED = re.compile(rf"([、 ])([{_CJK}]{{2,3}})\1")
-_GLUED_NAME = re.compile(rf"(?:(?<=由)|(?<=请)|(?<=让))([{_CJK}]{{2,3}}?)(?=负责|牵头|起草|撰写|编写|整理|准备|组织|协调|对接|跟进|联系|落实|完成|提交|出具|制定|汇总|统计|审核|核对|安排|通知|发布|采购|办理|处理|主持|执笔)")
-# what follows a surname said alone as someone's name: a verb of work or a day
-_LONE_THEN = r"(?:列|找|跟|去|来|出|负责|统计|联系|收|问|做|写|改|查|催|盯|发|交|报|整理|准备|对接|确认|安排|牵头|加练|下周|本周|这周|今天|明天|周[一二三四五六日])"
+
+
+@functools.lru_cache(maxsize=1)
+def _glued_name() -> re.Pattern[str]:
+    """A name after 由/请/让, right before the work (rules/names.yaml glued_name_then)."""
+    then = ruledata.alternation(ruledata.load("names.yaml")["glued_name_then"])
+    return re.compile(rf"(?:(?<=由)|(?<=请)|(?<=让))([{_CJK}]{{2,3}}?)(?={then})")
 
 
 @functools.lru_cache(maxsize=256)
@@ -496,7 +500,8 @@ def _lone_surnames(known: frozenset[str]) -> tuple[re.Pattern[str] | None, dict[
     single = {surname: next(iter(names)) for surname, names in by.items() if len(names) == 1}
     if not single:
         return None, single
-    pattern = re.compile(rf"(?:^|(?<=[\s：:，,。；;→>（(、-]))([{''.join(sorted(single))}])(?=[：:)）]|{_LONE_THEN})")
+    then = ruledata.alternation(ruledata.load("names.yaml")["lone_surname_then"])
+    pattern = re.compile(rf"(?:^|(?<=[\s：:，,。；;→>（(、-]))([{''.join(sorted(single))}])(?=[：:)）]|{then})")
     return pattern, single
 
 
