@@ -19,9 +19,8 @@ def train(corpus: tuple[str, ...], output: str | None, epochs: int, seed: int | 
     """Train the sentence classifier and span tagger on CORPUS (default: corpus/train).
 
     The dev split is refused: it is what `minutes eval corpus/dev --ablation` measures on. The
-    ids trained on are written to documents.txt in the pipeline: `minutes train-veto` fits the
-    task veto and the decision model on the others, so leave it documents to learn from (`make model` trains on the
-    listed ones, reproducing the shipped pipeline).
+    ids trained on are written to documents.txt in the pipeline. Then run `minutes cross-fit`
+    and `minutes train-veto` (`make model` runs all three, reproducing the shipped pipeline).
 
     \b
     Example:
@@ -44,14 +43,47 @@ def train(corpus: tuple[str, ...], output: str | None, epochs: int, seed: int | 
     click.echo(f"trained on {summary['documents']} documents ({summary['sentences']} sentences), {epochs} epochs, seed {summary['seed']} → {target}")
 
 
+@main.command("cross-fit")
+@click.argument("corpus", nargs=-1, type=click.Path(exists=True))
+@click.option("--pipeline", "folder", type=click.Path(file_okay=False, exists=True), default=None, help="The pipeline to save the table in (default: the shipped one).")
+@click.option("--folds", type=int, default=None, help="How many folds (default: 3).")
+@click.option("--epochs", type=int, default=15, show_default=True)
+@click.option("-j", "--jobs", type=int, default=None, help="Folds trained at once (default: one per CPU core).")
+def cross_fit(corpus: tuple[str, ...], folder: str | None, folds: int | None, epochs: int, jobs: int | None) -> None:
+    """Score every CORPUS document (default: corpus/train) with a classifier trained on the
+    other folds, and keep those probabilities in the pipeline: `minutes train-veto` fits the task
+    veto and the decision model on them (model/crossfit.py says why). About half an hour on two
+    cores.
+
+    \b
+    Example:
+        minutes cross-fit corpus/train
+    """
+    import os
+
+    from ..corpus import CorpusError
+    from ..model import crossfit
+    from ..model.predict import pipeline_path
+
+    target = pathlib.Path(folder) if folder else pipeline_path()
+    try:
+        about = crossfit.cross_fit(
+            list(corpus) or ["corpus/train"], target, folds=folds or crossfit.FOLDS, epochs=epochs, jobs=jobs or os.cpu_count() or 1, log=lambda line: click.echo(line, err=True)
+        )
+    except (CorpusError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"out-of-fold probabilities: {about['documents']} documents, {about['sentences']} sentences, {about['folds']} folds → {target / crossfit.OUT_OF_FOLD_FILE}")
+
+
 @main.command("train-veto")
 @click.argument("corpus", nargs=-1, type=click.Path(exists=True))
 @click.option("--pipeline", "folder", type=click.Path(file_okay=False, exists=True), default=None, help="The pipeline whose classifier the models weigh (default: the shipped one); they are saved in it.")
 def train_veto(corpus: tuple[str, ...], folder: str | None) -> None:
     """Fit the task veto (which rule drafts are real tasks) and the decision model (which
-    sentences are decisions) on the CORPUS documents (default: corpus/train) the pipeline's
-    classifier was not trained on. Run it after every `minutes train`: both weigh that
-    classifier's probabilities, and a pipeline whose classifier changed uses neither.
+    sentences are decisions) on the CORPUS documents (default: corpus/train), read with
+    probabilities from a classifier that did not see them (`minutes cross-fit`). Run it after
+    every `minutes train`: both weigh that classifier's probabilities, and a pipeline whose
+    classifier changed uses neither.
 
     \b
     Example:

@@ -19,9 +19,10 @@ from .veto import DOCUMENTS_FILE
 SEED = 20261127
 
 
-def build_pipeline():
+def build_pipeline(spans: bool = True):
     """spacy.blank("zh") with the project tokenizer, a multi-label sentence classifier (bag of
-    words and bigrams: small, fast, and enough for cue-word evidence) and a span categoriser."""
+    words and bigrams: small, fast, and enough for cue-word evidence) and a span categoriser
+    (left out when `spans` is false: the fold classifiers of `crossfit` need no spans)."""
     import spacy
 
     from . import tokenizer  # noqa: F401 - registers minutes_ai.jieba_tokenizer.v1
@@ -31,6 +32,10 @@ def build_pipeline():
         "textcat_multilabel",
         config={"model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 2, "no_output_layer": False, "length": 262144}},
     )
+    for label in LABELS:
+        nlp.get_pipe("textcat_multilabel").add_label(label)
+    if not spans:
+        return nlp
     nlp.add_pipe(
         "spancat",
         config={
@@ -53,16 +58,14 @@ def build_pipeline():
             },
         },
     )
-    for label in LABELS:
-        nlp.get_pipe("textcat_multilabel").add_label(label)
     for label in SPAN_LABELS:
         nlp.get_pipe("spancat").add_label(label)
     return nlp
 
 
-def train(corpus_paths: list[str], output: pathlib.Path, *, epochs: int = 15, seed: int = SEED, only: frozenset[str] | None = None, log=print) -> dict:
+def train(corpus_paths: list[str], output: pathlib.Path, *, epochs: int = 15, seed: int = SEED, only: frozenset[str] | None = None, spans: bool = True, log=print) -> dict:
     """Train on the documents under `corpus_paths` (those whose ids are in `only`, when given);
-    write the pipeline to `output`."""
+    write the pipeline to `output` (the classifier alone when `spans` is false)."""
     import spacy
     from spacy.training import Example as SpacyExample
     from spacy.util import minibatch
@@ -74,13 +77,13 @@ def train(corpus_paths: list[str], output: pathlib.Path, *, epochs: int = 15, se
     documents = [doc for path in corpus_paths for doc in load_corpus(path) if only is None or doc.id in only]
     if any(doc.id.startswith("dev-") for doc in documents):
         raise ValueError("refusing to train on the dev split (documents with ids dev-*)")
-    nlp = build_pipeline()
+    nlp = build_pipeline(spans)
     data = []
     for doc in sorted(documents, key=lambda d: d.id):
         for ex in examples(doc):
             predicted = nlp.make_doc(ex.text)
-            spans = [predicted.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in ex.spans]
-            gold = {"cats": ex.cats, "spans": {"sc": [(sp.start_char, sp.end_char, sp.label_) for sp in spans if sp is not None]}}
+            found = [predicted.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in ex.spans]
+            gold = {"cats": ex.cats, "spans": {"sc": [(sp.start_char, sp.end_char, sp.label_) for sp in found if sp is not None]}}
             data.append(SpacyExample.from_dict(predicted, gold))
     rng = random.Random(seed)
     optimizer = nlp.initialize(lambda: data)
@@ -94,6 +97,6 @@ def train(corpus_paths: list[str], output: pathlib.Path, *, epochs: int = 15, se
     output.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output)
     write_symbols(output)
-    # the task veto must be fitted on other documents (model/veto.py): say which these were
+    # the linear models must not read these documents with this classifier (model/veto.py)
     (output / DOCUMENTS_FILE).write_text("".join(f"{doc.id}\n" for doc in sorted(documents, key=lambda d: d.id)), encoding="utf-8")
     return {"documents": len(documents), "sentences": len(data), "epochs": epochs, "seed": seed, "losses": losses}

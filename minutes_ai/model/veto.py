@@ -8,10 +8,12 @@ and a label, 1 when the draft matches a gold task under the scoring's one-to-one
 (`evaluate.pair_tasks`), else 0. Decision model: each candidate sentence
 (`combine.decision_features`) is a row, 1 when it overlaps a gold decision (how decisions are
 scored). The classifier's probabilities are among the features, so the rows must come from
-documents the classifier was **not** trained on — on its own training documents it is right far
-more often than on new text, and the models would learn to trust it blindly. `train` writes the
-ids it trained on to `documents.txt` in the pipeline folder; this module uses the other
-documents of the corpus, read with that pipeline (`predict.using`).
+probabilities the classifier gave on text it was **not** trained on — on its own training
+documents it is right far more often than on new text, and the models would learn to trust it
+blindly. The shipped classifier is trained on all of corpus/train, so the rows read the
+out-of-fold table (`crossfit`: each document scored by a classifier trained on the other
+folds); a document the table lacks is usable only if the pipeline's classifier did not see it
+(`train` writes the ids it trained on to `documents.txt` in the pipeline folder).
 
 The penalty (l2) and the threshold are chosen by 5-fold cross-validation over documents, repeated
 over three dealings of the documents into folds (pooled out-of-fold F1 of the kept rows, counting
@@ -22,6 +24,7 @@ fitted first: the decision model weighs the tasks it leaves.
 
 from __future__ import annotations
 
+import contextlib
 import pathlib
 
 import numpy as np
@@ -49,15 +52,42 @@ def document_ids(path: pathlib.Path) -> frozenset[str]:
     return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
 
 
-def rows_for(documents) -> tuple[list[dict[str, float]], list[float], list[int], int]:
+class OutOfFold:
+    """The out-of-fold table (`crossfit`) read one document at a time; counts the sentences it
+    lacked (scored by the pipeline's classifier instead)."""
+
+    def __init__(self, table: dict | None = None):
+        self.table = table or {}
+        self.asked = 0
+        self.missed = 0
+
+    @contextlib.contextmanager
+    def reading(self, document_id: str):
+        from . import predict
+
+        if document_id not in self.table:
+            yield
+            return
+        with predict.given(self.table[document_id]) as given:
+            yield
+        self.asked += given.asked
+        self.missed += given.missed
+
+    def about(self, made: dict) -> dict:
+        return {"folds": made.get("folds"), "sentences": self.asked, "missed": self.missed}
+
+
+def rows_for(documents, out_of_fold: OutOfFold | None = None) -> tuple[list[dict[str, float]], list[float], list[int], int]:
     """Feature rows, labels and each row's document index; plus the gold tasks no draft matched."""
     from ..combine import draft_features
     from ..evaluate import pair_tasks
     from ..pipeline import task_candidates
 
+    out_of_fold = out_of_fold or OutOfFold()
     rows, labels, groups, missed = [], [], [], 0
     for index, doc in enumerate(documents):
-        sentences, drafts, cats = task_candidates(doc.text, doc.meeting_date)
+        with out_of_fold.reading(doc.id):
+            sentences, drafts, cats = task_candidates(doc.text, doc.meeting_date)
         matched, unmatched = pair_tasks(doc.tasks, drafts, span=lambda draft: (draft.start, draft.end))
         units = [s for s in sentences if not s.heading]
         rows += draft_features(units, drafts, cats)
@@ -67,16 +97,18 @@ def rows_for(documents) -> tuple[list[dict[str, float]], list[float], list[int],
     return rows, labels, groups, missed
 
 
-def decision_rows_for(documents) -> tuple[list[dict[str, float]], list[float], list[int], int]:
+def decision_rows_for(documents, out_of_fold: OutOfFold | None = None) -> tuple[list[dict[str, float]], list[float], list[int], int]:
     """Feature rows of the decision candidates, labels and each row's document index; plus the
     gold decisions no candidate overlaps."""
     from ..combine import decision_features
     from ..pipeline import decision_candidates
     from ..evaluate import overlaps  # how the scoring matches items, and the training labels sentences
 
+    out_of_fold = out_of_fold or OutOfFold()
     rows, labels, groups, missed = [], [], [], 0
     for index, doc in enumerate(documents):
-        weighed = decision_features(*decision_candidates(doc.text, doc.meeting_date))
+        with out_of_fold.reading(doc.id):
+            weighed = decision_features(*decision_candidates(doc.text, doc.meeting_date))
         rows += [features for _, features in weighed]
         labels += [float(any(overlaps(s.start, s.end, g.start, g.end) for g in doc.decisions)) for s, _ in weighed]
         groups += [index] * len(weighed)
@@ -129,33 +161,45 @@ def strictest_tie(results: list[tuple[float, float, float]], tie: float = TIE) -
 
 
 def train_veto(corpus_paths: list[str], pipeline: pathlib.Path, *, log=print) -> dict:
-    """Fit the task veto and the decision model on the corpus documents the classifier in
-    `pipeline` did not see; save both there. Returns what each was fitted on and chose."""
+    """Fit the task veto and the decision model on the corpus documents whose probabilities come
+    from a classifier that did not see them: the pipeline's out-of-fold table (`crossfit`) for the
+    documents it has, the pipeline's own classifier for documents it was not trained on; a
+    document the classifier saw and the table lacks is left out. Save both models in `pipeline`.
+    Returns what each was fitted on and chose."""
     from ..combine import never_vetoed
     from ..corpus import load_corpus
-    from . import predict
+    from . import crossfit, predict
 
     seen = trained_on(pipeline)
+    table, made = crossfit.load(pipeline)
     documents = sorted((doc for path in corpus_paths for doc in load_corpus(path)), key=lambda d: d.id)
     if any(doc.id.startswith(("dev-", "heldout-")) for doc in documents):
         raise ValueError("refusing to fit on the dev or heldout split (documents with ids dev-*, heldout-*)")
-    unseen = [doc for doc in documents if doc.id not in seen]
-    if len(unseen) < MIN_DOCUMENTS:
-        raise ValueError(f"only {len(unseen)} documents the classifier was not trained on (need {MIN_DOCUMENTS}): add annotated documents, or train the classifier on fewer")
-    log(f"{len(unseen)} documents the classifier did not see")
+    usable = [doc for doc in documents if doc.id in table or doc.id not in seen]
+    if len(usable) < MIN_DOCUMENTS:
+        raise ValueError(
+            f"only {len(usable)} documents with probabilities from a classifier that did not see them (need {MIN_DOCUMENTS}): "
+            "run `minutes cross-fit`, or train the classifier on fewer documents"
+        )
+    log(f"{len(usable)} documents: {sum(doc.id in table for doc in usable)} read out of fold, {sum(doc.id not in table for doc in usable)} unseen by the classifier")
+    out_of_fold = OutOfFold(table)
     with predict.using(pipeline):
-        rows, labels, groups, missed = rows_for(unseen)
+        rows, labels, groups, missed = rows_for(usable, out_of_fold)
         log(f"task veto: {len(rows)} drafts, {int(sum(labels))} real tasks, {missed} gold tasks no draft matched")
-        task = _fit_and_save(rows, labels, groups, missed, [never_vetoed(row) for row in rows], pipeline / predict.VETO_FILE, len(unseen), log)
+        about = {"documents": len(usable), "out_of_fold": out_of_fold.about(made)}
+        log(f"  out of fold: {out_of_fold.missed} of {out_of_fold.asked} sentences not in the table (scored by this classifier)")
+        task = _fit_and_save(rows, labels, groups, missed, [never_vetoed(row) for row in rows], pipeline / predict.VETO_FILE, about, log)
         predict.forget_fitted()  # the decision model weighs the tasks this veto leaves
-        rows, labels, groups, missed = decision_rows_for(unseen)
+        out_of_fold = OutOfFold(table)
+        rows, labels, groups, missed = decision_rows_for(usable, out_of_fold)
         log(f"decision model: {len(rows)} candidate sentences, {int(sum(labels))} decisions, {missed} gold decisions no candidate overlaps")
-        decision = _fit_and_save(rows, labels, groups, missed, [bool(row.get("labelled")) for row in rows], pipeline / predict.DECISION_FILE, len(unseen), log)
+        about = {"documents": len(usable), "out_of_fold": out_of_fold.about(made)}
+        decision = _fit_and_save(rows, labels, groups, missed, [bool(row.get("labelled")) for row in rows], pipeline / predict.DECISION_FILE, about, log)
         predict.forget_fitted()
     return {"task_veto": task, "decision_model": decision}
 
 
-def _fit_and_save(rows, labels, groups, missed, always, path: pathlib.Path, documents: int, log) -> dict:
+def _fit_and_save(rows, labels, groups, missed, always, path: pathlib.Path, fitted_on: dict, log) -> dict:
     """Choose l2 and the threshold by cross-validation, fit on all rows, save the model at `path`
     with the classifier's fingerprint and what it was chosen on."""
     from .predict import classifier_fingerprint
@@ -165,7 +209,7 @@ def _fit_and_save(rows, labels, groups, missed, always, path: pathlib.Path, docu
     model = fit(rows, labels, l2)
     about = {
         "classifier": classifier_fingerprint(path.parent),
-        "documents": documents,
+        **fitted_on,
         "rows": len(rows),
         "l2": l2,
         "cross_validated_f1": round(score, 4),
