@@ -337,7 +337,8 @@ def _readdress(drafts: list[TaskDraft], speaker: str | None, owner: Owner) -> No
 
 
 _STANDARD_LABEL = re.compile(r"^[\s(（]*(?:交付标准|验收标准|验收要求|交付要求|完成标准)\s*[:：]")
-_STANDARD_START = re.compile(r"^[\s(（]*(?:要求|标准|验收|交付标准|验收标准|需要?|必须|须|注意|包括|包含|至少|不少于|不低于|不超过|每.{1,6}都要)")
+# what the work product must meet, after a quote that closes the task ("…5个工作日内完成。”复盘报告要求写清…")
+_STANDARD_START = re.compile(r"^[\s(（”」』]*(?:[^\W\d_]{0,6}(?:报告|方案|材料|清单|文档|文件|成果|结果|稿子?)(?=要求|须|必须|需要?))?(?:要求|标准|验收|交付标准|验收标准|需要?|必须|须|注意|包括|包含|至少|不少于|不低于|不超过|每.{1,6}都要)")
 # "要写清楚适应症、剂量换算和禁忌": what the result must spell out (写 is a work verb elsewhere)
 _SPELLS_OUT = re.compile(r"^[\s(（]*(?:要|需要?|须)?(?:写清楚|写明|注明|列明|标明)")
 
