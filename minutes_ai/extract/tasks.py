@@ -1169,7 +1169,7 @@ def _is_task(sentence: Sentence, body: str, owners: list[Owner], deadline: Deadl
         return True  # "季敏3个工作日内定下来", "Amy 12月15日前完工": a person, the date, then what to do
     if deadline is not None and deadline.date is not None and firm and re.match(r"\W*你(?!们|觉得|看|说)[^，,。；;]{0,10}?把", body):
         return True  # "你今天下班前把库存整体盘一遍": the one spoken to, a day, and the work (owner: see _answer_previous_speaker)
-    if (not owners or implicit) and sentence.speaker and verb and _SPOKEN_TO.match(body) and not re.search(r"[?？吗]|什么时候|能不能|能否", body) and (deadline is not None and deadline.date is not None or has("second_person", body)):
+    if (not owners or implicit) and sentence.speaker and verb and _SPOKEN_TO.match(body) and not re.search(r"[?？吗]|什么时候|能不能|能否", cue("embedded_question").sub("", body)) and (deadline is not None and deadline.date is not None or has("second_person", body)):
         return True  # "那你明天就去采购", "你再和刘老师确认一下阈值": work handed to the one spoken to (owner: see _answer_previous_speaker)
     return verb and deadline is not None and deadline.date is not None and firm
 
