@@ -215,6 +215,8 @@ def test_markdown_table_rows_have_cells():
         ("到时候你和张凯老师都出来", [("张凯", "person")]),  # 老师 alone is nobody (老 + the surname 师)
         ("小区门口贴通知", []),
         ("去酒店踩个点，看看光线和机位", []),  # 光线 is light, not a product line
+        ("预算执行表老崔下周三前做好", [("老崔", "person")]),  # jieba glued 表老/崔
+        ("养老金明天到账", []),  # 养老 is a word, 老金 no one
         # departments jieba splits or glues to the name after them
         ("合规部牵头，对剩余问题制定方案", [("合规部", "dept")]),
         ("厂务部甘卫东核查排风记录", [("厂务部", "dept"), ("甘卫东", "person")]),

@@ -121,9 +121,9 @@ def owner_mentions(text: str, mentions: list[Mention], offset: int = 0) -> list[
             or _TOPIC_THEN.search(head) or _ADDRESSED.match(tail)
             or _role_before().search(head)
             or tagged
-            # "新版8D报告模板郑海涛5月7日前发到群里", "纪要小苗今晚发群里", "情况说明韦婷来写": the
-            # topic, then at once who does it and by when or that they will
-            or (m.kind == "person" and solid_name(m.name) and (cue("due_next").match(tail) or bool(_WILL_DO.match(tail))))
+            # "新版8D报告模板郑海涛5月7日前发到群里", "纪要小苗今晚发群里", "情况说明韦婷来写",
+            # "物料清单罗姐汇总": the topic, then at once who does it and by when, that they will, or the work
+            or (m.kind == "person" and solid_name(m.name) and (cue("due_next").match(tail) or bool(_WILL_DO.match(tail)) or bool(_does_next().match(tail)) and not _HANDED_TO.search(head)))
             or (m.kind == "person" and _unit_before(head))
             # "解释口径Leo写一段": a Latin name glued into the Chinese, then at once the work
             or (m.kind == "person" and names.is_english_name(m.name) and re.search(r"[\u4e00-\u9fff]$", head) is not None and not _HELPS_WITH.search(head) and has("task_verbs", tail[:3]))
@@ -225,7 +225,16 @@ _TAKEN_ALONG = re.compile(r"[\u4e00-\u9fffA-Za-z]\s*(?:带着?|找)\s*$")
 _HELPS_BEFORE = re.compile(r"(?:^|[，,；;。\s])\W*(?:协助|帮助|帮着|帮忙|配合|跟着|支援|陪同|陪着|带着|带)\s*$")
 # "跟着Amy写…", "支援Kelly写…": the one named is helped, the writer of the line helps
 _HELPS_WITH = re.compile(r"(?:跟着|支援|协助|帮着|配合|[跟帮给和与同向陪找问替])$")
+# "…交冯娅审核", "…报周经理审核": the one named reviews what is handed in to them
+_HANDED_TO = re.compile(r"(?:交|报|送|给|发|请|找|约|通知|提醒)\s*$")
 _WILL_DO = re.compile(r"\s*(?:来|去|负责|牵头|跟进)")
+
+
+@functools.lru_cache(maxsize=1)
+def _does_next() -> re.Pattern[str]:
+    """The work verbs that say a name glued into a clause is its subject ("物料清单罗姐汇总"; the same
+    list as after 由/请/让: rules/names.yaml glued_name_then)."""
+    return re.compile(rf"\s*(?:{ruledata.alternation(ruledata.load('names.yaml')['glued_name_then'])})(?![了过])")
 _TEAM_IN_CHARGE = re.compile(r"\s*(?:组|团队|小组|那边|这边|同学|同事|负责|牵头|主导|跟进|来)")
 
 
