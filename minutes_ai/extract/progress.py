@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..models import Sentence
 from ..text.sentences import item_fields
-from .cues import has
+from .cues import cue, has
 
 
 @dataclass
@@ -63,7 +63,8 @@ _STILL_OPEN = re.compile(r"未|进行|待|doing|WIP|wip|[Ii]n progress|[Oo]pen")
 
 def status_of(sentence: Sentence) -> str | None:
     """"cancelled", "done" or None for one sentence (a table row counts as one sentence)."""
-    text = item_fields(sentence.text)
+    # "那批已经提交的报名表…", "取消后的预算结余": a status that names the object of new work reports nothing
+    text = cue("named_status").sub("", item_fields(sentence.text))
     if sentence.heading or sentence.section == "timeline" or has("progress_not", text):
         return None  # a timeline tells the incident, not the state of the work
     cell = _status_cell(sentence)
@@ -118,7 +119,8 @@ def _done_cell(cell) -> list[ProgressDraft]:
 def _done_clauses(sentence: Sentence) -> list[ProgressDraft]:
     """"二期卡池的数值表已经锁了，抽卡概率公示我10.8之前更新": the sentence as a whole plans new
     work, one clause of it reports work done — that clause is the progress item."""
-    if not (has("progress_done", sentence.text) or has("progress_cancelled", sentence.text)):
+    whole = cue("named_status").sub("", sentence.text)
+    if not (has("progress_done", whole) or has("progress_cancelled", whole)):
         return []  # no clause can report what the whole sentence does not
     out = []
     decided = _ticked_decision(sentence.text)
