@@ -764,6 +764,9 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
         elif speaker and _hails(text, group.owners) and (i_do := _I_WILL.search(body)) and "你" not in body[:i_do.start()]:
             # "@Yuki VAT 那个我今天下午 call 一下 accountant": Yuki is spoken to, the speaker promises
             owners = [Owner(name=speaker, text=speaker)]
+        elif speaker and (partner := _partner(text, mentions, group.start, group.end)):
+            # "主持人我和阿杰周末面一下", "场地我和小林一起去看": the speaker and the one named do it together
+            owners = [Owner(name=speaker, text=speaker), owner_rules.to_owner(partner, text[partner.start:partner.end])]
         # named in the clause, or "我…" said by a labelled speaker; not the person whose part it is
         if not owners and (every := _every_unit_asked(body)):
             owners = [Owner(dept=every, text=every)]  # "各部门3个工作日内反馈整改联系人"
@@ -875,6 +878,16 @@ _ARROW = re.compile(rf"{ARROW}|^\W*(?:[Aa]ction(?: [Ii]tems?)?|AI|TODO|Todo|待�
 # a commitment opens a clause: at the start, after punctuation, or after a connective or a "when"
 # clause of its own ("然后，", "测试结束后，", "做完以后")
 _CLAUSE_START = re.compile(r"(?:^|[，,；;。])\s*(?:(?:然后|那|另外|[^，,；;。]{0,8}(?:之后|以后|后|完了))\s*[，,]?\s*)?$")
+
+
+# "我和阿杰周末面一下", "我跟小林一起去": the speaker, then the one named, then together or when
+_WITH_ME = re.compile(r"我(?:和|跟|与|同)\s*$")
+_TOGETHER_THEN = re.compile(r"\s*(?:一起|分头|分别|今天|明天|后天|今晚|周末|本周|这周|下周|周[一二三四五六日]|月底|会后|下午|上午)")
+
+
+def _partner(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The person the speaker does the work with: "我和阿杰周末…", "我跟小林一起…"."""
+    return next((m for m in mentions if start <= m.start < end and m.kind == "person" and _WITH_ME.search(text, 0, m.start) and _TOGETHER_THEN.match(text, m.end)), None)
 
 
 def _commitments(text: str, owners: list[Mention]) -> list[Mention]:
