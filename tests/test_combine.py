@@ -321,3 +321,18 @@ def test_a_reply_that_sets_the_date_makes_one_task_of_the_exchange():
     (merged,) = merge_repeats([asked, reply])
     assert (merged.start, merged.end, merged.deadline.date, merged.confidence) == (10, 60, dt.date(2026, 11, 27), 0.9)
     assert set(merged.absorbed) >= {10, 46}
+
+
+@pytest.mark.parametrize(
+    ("text", "names_only"),
+    [
+        ("[@Sunting78](https://github.com/Sunting78)（孙婷）", True),  # a roster entry: the model adds no task
+        ("- @mqliu（刘梦琪）", True),
+        ("@mqliu 下周三前把 FAQ 补上", False),
+        ("会后，@jzhang533 整理 demo 链接：https://github.com/x/y", False),
+    ],
+)
+def test_a_line_of_names_and_links_is_no_work_to_add(text, names_only):
+    from minutes_ai.combine import _names_only
+
+    assert _names_only(text) is names_only
