@@ -150,6 +150,7 @@ CASES = [
     ("尽快", TUE, None, "vague"),
     ("近期", TUE, None, "vague"),
     ("下月初", TUE, None, "vague"),
+    ("休假前", TUE, None, "vague"),  # before someone's leave: a limit, no day
     ("元旦前", TUE, None, "vague"),  # like 国庆前, 春节前: before the holiday, no day named
     ("ASAP", TUE, None, "vague"),
     ("抓紧", TUE, None, "vague"),
