@@ -228,6 +228,7 @@ _HELPS_WITH = re.compile(r"(?:跟着|支援|协助|帮着|配合|[跟帮给和�
 # "…交冯娅审核", "…报周经理审核": the one named reviews what is handed in to them
 _HANDED_TO = re.compile(r"(?:交|报|送|给|发|请|找|约|通知|提醒)\s*$")
 _WILL_DO = re.compile(r"\s*(?:来|去|负责|牵头|跟进)")
+_TEAM_IN_CHARGE = re.compile(r"\s*(?:组|团队|小组|那边|这边|同学|同事|负责|牵头|主导|跟进|来)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -235,7 +236,6 @@ def _does_next() -> re.Pattern[str]:
     """The work verbs that say a name glued into a clause is its subject ("物料清单罗姐汇总"; the same
     list as after 由/请/让: rules/names.yaml glued_name_then)."""
     return re.compile(rf"\s*(?:{ruledata.alternation(ruledata.load('names.yaml')['glued_name_then'])})(?![了过])")
-_TEAM_IN_CHARGE = re.compile(r"\s*(?:组|团队|小组|那边|这边|同学|同事|负责|牵头|主导|跟进|来)")
 
 
 @functools.lru_cache(maxsize=1)

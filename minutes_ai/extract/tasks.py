@@ -765,7 +765,7 @@ def _from_prose(sentence: Sentence, meeting_date: dt.date, known: frozenset[str]
             # "@Yuki VAT 那个我今天下午 call 一下 accountant": Yuki is spoken to, the speaker promises
             owners = [Owner(name=speaker, text=speaker)]
         elif speaker and (partner := _partner(text, mentions, group.start, group.end)):
-            # "主持人我和阿杰周末面一下", "场地我和小林一起去看": the speaker and the one named do it together
+            # "主持人我和阿杰周末面一下", "价格我跟大刘一起去谈": the speaker and the one named do it together
             owners = [Owner(name=speaker, text=speaker), owner_rules.to_owner(partner, text[partner.start:partner.end])]
         # named in the clause, or "我…" said by a labelled speaker; not the person whose part it is
         if not owners and (every := _every_unit_asked(body)):
