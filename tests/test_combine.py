@@ -336,3 +336,15 @@ def test_a_line_of_names_and_links_is_no_work_to_add(text, names_only):
     from minutes_ai.combine import _names_only
 
     assert _names_only(text) is names_only
+
+
+@pytest.mark.parametrize(
+    ("text", "labelled"),
+    [
+        ("会上已定：旧版接口下月停用。", True),
+        ("会议决定下周起站会改到十点。", True),
+        ("早，昨天会上定的几件事大家跟一下", False),  # points at what was decided, decides nothing
+    ],
+)
+def test_a_decision_labelled_as_the_meetings(text, labelled):
+    assert combine._labelled_decision(text) is labelled
