@@ -297,6 +297,11 @@ def is_role(word: str) -> bool:
     return len(word) >= 2 and word in _names()["titles"]
 
 
+def is_latin_nickname(word: str) -> bool:
+    """"阿Ken", "小Kevin": a Latin given name with the Chinese nickname prefix."""
+    return _NICKNAME_EN.fullmatch(word) is not None
+
+
 def is_person(word: str, *, loose: bool = False) -> bool:
     return is_title_form(word) or is_full_name(word, loose=loose) or is_english_name(word, loose=loose)
 

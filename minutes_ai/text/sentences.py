@@ -139,7 +139,7 @@ def _is_speaker(label: str, known: frozenset[str]) -> bool:
         return True
     if label in layout_rules()["meeting"] or field_of(label) or section_of(label):
         return False
-    return names.is_person(label, loose=True) or names.is_given_name(label) or names.is_called_name(label)
+    return names.is_person(label, loose=True) or names.is_given_name(label) or names.is_called_name(label) or names.is_latin_nickname(label)
 
 
 @dataclass
