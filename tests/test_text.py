@@ -217,6 +217,7 @@ def test_markdown_table_rows_have_cells():
         ("去酒店踩个点，看看光线和机位", []),  # 光线 is light, not a product line
         ("预算执行表老崔下周三前做好", [("老崔", "person")]),  # jieba glued 表老/崔
         ("养老金明天到账", []),  # 养老 is a word, 老金 no one
+        ("全部在办案件由小白统一录入", [("小白", "person")]),  # jieba glued 由小/白
         # departments jieba splits or glues to the name after them
         ("合规部牵头，对剩余问题制定方案", [("合规部", "dept")]),
         ("厂务部甘卫东核查排风记录", [("厂务部", "dept"), ("甘卫东", "person")]),

@@ -599,7 +599,7 @@ _DUE_AHEAD_WORDS = r"(?:今天|明天|后天|今晚|本周|这周|下下?周|周
 _DATED_NICKNAME = re.compile(rf"(?<![{_CJK}])([小老阿][{_CJK}]|([{_CJK}])\2)(?={_DUE_AHEAD_WORDS})")
 _GLUED_DATED_NICKNAME = re.compile(rf"(?<=[{_CJK}])([小老][{_CJK}])(?={_DUE_AHEAD_WORDS})")
 _TEAM_NICKNAME = re.compile(rf"(?<=[组部科处室队])([小老阿][{_CJK}])(?=把|来|去|负责|牵头|先|帮|跟|和|在|[，,、；;。\s]|$)")
-_DELEGATED_NICKNAME = re.compile(rf"(?:让|叫|派|安排)([小老阿][{_CJK}])(?=来|去|负责|先|帮|跟)")
+_DELEGATED_NICKNAME = re.compile(rf"(?:让|叫|派|安排|由)([小老阿][{_CJK}])(?=来|去|负责|先|帮|跟|统一|牵头|整理|汇总|对接|跟进)")
 # "你" said to the one just named: not 你们, 你的, 你好, 你说, 你看, 你知道…
 YOU_CALLED = r"你(?!们|的|好|说|看|知道|觉得|想|也|还|是)"
 _SPOKEN_VOCATIVE = re.compile(rf"([{_CJK}]{{2}})(?=\s?{YOU_CALLED}|\s?你们(?!的|好|说|看|觉得)|\s?(?:今天|明天|后天|今晚|本周|这周|下周|周[一二三四五六日]|月底|尽快|马上)[^，,。；;]{{0,6}}(?:把|前|之前|内|以内))")
