@@ -218,6 +218,8 @@ def test_markdown_table_rows_have_cells():
         ("预算执行表老崔下周三前做好", [("老崔", "person")]),  # jieba glued 表老/崔
         ("养老金明天到账", []),  # 养老 is a word, 老金 no one
         ("全部在办案件由小白统一录入", [("小白", "person")]),  # jieba glued 由小/白
+        ("2. 配合市局做好电子证照互认试点", [("市局", "dept")]),  # 配合 is what it does, not its name
+        ("各人周五下班前把自己的训练任务停掉", []),  # 各人…下班 is no unit
         # departments jieba splits or glues to the name after them
         ("合规部牵头，对剩余问题制定方案", [("合规部", "dept")]),
         ("厂务部甘卫东核查排风记录", [("厂务部", "dept"), ("甘卫东", "person")]),

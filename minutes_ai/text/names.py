@@ -206,6 +206,11 @@ def _owner_verb() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{ruledata.alternation(data['clause_then'])}|{ruledata.alternation(data['clause_person_then'])}|\d)")
 
 
+# "配合市局做好…": the unit is whom the work helps, the verb is no part of its name
+_HELPS_FIRST = re.compile(r"配合|协助|协同|支持|联系|对接|督促|通知|陪同")
+_WHEN_INSIDE = re.compile(r"周[一二三四五六日末]|今天|明天|后天|[上下加值]班")
+
+
 def _clause_departments(text: str) -> list[tuple[str, int, int, str | None]]:
     """Departments that open a clause, found in the text itself: jieba splits "合规/部牵头" and glues
     "合规/部朱晓彤" into one token, so the token pass misses them. A full name right after the
@@ -213,7 +218,7 @@ def _clause_departments(text: str) -> list[tuple[str, int, int, str | None]]:
     out = []
     for match in _clause_department_pattern().finditer(text):
         dept = match.group("dept")
-        if dept[0] in GLUE or dept[0] in _FUNCTION_CHARS or not is_department(dept) or is_person(dept):
+        if dept[0] in GLUE or dept[0] in _FUNCTION_CHARS or not is_department(dept) or is_person(dept) or _HELPS_FIRST.match(dept):
             continue
         end = match.end("dept")
         person = None
@@ -375,7 +380,8 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
         unit = is_department(handle) and not is_person(handle) or signed is not None and is_full_name(signed.group(1)) and not is_full_name(handle) and not is_english_name(handle, loose=True)
         add(handle, match.start(), match.end(), "dept" if unit else "person")
     for match in _groups_pattern().finditer(text):
-        add(match.group(), match.start(), match.end(), "dept")
+        if not _WHEN_INSIDE.search(match.group()):  # not "各人周五下班…": a day, then 下班
+            add(match.group(), match.start(), match.end(), "dept")
     # notes shorten people to a surname standing alone: "→ 陈 下周三前跟作者谈", "何 配图出两套"
     for match in _LONE_SURNAME.finditer(text):
         if match.group(1) in _names()["surnames"]:
