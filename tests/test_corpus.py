@@ -132,9 +132,9 @@ def test_bad_quote_is_reported(tmp_path):
 # 0.8355, progress 0.8289, owner 0.9459, deadline 0.9428, criteria 0.8793 — the floors keep the gains.
 # Stop 24 start, 933 documents (the 64th set added, start code): tasks 0.8336, decisions 0.7609,
 # questions 0.8348, progress 0.8288, owner 0.9462, deadline 0.9428, criteria 0.8798. Stop 24 end on
-# the same 933: tasks 0.8357, decisions 0.7612, questions 0.8346, progress 0.8320 (0.83196), owner 0.9462,
-# deadline 0.9421, criteria 0.8801 — the floors keep the gains.
-FLOORS = {"tasks_f1": 0.835, "decisions_f1": 0.761, "questions_f1": 0.834, "progress_f1": 0.831, "owner": 0.946, "deadline": 0.942, "criteria": 0.880}
+# the same 933: tasks 0.8359, decisions 0.7612, questions 0.8346, progress 0.8320 (0.83196), owner 0.9471,
+# deadline 0.9421, criteria 0.8802 — the floors keep the gains.
+FLOORS = {"tasks_f1": 0.835, "decisions_f1": 0.761, "questions_f1": 0.834, "progress_f1": 0.831, "owner": 0.947, "deadline": 0.942, "criteria": 0.880}
 
 
 @pytest.fixture(scope="module")
