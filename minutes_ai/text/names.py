@@ -208,7 +208,6 @@ def _owner_verb() -> re.Pattern[str]:
 
 # "配合市局做好…": the unit is whom the work helps, the verb is no part of its name
 _HELPS_FIRST = re.compile(r"配合|协助|协同|支持|联系|对接|督促|通知|陪同")
-_WHEN_INSIDE = re.compile(r"周[一二三四五六日末]|今天|明天|后天|[上下加值]班")
 
 
 def _clause_departments(text: str) -> list[tuple[str, int, int, str | None]]:
@@ -380,7 +379,7 @@ def _mentions(text: str, offset: int, known: frozenset[str]) -> tuple[Mention, .
         unit = is_department(handle) and not is_person(handle) or signed is not None and is_full_name(signed.group(1)) and not is_full_name(handle) and not is_english_name(handle, loose=True)
         add(handle, match.start(), match.end(), "dept" if unit else "person")
     for match in _groups_pattern().finditer(text):
-        if not _WHEN_INSIDE.search(match.group()):  # not "各人周五下班…": a day, then 下班
+        if not re.search(_DUE_AHEAD_WORDS, match.group()):  # not "各人周五下班…": a day inside is no group
             add(match.group(), match.start(), match.end(), "dept")
     # notes shorten people to a surname standing alone: "→ 陈 下周三前跟作者谈", "何 配图出两套"
     for match in _LONE_SURNAME.finditer(text):
