@@ -2,7 +2,6 @@
 see it, kept in the pipeline so the linear models are fitted on those probabilities."""
 
 import json
-import pathlib
 import shutil
 
 import pytest
